@@ -1,0 +1,16 @@
+//! The map of who calls whom in the LaaS suite.
+//!
+//! Each module pairs one `#[ink::trait_definition]` with its error type. Contracts call each
+//! other through these traits (`contract_ref!(Trait)` built from a stored `AccountId`), so a
+//! caller depends only on the interface, never on another contract's crate.
+//!
+//! This crate defines no `#[ink::event]`s on purpose: a contract implementing a trait from a
+//! crate inherits all of that crate's events in its metadata.
+#![cfg_attr(not(feature = "std"), no_std)]
+
+pub mod tasset;
+pub mod votes;
+
+pub use psp22::{PSP22Error, PSP22Metadata, PSP22};
+pub use tasset::{TAsset, TAssetError, TransferHook, TransferHookError};
+pub use votes::{Votes, VotesError};
