@@ -6,7 +6,7 @@
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
 #[ink::contract]
-mod test_asset {
+pub mod test_asset {
     use ink::prelude::{string::String, vec::Vec};
     use ink::storage::{Lazy, Mapping};
     use laas_traits::{PSP22Error, PSP22Metadata, PSP22};

@@ -7,7 +7,7 @@
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
 #[ink::contract]
-mod test_minter {
+pub mod test_minter {
     use ink::prelude::string::String;
     use ink::codegen::TraitCallBuilder;
     use laas_traits::{TAsset, TAssetError, TransferHook, TransferHookError};

@@ -19,7 +19,7 @@
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
 #[ink::contract]
-mod toke {
+pub mod toke {
     use ink::prelude::{string::String, vec::Vec};
     use ink::storage::{Lazy, Mapping};
     use laas_checkpoints::{Checkpoint, Head};

@@ -1,0 +1,121 @@
+//! Weight and storage-deposit benchmark of the LaaS contracts in drink's sandbox.
+//!
+//! Weights (ref_time, proof_size) and storage deposits are deterministic for the same code
+//! and state, so this prints exact figures and ratios, not timings.
+//!
+//! Compares TOKE's `PSP22::transfer` with the reference token of the `psp22` crate (its
+//! example contract, built by `scripts/bench.sh` with the same toolchain and cargo-contract),
+//! side by side in one run. `--check` exits non-zero if TOKE misses its targets:
+//! without delegation at most the reference in ref_time and proof_size, with delegation at
+//! most 1.5× the reference.
+
+use laas_e2e_tests::{args, args::Bytes, load_bundle, Address, Chain, Cost};
+use psp22::PSP22Error;
+
+struct Row {
+    token: &'static str,
+    case: &'static str,
+    cost: Cost,
+}
+
+/// One transfer between `from` and `to`, in a fresh block, and its cost.
+fn transfer(chain: &mut Chain, token: &Address, from: &Address, to: &Address, value: u128) -> Cost {
+    chain.next_block();
+    let r: Result<(), PSP22Error> = chain.call(from, token, "PSP22::transfer", &args![to, value, Bytes(&[])]);
+    r.expect("benchmark transfer succeeds");
+    chain.last_cost()
+}
+
+fn measure_transfers(chain: &mut Chain, token: &Address, name: &'static str, holder: &Address, rows: &mut Vec<Row>) {
+    let a = chain.user(&format!("{name}-a"));
+    let b = chain.user(&format!("{name}-b"));
+    transfer(chain, token, holder, &a, 1_000_000);
+    rows.push(Row { token: name, case: "to a new holder", cost: transfer(chain, token, &a, &b, 1_000) });
+    rows.push(Row { token: name, case: "between holders", cost: transfer(chain, token, &a, &b, 1_000) });
+    rows.push(Row { token: name, case: "emptying sender", cost: {
+        let c = chain.user(&format!("{name}-c"));
+        transfer(chain, token, holder, &c, 500);
+        transfer(chain, token, &c, &b, 500)
+    }});
+}
+
+fn main() {
+    let check = std::env::args().any(|a| a == "--check");
+    let reference_path = std::env::var("LAAS_PSP22_REFERENCE")
+        .expect("set LAAS_PSP22_REFERENCE to the psp22 crate's built token (scripts/bench.sh does)");
+
+    let mut chain = Chain::new();
+    let alice = chain.user("alice");
+    let mut rows = Vec::new();
+
+    // The reference token, deployed from the crate's own example contract.
+    let reference = chain.deploy(&alice, &reference_path, "new", &args![1_000_000_000_000u128, Some("Reference"), Some("REF"), 18u8], vec![]);
+    let reference_deploy = chain.last_cost();
+    measure_transfers(&mut chain, &reference, "reference", &alice, &mut rows);
+
+    let toke = chain.deploy(&alice, "toke", "new", &args![alice], vec![]);
+    let toke_deploy = chain.last_cost();
+    measure_transfers(&mut chain, &toke, "TOKE", &alice, &mut rows);
+
+    // TOKE between holders who both delegated (to different delegates): votes move too.
+    let (d1, d2) = (chain.user("delegate-1"), chain.user("delegate-2"));
+    let (a, b) = (chain.user("TOKE-a"), chain.user("TOKE-b"));
+    for (who, to) in [(&a, &d1), (&b, &d2)] {
+        let r: Result<(), laas_traits::VotesError> = chain.call(who, &toke, "Votes::delegate", &args![Some(to.clone())]);
+        r.expect("delegate");
+    }
+    transfer(&mut chain, &toke, &a, &b, 1_000);
+    rows.push(Row { token: "TOKE", case: "both delegated", cost: transfer(&mut chain, &toke, &a, &b, 1_000) });
+    rows.push(Row { token: "TOKE", case: "both delegated, same block", cost: {
+        let r: Result<(), PSP22Error> = chain.call(&a, &toke, "PSP22::transfer", &args![b, 1_000u128, Bytes(&[])]);
+        r.expect("transfer");
+        chain.last_cost()
+    }});
+
+    let code = |name: &str| load_bundle(name).wasm.len();
+    println!("code size: reference {} bytes, TOKE {} bytes", code(&reference_path), code("toke"));
+    println!(
+        "instantiate: reference ref_time {} proof_size {} deposit {}; TOKE ref_time {} proof_size {} deposit {}",
+        reference_deploy.ref_time, reference_deploy.proof_size, reference_deploy.storage_deposit,
+        toke_deploy.ref_time, toke_deploy.proof_size, toke_deploy.storage_deposit
+    );
+    println!();
+    println!("{:<10} {:<28} {:>14} {:>11} {:>9}   vs reference (between holders)", "token", "PSP22::transfer", "ref_time", "proof_size", "deposit");
+    let base = rows
+        .iter()
+        .find(|r| r.token == "reference" && r.case == "between holders")
+        .map(|r| r.cost)
+        .expect("reference row");
+    for r in &rows {
+        let rt = r.cost.ref_time as f64 / base.ref_time as f64;
+        let ps = r.cost.proof_size as f64 / base.proof_size as f64;
+        println!(
+            "{:<10} {:<28} {:>14} {:>11} {:>9}   {:.3}x / {:.3}x",
+            r.token, r.case, r.cost.ref_time, r.cost.proof_size, r.cost.storage_deposit, rt, ps
+        );
+    }
+
+    if check {
+        let mut failures = Vec::new();
+        for case in ["to a new holder", "between holders", "emptying sender"] {
+            let find = |token: &str| rows.iter().find(|r| r.token == token && r.case == case).map(|r| r.cost);
+            if let (Some(t), Some(r)) = (find("TOKE"), find("reference")) {
+                if t.ref_time > r.ref_time || t.proof_size > r.proof_size {
+                    failures.push(format!("TOKE {case}: {t:?} exceeds reference {r:?}"));
+                }
+            }
+        }
+        for r in rows.iter().filter(|r| r.case.starts_with("both delegated")) {
+            if r.cost.ref_time as f64 > 1.5 * base.ref_time as f64 || r.cost.proof_size as f64 > 1.5 * base.proof_size as f64 {
+                failures.push(format!("TOKE {}: {:?} exceeds 1.5x reference {:?}", r.case, r.cost, base));
+            }
+        }
+        if !failures.is_empty() {
+            for f in &failures {
+                eprintln!("target missed: {f}");
+            }
+            std::process::exit(1);
+        }
+        println!("\ntargets met: TOKE transfer <= reference without delegation, <= 1.5x with delegation");
+    }
+}

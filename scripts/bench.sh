@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Prints the weights (ref_time, proof_size) and storage deposits of the suite's main messages,
+# measured in drink's sandbox against the compiled contracts in abi/.
+#
+# TOKE's transfer is compared with the `psp22` crate's own example token, built here from the
+# crate's published source with the same toolchain, cargo-contract, dependency versions
+# (this workspace's Cargo.lock) and release profile as the suite's contracts.
+#
+#   scripts/bench.sh [--check]     --check: exit non-zero if a target is missed
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+# Locate the psp22 crate's source that this workspace resolves to.
+src=$(cargo metadata --format-version 1 --locked 2>/dev/null | python3 -c '
+import json, sys, os
+meta = json.load(sys.stdin)
+print(next(os.path.dirname(p["manifest_path"]) for p in meta["packages"] if p["name"] == "psp22"))')
+ref="$LAAS_CACHE/psp22-reference"
+bundle="$LAAS_WASM_TARGET/ink/psp22/psp22.contract"
+if [ ! -f "$bundle" ] || [ "$src/lib.rs" -nt "$bundle" ] || [ Cargo.lock -nt "$bundle" ]; then
+  echo "[bench] building the psp22 reference token from $src"
+  rm -rf "$ref" && mkdir -p "$ref" && cp -r "$src"/. "$ref"/
+  rm -f "$ref/Cargo.toml.orig"
+  cp Cargo.lock "$ref/Cargo.lock"
+  # The suite's release profile, so both tokens are built the same way.
+  python3 - "$ref/Cargo.toml" <<'PY'
+import re, sys
+root = open("Cargo.toml").read()
+profile = re.search(r"^\[profile\.release\][^\[]*", root, re.M)
+with open(sys.argv[1], "a") as f:
+    f.write("\n[workspace]\n")
+    if profile:
+        f.write("\n" + profile.group(0))
+PY
+  CARGO_TARGET_DIR="$LAAS_WASM_TARGET" cargo +debweb contract build --release --quiet \
+    --manifest-path "$ref/Cargo.toml" >/dev/null
+fi
+
+cd e2e-tests
+LAAS_PSP22_REFERENCE="$bundle" CARGO_TARGET_DIR="$LAAS_HOST_TARGET" \
+  cargo run --quiet --locked --release --bin bench -- "$@"

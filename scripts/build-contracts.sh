@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Builds every contract with cargo-contract (release) and exports its bundle (.contract: code
+# and metadata) and metadata (.json) into abi/.
+#
+#   scripts/build-contracts.sh            build, export, report ABI changes
+#   scripts/build-contracts.sh --check    same, but fail if an exported ABI differs from the
+#                                         committed one (CI: abi/ must match the sources)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/env.sh
+
+check=0
+[ "${1:-}" = "--check" ] && check=1
+
+drift=()
+for name in $(laas_contracts); do
+  printf '[build] %s\n' "$name"
+  CARGO_TARGET_DIR="$LAAS_WASM_TARGET" cargo +debweb contract build --release --quiet \
+    --manifest-path "contracts/$name/Cargo.toml" >/dev/null
+  out="$LAAS_WASM_TARGET/ink/$name"
+  [ -f "$out/$name.contract" ] || { echo "[build] no bundle produced for $name" >&2; exit 1; }
+  if ! python3 scripts/abi_diff.py "abi/$name.json" "$out/$name.json"; then
+    drift+=("$name")
+  fi
+  cp "$out/$name.contract" "$out/$name.json" abi/
+done
+
+if [ ${#drift[@]} -gt 0 ]; then
+  if [ $check -eq 1 ]; then
+    echo "[build] abi/ does not match the sources for: ${drift[*]} (run scripts/build-contracts.sh and commit abi/)" >&2
+    exit 1
+  fi
+  echo "[build] abi/ updated for: ${drift[*]}"
+fi
+echo "[build] bundles in abi/"

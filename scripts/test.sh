@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Sets up the toolchain and runs every test: unit and property tests of all crates, the
+# contract build with the ABI check, the sandbox scenarios against the compiled WASM, and the
+# benchmark targets.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+t0=$SECONDS
+bash scripts/setup.sh
+source scripts/env.sh
+t_setup=$((SECONDS - t0))
+
+step "unit and property tests (contracts and libraries)"
+t=$SECONDS
+CARGO_TARGET_DIR="$LAAS_HOST_TARGET" cargo test --workspace --locked
+t_unit=$((SECONDS - t))
+
+step "build contracts, check abi/"
+t=$SECONDS
+bash scripts/build-contracts.sh --check
+t_build=$((SECONDS - t))
+
+step "scenario tests (drink sandbox, real WASM)"
+t=$SECONDS
+(cd e2e-tests && CARGO_TARGET_DIR="$LAAS_HOST_TARGET" cargo test --locked)
+t_e2e=$((SECONDS - t))
+
+step "benchmark targets"
+t=$SECONDS
+bash scripts/bench.sh --check
+t_bench=$((SECONDS - t))
+
+printf '\n== timings (s): setup %d, unit %d, contracts %d, scenarios %d, bench %d, total %d\n' \
+  "$t_setup" "$t_unit" "$t_build" "$t_e2e" "$t_bench" "$((SECONDS - t0))"
