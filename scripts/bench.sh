@@ -17,12 +17,16 @@ import json, sys, os
 meta = json.load(sys.stdin)
 print(next(os.path.dirname(p["manifest_path"]) for p in meta["packages"] if p["name"] == "psp22"))')
 ref="$LAAS_CACHE/psp22-reference"
-bundle="$LAAS_WASM_TARGET/ink/psp22/psp22.contract"
+bundle="$LAAS_WASM_TARGET/ink/psp22.contract"
 if [ ! -f "$bundle" ] || [ "$src/lib.rs" -nt "$bundle" ] || [ Cargo.lock -nt "$bundle" ]; then
   echo "[bench] building the psp22 reference token from $src"
   rm -rf "$ref" && mkdir -p "$ref" && cp -r "$src"/. "$ref"/
   rm -f "$ref/Cargo.toml.orig"
   cp Cargo.lock "$ref/Cargo.lock"
+  # cargo-contract's clippy gate rejects the crate's error enum as the derive of
+  # parity-scale-codec 3.7 expands it (see ../shared/TOOLCHAIN.md); allow that one lint on that
+  # one enum, as the suite's own contracts do. A lint attribute changes no generated code.
+  sed -i 's/^pub enum PSP22Error/#[allow(clippy::cast_possible_truncation)]\npub enum PSP22Error/' "$ref/errors.rs"
   # The suite's release profile, so both tokens are built the same way.
   python3 - "$ref/Cargo.toml" <<'PY'
 import re, sys
@@ -39,4 +43,4 @@ fi
 
 cd e2e-tests
 LAAS_PSP22_REFERENCE="$bundle" CARGO_TARGET_DIR="$LAAS_HOST_TARGET" \
-  cargo run --quiet --locked --release --bin bench -- "$@"
+  cargo run --quiet --locked --bin bench -- "$@"
