@@ -21,7 +21,7 @@
 #[ink::contract]
 pub mod toke {
     use ink::prelude::{string::String, vec::Vec};
-    use ink::storage::{Lazy, Mapping};
+    use ink::storage::Mapping;
     use laas_checkpoints::{Checkpoint, Head};
     use laas_traits::{PSP22Error, PSP22Metadata, Votes, VotesError, PSP22};
     use psp22::{Approval, PSP22Burnable, Transfer};
@@ -79,15 +79,19 @@ pub mod toke {
         holders: Mapping<AccountId, Holder>,
         /// `(owner, spender) → allowance`; absent means zero.
         allowances: Mapping<(AccountId, AccountId), u128>,
-        /// Per delegate: number of vote checkpoints and the latest one (current votes).
-        vote_heads: Mapping<AccountId, Head>,
-        /// Per delegate: archived vote checkpoints by index, oldest first.
-        vote_archive: Mapping<(AccountId, u32), Checkpoint>,
-        /// Total supply history: its count and latest checkpoint (the current supply).
-        supply_head: Lazy<Head>,
-        /// Archived total supply checkpoints by index, oldest first.
-        supply_archive: Mapping<u32, Checkpoint>,
+        /// Histories by key: `Some(delegate)` → votes delegated to it; `None` → total supply.
+        /// Each holds the number of checkpoints and the latest one (the current value).
+        heads: Mapping<History, Head>,
+        /// Archived checkpoints of each history by index, oldest first.
+        archive: Mapping<(History, u32), Checkpoint>,
     }
+
+    /// Which history: a delegate's votes (`Some`) or the total supply (`None`). One pair of
+    /// maps and one code path serve both.
+    type History = Option<AccountId>;
+
+    /// The total supply's history key.
+    const SUPPLY: History = None;
 
     impl Toke {
         /// Creates TOKE and mints the whole fixed supply to `holder` (the treasury or
@@ -103,15 +107,13 @@ pub mod toke {
             let mut token = Self {
                 holders: Mapping::new(),
                 allowances: Mapping::new(),
-                vote_heads: Mapping::new(),
-                vote_archive: Mapping::new(),
-                supply_head: Lazy::new(),
-                supply_archive: Mapping::new(),
+                heads: Mapping::new(),
+                archive: Mapping::new(),
             };
             if supply > 0 {
                 token.holders.insert(holder, &Holder { balance: supply, delegate: None });
-                // The constructor runs in one block, so this cannot fail; ignore the impossible.
-                let _ = token.record_supply(supply);
+                // A first checkpoint cannot fail.
+                let _ = token.update(SUPPLY, supply, true);
                 token.env().emit_event(Transfer { from: None, to: Some(holder), value: supply });
             }
             token
@@ -160,35 +162,38 @@ pub mod toke {
         }
 
         fn adjust_votes(&mut self, delegate: AccountId, amount: u128, increase: bool) -> Result<(), VotesError> {
-            let head = self.vote_heads.get(delegate);
-            let previous = Head::current(head);
-            let new = if increase { previous.checked_add(amount) } else { previous.checked_sub(amount) }
-                .ok_or(VotesError::Arithmetic)?;
-            let (head, archived) = laas_checkpoints::record(head, self.env().block_number(), new)
-                .ok_or(VotesError::Arithmetic)?;
-            if let Some((index, checkpoint)) = archived {
-                self.vote_archive.insert((delegate, index), &checkpoint);
-            }
-            self.vote_heads.insert(delegate, &head);
+            let (previous, new) = self.update(Some(delegate), amount, increase)?;
             self.env().emit_event(DelegateVotesChanged { delegate, previous_votes: previous, new_votes: new });
             Ok(())
         }
 
-        fn record_supply(&mut self, supply: u128) -> Result<(), VotesError> {
-            let (head, archived) = laas_checkpoints::record(self.supply_head.get(), self.env().block_number(), supply)
-                .ok_or(VotesError::Arithmetic)?;
-            if let Some((index, checkpoint)) = archived {
-                self.supply_archive.insert(index, &checkpoint);
-            }
-            self.supply_head.set(&head);
-            Ok(())
+        /// The current value of a history.
+        fn current(&self, history: History) -> u128 {
+            Head::current(self.heads.get(history))
         }
 
-        fn ended(&self, block: u32) -> Result<(), VotesError> {
+        /// Raises (or lowers) the history's current value `v` by `amount` from the current block
+        /// on; returns the values before and after. One read of the head, one or two writes.
+        fn update(&mut self, history: History, amount: u128, increase: bool) -> Result<(u128, u128), VotesError> {
+            let head = self.heads.get(history);
+            let previous = Head::current(head);
+            let value = if increase { previous.checked_add(amount) } else { previous.checked_sub(amount) }
+                .ok_or(VotesError::Arithmetic)?;
+            let (head, archived) = laas_checkpoints::record(head, self.env().block_number(), value)
+                .ok_or(VotesError::Arithmetic)?;
+            if let Some((index, checkpoint)) = archived {
+                self.archive.insert((history, index), &checkpoint);
+            }
+            self.heads.insert(history, &head);
+            Ok((previous, value))
+        }
+
+        /// The history's value at the end of `block`, which must have ended.
+        fn past(&self, history: History, block: u32) -> Result<u128, VotesError> {
             if block >= self.env().block_number() {
                 return Err(VotesError::FutureLookup);
             }
-            Ok(())
+            Ok(laas_checkpoints::value_at(self.heads.get(history), block, |i| self.archive.get((history, i))))
         }
 
         fn set_allowance(&mut self, owner: AccountId, spender: AccountId, amount: u128) {
@@ -209,7 +214,7 @@ pub mod toke {
         /// Total TOKE in existence: 100,000,000 TOKE less everything burnt. Anyone may call.
         #[ink(message)]
         fn total_supply(&self) -> u128 {
-            Head::current(self.supply_head.get())
+            self.current(SUPPLY)
         }
 
         /// TOKE held by `owner`. Anyone may call.
@@ -329,9 +334,8 @@ pub mod toke {
             let from = self.env().caller();
             let mut holder = self.holder(from);
             holder.balance = holder.balance.checked_sub(value).ok_or(PSP22Error::InsufficientBalance)?;
-            let supply = self.total_supply().checked_sub(value).ok_or(arithmetic())?;
             self.store_holder(from, &holder);
-            self.record_supply(supply).map_err(|_| arithmetic())?;
+            self.update(SUPPLY, value, false).map_err(|_| arithmetic())?;
             self.move_votes(holder.delegate, None, value).map_err(|_| arithmetic())?;
             self.env().emit_event(Transfer { from: Some(from), to: None, value });
             Ok(())
@@ -365,25 +369,21 @@ pub mod toke {
         /// Votes currently delegated to `account`. Anyone may call.
         #[ink(message)]
         fn get_votes(&self, account: AccountId) -> u128 {
-            Head::current(self.vote_heads.get(account))
+            self.current(Some(account))
         }
 
         /// Votes delegated to `account` at the end of `block`. Anyone may call.
         /// Errors: `FutureLookup` unless `block` is before the current block.
         #[ink(message)]
         fn get_past_votes(&self, account: AccountId, block: u32) -> Result<u128, VotesError> {
-            self.ended(block)?;
-            Ok(laas_checkpoints::value_at(self.vote_heads.get(account), block, |i| {
-                self.vote_archive.get((account, i))
-            }))
+            self.past(Some(account), block)
         }
 
         /// Total supply at the end of `block`. Anyone may call.
         /// Errors: `FutureLookup` unless `block` is before the current block.
         #[ink(message)]
         fn get_past_total_supply(&self, block: u32) -> Result<u128, VotesError> {
-            self.ended(block)?;
-            Ok(laas_checkpoints::value_at(self.supply_head.get(), block, |i| self.supply_archive.get(i)))
+            self.past(SUPPLY, block)
         }
     }
 
