@@ -18,7 +18,8 @@ meta = json.load(sys.stdin)
 print(next(os.path.dirname(p["manifest_path"]) for p in meta["packages"] if p["name"] == "psp22"))')
 ref="$LAAS_CACHE/psp22-reference"
 bundle="$LAAS_WASM_TARGET/ink/psp22.contract"
-if [ ! -f "$bundle" ] || [ "$src/lib.rs" -nt "$bundle" ] || [ Cargo.lock -nt "$bundle" ]; then
+stamp="$src $(sha256sum Cargo.lock | cut -d' ' -f1) $(sha256sum "$0" | cut -d' ' -f1)"
+if [ ! -f "$bundle" ] || [ "$(cat "$bundle.stamp" 2>/dev/null)" != "$stamp" ]; then
   echo "[bench] building the psp22 reference token from $src"
   rm -rf "$ref" && mkdir -p "$ref" && cp -r "$src"/. "$ref"/
   rm -f "$ref/Cargo.toml.orig"
@@ -39,6 +40,7 @@ with open(sys.argv[1], "a") as f:
 PY
   CARGO_TARGET_DIR="$LAAS_WASM_TARGET" cargo +debweb contract build --release --quiet \
     --manifest-path "$ref/Cargo.toml" >/dev/null
+  printf '%s' "$stamp" > "$bundle.stamp"
 fi
 
 cd e2e-tests

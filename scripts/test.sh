@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s\n' "$*"; }
+# Every cargo test run's output is kept to total the results at the end.
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
 t0=$SECONDS
 bash scripts/setup.sh
 source scripts/env.sh
@@ -13,7 +16,7 @@ t_setup=$((SECONDS - t0))
 
 step "unit and property tests (contracts and libraries)"
 t=$SECONDS
-CARGO_TARGET_DIR="$LAAS_HOST_TARGET" cargo test --workspace --locked
+CARGO_TARGET_DIR="$LAAS_HOST_TARGET" cargo test --workspace --locked 2>&1 | tee -a "$results"
 t_unit=$((SECONDS - t))
 
 step "build contracts, check abi/"
@@ -23,7 +26,7 @@ t_build=$((SECONDS - t))
 
 step "scenario tests (drink sandbox, real WASM)"
 t=$SECONDS
-(cd e2e-tests && CARGO_TARGET_DIR="$LAAS_HOST_TARGET" cargo test --locked)
+(cd e2e-tests && CARGO_TARGET_DIR="$LAAS_HOST_TARGET" cargo test --locked) 2>&1 | tee -a "$results"
 t_e2e=$((SECONDS - t))
 
 step "benchmark (weights and storage deposits)"
@@ -33,3 +36,10 @@ t_bench=$((SECONDS - t))
 
 printf '\n== timings (s): setup %d, unit %d, contracts %d, scenarios %d, bench %d, total %d\n' \
   "$t_setup" "$t_unit" "$t_build" "$t_e2e" "$t_bench" "$((SECONDS - t0))"
+python3 - "$results" <<'PY'
+import re, sys
+passed = failed = 0
+for m in re.finditer(r"test result: \w+\. (\d+) passed; (\d+) failed", open(sys.argv[1]).read()):
+    passed += int(m.group(1)); failed += int(m.group(2))
+print(f"\nall tests: {passed} passed, {failed} failed")
+PY

@@ -51,8 +51,8 @@ pub fn mul_div(a: u128, b: u128, c: u128, rounding: Rounding) -> Result<u128, Ma
     }
     // Fast path: the product fits in 128 bits.
     if let Some(product) = a.checked_mul(b) {
-        let quotient = product / c;
-        let exact = product % c == 0;
+        let quotient = product.checked_div(c).ok_or(MathError::DivisionByZero)?;
+        let exact = product.checked_rem(c).ok_or(MathError::DivisionByZero)? == 0;
         return round(quotient, exact, rounding);
     }
     let (quotient, remainder) = u256::U256::mul(a, b).div_rem(c)?;
@@ -89,6 +89,12 @@ pub fn mul_fixed(amount: u128, price: u128, rounding: Rounding) -> Result<u128, 
 /// does not fit in a `u128`.
 pub fn ratio_fixed(numerator: u128, denominator: u128, rounding: Rounding) -> Result<u128, MathError> {
     mul_div(numerator, ONE, denominator, rounding)
+}
+
+/// `⌊√(a·b)⌋` computed exactly with a 256-bit intermediate (the geometric mean used for an
+/// AMM's first liquidity and for fair LP valuation). Rounds down. Total: never fails.
+pub fn sqrt_mul(a: u128, b: u128) -> u128 {
+    u256::U256::sqrt_of_product(a, b)
 }
 
 /// Checked `a + b`.
@@ -151,6 +157,15 @@ mod tests {
             mul_div(u128::MAX, u128::MAX - 1, u128::MAX, Rounding::Up),
             Ok(u128::MAX - 1)
         );
+    }
+
+    #[test]
+    fn square_roots_of_products() {
+        assert_eq!(sqrt_mul(0, 5), 0);
+        assert_eq!(sqrt_mul(4, 9), 6);
+        assert_eq!(sqrt_mul(2, 4), 2); // √8 = 2.83 → 2
+        assert_eq!(sqrt_mul(u128::MAX, u128::MAX), u128::MAX);
+        assert_eq!(sqrt_mul(ONE, ONE), ONE);
     }
 
     #[test]

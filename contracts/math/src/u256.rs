@@ -4,7 +4,8 @@
 use crate::MathError;
 
 /// An unsigned 256-bit number as two 128-bit halves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Field order (hi, lo) makes the derived ordering numeric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct U256 {
     hi: u128,
     lo: u128,
@@ -35,6 +36,20 @@ impl U256 {
         Self { hi, lo }
     }
 
+    /// `⌊√(a·b)⌋`, which always fits in 128 bits. Bit-by-bit: 128 steps of one product
+    /// and one comparison.
+    pub(crate) fn sqrt_of_product(a: u128, b: u128) -> u128 {
+        let target = Self::mul(a, b);
+        let mut root: u128 = 0;
+        for bit in (0..128u32).rev() {
+            let candidate = root | (1u128 << bit);
+            if Self::mul(candidate, candidate) <= target {
+                root = candidate;
+            }
+        }
+        root
+    }
+
     /// `(self / d, self % d)` when the quotient fits in 128 bits.
     ///
     /// The quotient fits iff `hi < d`; otherwise this is [`MathError::Overflow`].
@@ -46,7 +61,9 @@ impl U256 {
             return Err(MathError::Overflow);
         }
         if self.hi == 0 {
-            return Ok((self.lo / d, self.lo % d));
+            let q = self.lo.checked_div(d).ok_or(MathError::DivisionByZero)?;
+            let r = self.lo.checked_rem(d).ok_or(MathError::DivisionByZero)?;
+            return Ok((q, r));
         }
         // Restoring long division, one bit of `lo` at a time. The running remainder `r`
         // stays below `d`; `carry` records the bit shifted out of `r` (r < 2^129 transiently).
@@ -88,6 +105,16 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn sqrt_is_the_floor_root(a: u128, b: u128) {
+            let r = U256::sqrt_of_product(a, b);
+            let p = U256::mul(a, b);
+            prop_assert!(U256::mul(r, r) <= p);
+            if r < u128::MAX {
+                prop_assert!(U256::mul(r + 1, r + 1) > p);
+            }
+        }
+
         #[test]
         fn product_matches_reference(a: u128, b: u128) {
             let p = U256::mul(a, b);

@@ -9,8 +9,10 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub mod tasset;
+pub mod venue;
 pub mod votes;
 
 pub use psp22::{PSP22Error, PSP22Metadata, PSP22};
 pub use tasset::{TAsset, TAssetError, TransferHook, TransferHookError};
+pub use venue::{PositionValue, Venue, VenueError};
 pub use votes::{Votes, VotesError};

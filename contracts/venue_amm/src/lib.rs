@@ -1,0 +1,692 @@
+//! # AMM venue
+//!
+//! A constant-product pool between a reactor's asset and the pairing token (TOKE) — the
+//! "exchange" liquidity directors can vote a reactor's liquidity into.
+//!
+//! * Liquidity: `add_liquidity` / `remove_liquidity` with minimum amounts and deadlines;
+//!   [`pool::MINIMUM_LIQUIDITY`] shares are locked at the first mint.
+//! * Swaps: `swap` with a minimum output and a deadline. The fee (default 0.3%) is **kept
+//!   apart from the reserves** and credited to LPs through per-share accumulators; LPs take it
+//!   with `collect_fees` at any time.
+//! * Oracle: a cumulative-price TWAP over a configurable window, sampled into a ring of
+//!   observations ([`oracle`]); `twap()` never returns spot.
+//! * As a [`Venue`], it lets a reactor deploy, withdraw a fraction, value its position at the
+//!   TWAP-fair reserves and collect fees; deploys and withdrawals are refused while spot is
+//!   more than `max_deviation_bps` away from the TWAP.
+//!
+//! ## Invariants
+//! * `reserve_asset × reserve_pairing` never decreases across a swap.
+//! * Token balances of the pool ≥ reserves + uncollected fees (rounding dust stays in the pool).
+//! * `total_shares == Σ lp.shares + MINIMUM_LIQUIDITY` once the pool has been seeded.
+#![cfg_attr(not(feature = "std"), no_std, no_main)]
+
+pub mod oracle;
+pub mod pool;
+
+#[ink::contract]
+pub mod venue_amm {
+    use crate::oracle::{self, Observation};
+    use crate::pool;
+    use ink::codegen::TraitCallBuilder;
+    use ink::contract_ref;
+    use ink::prelude::vec::Vec;
+    use ink::storage::Mapping;
+    use laas_math::{mul_div, MathError, Rounding, BPS, ONE};
+    use laas_traits::{PositionValue, Venue, VenueError, PSP22};
+
+    /// Results of this contract's messages.
+    pub type Result<T> = core::result::Result<T, VenueError>;
+
+    /// The pool's reserves (fees excluded).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct Reserves {
+        /// The reactor asset.
+        pub asset: u128,
+        /// The pairing token.
+        pub pairing: u128,
+    }
+
+    /// One liquidity provider's shares and fee accounting.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct Lp {
+        /// Pool shares held.
+        pub shares: u128,
+        /// `shares × fee_per_share` at the last settlement (asset, pairing), 1e18-scaled units.
+        pub debt: (u128, u128),
+        /// Fees settled and not yet collected (asset, pairing).
+        pub owed: (u128, u128),
+    }
+
+    /// Oracle state kept with the root (read on every reserve change).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct OracleState {
+        /// Running sum of price × ms (wrapping).
+        pub cumulative: u128,
+        /// Timestamp the running sum was last extended to, ms.
+        pub last_update: u64,
+        /// Timestamp of the newest observation, ms.
+        pub last_observation: u64,
+        /// Ring slot of the next observation.
+        pub next_slot: u32,
+        /// Observations stored (≤ ring size).
+        pub filled: u32,
+    }
+
+    /// Liquidity was added.
+    #[ink(event)]
+    pub struct LiquidityAdded {
+        /// The provider.
+        #[ink(topic)]
+        pub provider: AccountId,
+        /// Asset taken.
+        pub asset: u128,
+        /// Pairing token taken.
+        pub pairing: u128,
+        /// Shares minted to the provider.
+        pub shares: u128,
+    }
+
+    /// Liquidity was removed.
+    #[ink(event)]
+    pub struct LiquidityRemoved {
+        /// The provider.
+        #[ink(topic)]
+        pub provider: AccountId,
+        /// Asset paid out.
+        pub asset: u128,
+        /// Pairing token paid out.
+        pub pairing: u128,
+        /// Shares burnt.
+        pub shares: u128,
+    }
+
+    /// A swap happened.
+    #[ink(event)]
+    pub struct Swapped {
+        /// The trader.
+        #[ink(topic)]
+        pub trader: AccountId,
+        /// True if the asset went in (and the pairing token came out).
+        pub asset_in: bool,
+        /// Amount paid in, fee included.
+        pub amount_in: u128,
+        /// Amount paid out.
+        pub amount_out: u128,
+        /// Fee set apart for LPs, in the input token.
+        pub fee: u128,
+    }
+
+    /// An LP collected fees.
+    #[ink(event)]
+    pub struct FeesCollected {
+        /// The provider.
+        #[ink(topic)]
+        pub provider: AccountId,
+        /// Asset fees paid.
+        pub asset: u128,
+        /// Pairing fees paid.
+        pub pairing: u128,
+    }
+
+    /// Oracle parameters changed.
+    #[ink(event)]
+    pub struct OracleParamsChanged {
+        /// New TWAP window, ms.
+        pub window_ms: u64,
+        /// New tolerated spot/TWAP distance for venue deploys and withdrawals, bps.
+        pub max_deviation_bps: u16,
+    }
+
+    /// Admin role handed over (second step of a two-step transfer).
+    #[ink(event)]
+    pub struct AdminChanged {
+        /// The new admin.
+        #[ink(topic)]
+        pub admin: AccountId,
+    }
+
+    /// The pool.
+    #[ink(storage)]
+    pub struct VenueAmm {
+        /// The reactor asset (token 0).
+        asset: AccountId,
+        /// The pairing token, TOKE (token 1).
+        pairing: AccountId,
+        /// Current reserves; fees are not part of them.
+        reserves: Reserves,
+        /// Shares in existence, the locked minimum included.
+        total_shares: u128,
+        /// Swap fee in bps of the input, fixed at instantiation.
+        fee_bps: u16,
+        /// Fees per share since genesis, 1e18-scaled (asset, pairing).
+        fee_per_share: (u128, u128),
+        /// Liquidity providers.
+        lps: Mapping<AccountId, Lp>,
+        /// Oracle running state.
+        oracle: OracleState,
+        /// Observation ring, by slot.
+        observations: Mapping<u32, Observation>,
+        /// TWAP window, ms. Admin-set.
+        window_ms: u64,
+        /// Tolerated spot/TWAP distance for venue deploys/withdrawals, bps. Admin-set.
+        max_deviation_bps: u16,
+        /// May change oracle parameters and hand the role over.
+        admin: AccountId,
+        /// Proposed next admin, who must accept.
+        pending_admin: Option<AccountId>,
+    }
+
+    impl VenueAmm {
+        /// A pool for `asset` against `pairing` with a swap fee of `fee_bps` (30 = 0.3%), a TWAP
+        /// window of `window_ms` and a deviation band of `max_deviation_bps`. The caller is admin.
+        #[ink(constructor)]
+        pub fn new(asset: AccountId, pairing: AccountId, fee_bps: u16, window_ms: u64, max_deviation_bps: u16) -> Self {
+            Self {
+                asset,
+                pairing,
+                reserves: Reserves::default(),
+                total_shares: 0,
+                fee_bps: fee_bps.min(1_000),
+                fee_per_share: (0, 0),
+                lps: Mapping::new(),
+                oracle: OracleState::default(),
+                observations: Mapping::new(),
+                window_ms: window_ms.max(1),
+                max_deviation_bps,
+                admin: Self::env().caller(),
+                pending_admin: None,
+            }
+        }
+
+        // ---- liquidity ------------------------------------------------------------------
+
+        /// Adds liquidity from the caller (who approved this pool on both tokens): takes up to
+        /// the desired amounts in the pool's ratio and mints shares. Anyone may call.
+        /// Errors: `Expired`, `ZeroAmount`, `Slippage` (below a minimum),
+        /// `InsufficientLiquidity` (first mint too small), token errors.
+        #[ink(message)]
+        pub fn add_liquidity(&mut self, asset_desired: u128, pairing_desired: u128, asset_min: u128, pairing_min: u128, deadline: u64) -> Result<u128> {
+            self.ensure_live(deadline)?;
+            let provider = self.env().caller();
+            let (asset, pairing, shares) = self.mint(provider, asset_desired, pairing_desired)?;
+            if asset < asset_min || pairing < pairing_min {
+                return Err(VenueError::Slippage);
+            }
+            self.pull(self.asset, provider, asset)?;
+            self.pull(self.pairing, provider, pairing)?;
+            Ok(shares)
+        }
+
+        /// Burns `shares` of the caller's and pays out their part of the reserves (fees owed
+        /// stay collectable). Anyone may call; never blocked by any pause.
+        /// Errors: `Expired`, `ZeroAmount`, `InsufficientShares`, `Slippage`.
+        #[ink(message)]
+        pub fn remove_liquidity(&mut self, shares: u128, asset_min: u128, pairing_min: u128, deadline: u64) -> Result<(u128, u128)> {
+            self.ensure_live(deadline)?;
+            let provider = self.env().caller();
+            let (asset, pairing) = self.burn(provider, shares)?;
+            if asset < asset_min || pairing < pairing_min {
+                return Err(VenueError::Slippage);
+            }
+            self.push(self.asset, provider, asset)?;
+            self.push(self.pairing, provider, pairing)?;
+            Ok((asset, pairing))
+        }
+
+        /// Swaps `amount_in` of the asset (`asset_in = true`) or of the pairing token for the
+        /// other, paying at least `min_out`. Anyone may call.
+        /// Errors: `Expired`, `ZeroAmount`, `InsufficientLiquidity`, `Slippage`, token errors.
+        #[ink(message)]
+        pub fn swap(&mut self, asset_in: bool, amount_in: u128, min_out: u128, deadline: u64) -> Result<u128> {
+            self.ensure_live(deadline)?;
+            if amount_in == 0 {
+                return Err(VenueError::ZeroAmount);
+            }
+            let Reserves { asset: ra, pairing: rp } = self.reserves;
+            if ra == 0 || rp == 0 {
+                return Err(VenueError::InsufficientLiquidity);
+            }
+            let (reserve_in, reserve_out) = if asset_in { (ra, rp) } else { (rp, ra) };
+            let (out, fee) = pool::swap_out(amount_in, reserve_in, reserve_out, self.fee_bps)?;
+            if out == 0 || out >= reserve_out {
+                return Err(VenueError::InsufficientLiquidity);
+            }
+            if out < min_out {
+                return Err(VenueError::Slippage);
+            }
+            let credited = amount_in.checked_sub(fee).ok_or(MathError::Underflow)?;
+            let new_in = reserve_in.checked_add(credited).ok_or(MathError::Overflow)?;
+            let new_out = reserve_out.checked_sub(out).ok_or(MathError::Underflow)?;
+            let index = mul_div(fee, ONE, self.total_shares, Rounding::Down)?;
+            self.update_oracle()?;
+            let (token_in, token_out) = if asset_in {
+                self.reserves = Reserves { asset: new_in, pairing: new_out };
+                self.fee_per_share.0 = self.fee_per_share.0.checked_add(index).ok_or(MathError::Overflow)?;
+                (self.asset, self.pairing)
+            } else {
+                self.reserves = Reserves { asset: new_out, pairing: new_in };
+                self.fee_per_share.1 = self.fee_per_share.1.checked_add(index).ok_or(MathError::Overflow)?;
+                (self.pairing, self.asset)
+            };
+            let trader = self.env().caller();
+            self.pull(token_in, trader, amount_in)?;
+            self.push(token_out, trader, out)?;
+            self.env().emit_event(Swapped { trader, asset_in, amount_in, amount_out: out, fee });
+            Ok(out)
+        }
+
+        /// Pays the caller's accrued fees. Anyone may call; never blocked.
+        #[ink(message)]
+        pub fn collect(&mut self) -> Result<(u128, u128)> {
+            let provider = self.env().caller();
+            let mut lp = self.settled(provider)?;
+            let (asset, pairing) = lp.owed;
+            lp.owed = (0, 0);
+            self.store_lp(provider, &lp);
+            if asset > 0 {
+                self.push(self.asset, provider, asset)?;
+            }
+            if pairing > 0 {
+                self.push(self.pairing, provider, pairing)?;
+            }
+            self.env().emit_event(FeesCollected { provider, asset, pairing });
+            Ok((asset, pairing))
+        }
+
+        // ---- queries ---------------------------------------------------------------------
+
+        /// Current reserves (fees excluded). Anyone may call.
+        #[ink(message)]
+        pub fn reserves(&self) -> Reserves {
+            self.reserves
+        }
+
+        /// Shares of `owner`. Anyone may call.
+        #[ink(message)]
+        pub fn shares_of(&self, owner: AccountId) -> u128 {
+            self.lps.get(owner).unwrap_or_default().shares
+        }
+
+        /// Shares in existence (locked minimum included). Anyone may call.
+        #[ink(message)]
+        pub fn total_shares(&self) -> u128 {
+            self.total_shares
+        }
+
+        /// Fees `owner` could collect now (asset, pairing). Anyone may call.
+        #[ink(message)]
+        pub fn pending_fees(&self, owner: AccountId) -> Result<(u128, u128)> {
+            Ok(self.settled(owner)?.owed)
+        }
+
+        /// Output of swapping `amount_in` now, and the fee. Anyone may call.
+        #[ink(message)]
+        pub fn quote(&self, asset_in: bool, amount_in: u128) -> Result<(u128, u128)> {
+            let Reserves { asset: ra, pairing: rp } = self.reserves;
+            let (reserve_in, reserve_out) = if asset_in { (ra, rp) } else { (rp, ra) };
+            Ok(pool::swap_out(amount_in, reserve_in, reserve_out, self.fee_bps)?)
+        }
+
+        /// Spot price of the asset in the pairing token, 1e18. For display only: valuation
+        /// uses [`Venue::twap`].
+        #[ink(message)]
+        pub fn spot_price(&self) -> Result<u128> {
+            Ok(pool::spot_price(self.reserves.asset, self.reserves.pairing)?)
+        }
+
+        /// `(window_ms, max_deviation_bps, fee_bps)`. Anyone may call.
+        #[ink(message)]
+        pub fn params(&self) -> (u64, u16, u16) {
+            (self.window_ms, self.max_deviation_bps, self.fee_bps)
+        }
+
+        // ---- administration --------------------------------------------------------------
+
+        /// Sets the TWAP window and the deviation band. Admin only.
+        /// Errors: `Unauthorized`, `ZeroAmount` (zero window), `InvalidFraction` (band > 100%).
+        #[ink(message)]
+        pub fn set_oracle_params(&mut self, window_ms: u64, max_deviation_bps: u16) -> Result<()> {
+            self.ensure_admin()?;
+            if window_ms == 0 {
+                return Err(VenueError::ZeroAmount);
+            }
+            if u128::from(max_deviation_bps) > BPS {
+                return Err(VenueError::InvalidFraction);
+            }
+            self.window_ms = window_ms;
+            self.max_deviation_bps = max_deviation_bps;
+            self.env().emit_event(OracleParamsChanged { window_ms, max_deviation_bps });
+            Ok(())
+        }
+
+        /// Proposes `new_admin` (first step of a two-step handover). Admin only.
+        #[ink(message)]
+        pub fn transfer_admin(&mut self, new_admin: AccountId) -> Result<()> {
+            self.ensure_admin()?;
+            self.pending_admin = Some(new_admin);
+            Ok(())
+        }
+
+        /// Accepts a proposed admin role. Only the proposed account may call.
+        #[ink(message)]
+        pub fn accept_admin(&mut self) -> Result<()> {
+            let caller = self.env().caller();
+            if self.pending_admin != Some(caller) {
+                return Err(VenueError::Unauthorized);
+            }
+            self.admin = caller;
+            self.pending_admin = None;
+            self.env().emit_event(AdminChanged { admin: caller });
+            Ok(())
+        }
+
+        /// The admin. Anyone may call.
+        #[ink(message)]
+        pub fn admin(&self) -> AccountId {
+            self.admin
+        }
+
+        // ---- internals -------------------------------------------------------------------
+
+        fn ensure_admin(&self) -> Result<()> {
+            if self.env().caller() != self.admin {
+                return Err(VenueError::Unauthorized);
+            }
+            Ok(())
+        }
+
+        fn ensure_live(&self, deadline: u64) -> Result<()> {
+            if self.env().block_timestamp() > deadline {
+                return Err(VenueError::Expired);
+            }
+            Ok(())
+        }
+
+        /// The LP record of `owner` with fees accrued since its last settlement moved to `owed`.
+        fn settled(&self, owner: AccountId) -> Result<Lp> {
+            let mut lp = self.lps.get(owner).unwrap_or_default();
+            let (asset_index, pairing_index) = self.indexed(lp.shares)?;
+            let accrued_asset = asset_index.checked_sub(lp.debt.0).ok_or(MathError::Underflow)?;
+            let accrued_pairing = pairing_index.checked_sub(lp.debt.1).ok_or(MathError::Underflow)?;
+            lp.owed.0 = lp.owed.0.checked_add(accrued_asset).ok_or(MathError::Overflow)?;
+            lp.owed.1 = lp.owed.1.checked_add(accrued_pairing).ok_or(MathError::Overflow)?;
+            lp.debt = (asset_index, pairing_index);
+            Ok(lp)
+        }
+
+        /// `shares × fee_per_share / 1e18` for both tokens.
+        fn indexed(&self, shares: u128) -> Result<(u128, u128)> {
+            Ok((
+                mul_div(shares, self.fee_per_share.0, ONE, Rounding::Down)?,
+                mul_div(shares, self.fee_per_share.1, ONE, Rounding::Down)?,
+            ))
+        }
+
+        fn store_lp(&mut self, owner: AccountId, lp: &Lp) {
+            if *lp == Lp::default() {
+                self.lps.remove(owner);
+            } else {
+                self.lps.insert(owner, lp);
+            }
+        }
+
+        /// Mints shares to `provider` for up to the given amounts (no token movement).
+        fn mint(&mut self, provider: AccountId, asset_desired: u128, pairing_desired: u128) -> Result<(u128, u128, u128)> {
+            if asset_desired == 0 || pairing_desired == 0 {
+                return Err(VenueError::ZeroAmount);
+            }
+            let Reserves { asset: ra, pairing: rp } = self.reserves;
+            let (asset, pairing, shares, locked) = pool::add_liquidity(asset_desired, pairing_desired, ra, rp, self.total_shares)
+                .map_err(|_| VenueError::InsufficientLiquidity)?;
+            if shares == 0 || asset == 0 || pairing == 0 {
+                return Err(VenueError::InsufficientLiquidity);
+            }
+            self.update_oracle()?;
+            let mut lp = self.settled(provider)?;
+            lp.shares = lp.shares.checked_add(shares).ok_or(MathError::Overflow)?;
+            lp.debt = self.indexed(lp.shares)?;
+            self.store_lp(provider, &lp);
+            self.total_shares = self
+                .total_shares
+                .checked_add(shares)
+                .and_then(|t| t.checked_add(locked))
+                .ok_or(MathError::Overflow)?;
+            self.reserves = Reserves {
+                asset: ra.checked_add(asset).ok_or(MathError::Overflow)?,
+                pairing: rp.checked_add(pairing).ok_or(MathError::Overflow)?,
+            };
+            self.env().emit_event(LiquidityAdded { provider, asset, pairing, shares });
+            Ok((asset, pairing, shares))
+        }
+
+        /// Burns `shares` of `provider` and returns their reserves (no token movement).
+        fn burn(&mut self, provider: AccountId, shares: u128) -> Result<(u128, u128)> {
+            if shares == 0 {
+                return Err(VenueError::ZeroAmount);
+            }
+            let mut lp = self.settled(provider)?;
+            lp.shares = lp.shares.checked_sub(shares).ok_or(VenueError::InsufficientShares)?;
+            let Reserves { asset: ra, pairing: rp } = self.reserves;
+            let (asset, pairing) = pool::share_of(shares, ra, rp, self.total_shares)?;
+            self.update_oracle()?;
+            lp.debt = self.indexed(lp.shares)?;
+            self.store_lp(provider, &lp);
+            self.total_shares = self.total_shares.checked_sub(shares).ok_or(MathError::Underflow)?;
+            self.reserves = Reserves {
+                asset: ra.checked_sub(asset).ok_or(MathError::Underflow)?,
+                pairing: rp.checked_sub(pairing).ok_or(MathError::Underflow)?,
+            };
+            self.env().emit_event(LiquidityRemoved { provider, asset, pairing, shares });
+            Ok((asset, pairing))
+        }
+
+        /// Extends the running price sum to now at the current (pre-change) price, and samples
+        /// it into the ring when the last sample is older than a quarter of the window.
+        fn update_oracle(&mut self) -> Result<()> {
+            let now = self.env().block_timestamp();
+            let mut o = self.oracle;
+            let elapsed = now.saturating_sub(o.last_update);
+            if elapsed == 0 && o.filled > 0 {
+                return Ok(());
+            }
+            if self.reserves.asset > 0 && self.reserves.pairing > 0 {
+                let price = pool::spot_price(self.reserves.asset, self.reserves.pairing)?;
+                o.cumulative = oracle::accumulate(o.cumulative, price, elapsed);
+            }
+            o.last_update = now;
+            if o.filled == 0 || now.saturating_sub(o.last_observation) >= self.window_ms / 4 {
+                self.observations.insert(o.next_slot, &Observation { timestamp: now, cumulative: o.cumulative });
+                o.next_slot = o.next_slot.saturating_add(1) % oracle::SLOTS;
+                o.filled = o.filled.saturating_add(1).min(oracle::SLOTS);
+                o.last_observation = now;
+            }
+            self.oracle = o;
+            Ok(())
+        }
+
+        /// The TWAP over at least the window, up to now.
+        fn time_weighted_price(&self) -> Result<u128> {
+            let now = self.env().block_timestamp();
+            let o = self.oracle;
+            let spot = pool::spot_price(self.reserves.asset, self.reserves.pairing).map_err(|_| VenueError::OracleNotReady)?;
+            let cumulative_now = oracle::accumulate(o.cumulative, spot, now.saturating_sub(o.last_update));
+            let target = now.checked_sub(self.window_ms).ok_or(VenueError::OracleNotReady)?;
+            let then = oracle::newest_at_or_before(target, o.next_slot, o.filled, |s| self.observations.get(s))
+                .ok_or(VenueError::OracleNotReady)?;
+            oracle::average(then, now, cumulative_now).ok_or(VenueError::OracleNotReady)
+        }
+
+        /// Refuses when spot is outside the band around the TWAP (an empty pool passes).
+        fn ensure_spot_near_twap(&self) -> Result<()> {
+            if self.reserves.asset == 0 || self.reserves.pairing == 0 {
+                return Ok(());
+            }
+            let twap = self.time_weighted_price()?;
+            let spot = pool::spot_price(self.reserves.asset, self.reserves.pairing)?;
+            if !pool::within_band(spot, twap, self.max_deviation_bps)? {
+                return Err(VenueError::PriceDeviation);
+            }
+            Ok(())
+        }
+
+        /// Pulls `amount` of `token` from `from` into the pool (needs an allowance).
+        fn pull(&self, token: AccountId, from: AccountId, amount: u128) -> Result<()> {
+            let mut t: contract_ref!(PSP22) = token.into();
+            let to = self.env().account_id();
+            match t.call_mut().transfer_from(from, to, amount, Vec::new()).try_invoke() {
+                Ok(Ok(r)) => r.map_err(VenueError::PSP22),
+                _ => Err(VenueError::CallFailed),
+            }
+        }
+
+        /// Pays `amount` of `token` from the pool to `to`.
+        fn push(&self, token: AccountId, to: AccountId, amount: u128) -> Result<()> {
+            let mut t: contract_ref!(PSP22) = token.into();
+            match t.call_mut().transfer(to, amount, Vec::new()).try_invoke() {
+                Ok(Ok(r)) => r.map_err(VenueError::PSP22),
+                _ => Err(VenueError::CallFailed),
+            }
+        }
+    }
+
+    impl Venue for VenueAmm {
+        /// `(asset, pairing)` token addresses. Anyone may call.
+        #[ink(message)]
+        fn venue_tokens(&self) -> (AccountId, AccountId) {
+            (self.asset, self.pairing)
+        }
+
+        /// Adds the caller's liquidity (no minimums: protected by the spot/TWAP band instead).
+        /// Meant for reactors; anyone may call. Errors: `PriceDeviation`, `OracleNotReady`,
+        /// `ZeroAmount`, `InsufficientLiquidity`, token errors.
+        #[ink(message)]
+        fn deploy(&mut self, asset: u128, pairing: u128) -> Result<(u128, u128)> {
+            self.ensure_spot_near_twap()?;
+            let owner = self.env().caller();
+            let (asset, pairing, _) = self.mint(owner, asset, pairing)?;
+            self.pull(self.asset, owner, asset)?;
+            self.pull(self.pairing, owner, pairing)?;
+            Ok((asset, pairing))
+        }
+
+        /// Removes `fraction_bps` of the caller's shares, within the spot/TWAP band.
+        /// Errors: `InvalidFraction`, `PriceDeviation`, `OracleNotReady`, `ZeroAmount`.
+        #[ink(message)]
+        fn withdraw(&mut self, fraction_bps: u16) -> Result<(u128, u128)> {
+            if u128::from(fraction_bps) > BPS {
+                return Err(VenueError::InvalidFraction);
+            }
+            self.ensure_spot_near_twap()?;
+            let owner = self.env().caller();
+            let shares = mul_div(self.shares_of(owner), u128::from(fraction_bps), BPS, Rounding::Down)?;
+            let (asset, pairing) = self.burn(owner, shares)?;
+            self.push(self.asset, owner, asset)?;
+            self.push(self.pairing, owner, pairing)?;
+            Ok((asset, pairing))
+        }
+
+        /// `owner`'s share of the TWAP-fair reserves, and its worth in the asset.
+        /// Errors: `OracleNotReady`.
+        #[ink(message)]
+        fn position_value(&self, owner: AccountId) -> Result<PositionValue> {
+            let shares = self.shares_of(owner);
+            if shares == 0 {
+                return Ok(PositionValue::default());
+            }
+            let price = self.time_weighted_price()?;
+            let (fair_asset, fair_pairing) = pool::fair_reserves(self.reserves.asset, self.reserves.pairing, price)?;
+            let (asset, pairing) = pool::share_of(shares, fair_asset, fair_pairing, self.total_shares)?;
+            let pairing_in_asset = mul_div(pairing, ONE, price, Rounding::Down)?;
+            let in_asset = asset.checked_add(pairing_in_asset).ok_or(MathError::Overflow)?;
+            Ok(PositionValue { asset, pairing, in_asset })
+        }
+
+        /// Pays the caller's accrued fees (as `collect`).
+        #[ink(message)]
+        fn collect_fees(&mut self) -> Result<(u128, u128)> {
+            self.collect()
+        }
+
+        /// TWAP of the asset in the pairing token over at least the window, 1e18.
+        /// Errors: `OracleNotReady` while the pool is younger than the window.
+        #[ink(message)]
+        fn twap(&self) -> Result<u128> {
+            self.time_weighted_price()
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use ink::env::test;
+        use ink::env::DefaultEnvironment as E;
+
+        fn pool() -> (VenueAmm, test::DefaultAccounts<E>) {
+            let a = test::default_accounts::<E>();
+            test::set_caller::<E>(a.alice);
+            (VenueAmm::new(a.django, a.eve, 30, 60_000, 200), a)
+        }
+
+        #[ink::test]
+        fn admin_messages_refuse_others_and_change_nothing() {
+            let (mut p, a) = pool();
+            test::set_caller::<E>(a.bob);
+            assert_eq!(p.set_oracle_params(1, 1), Err(VenueError::Unauthorized));
+            assert_eq!(p.transfer_admin(a.bob), Err(VenueError::Unauthorized));
+            assert_eq!(p.accept_admin(), Err(VenueError::Unauthorized));
+            assert_eq!(p.params(), (60_000, 200, 30));
+            assert_eq!(p.admin(), a.alice);
+        }
+
+        #[ink::test]
+        fn admin_hands_over_in_two_steps() {
+            let (mut p, a) = pool();
+            p.transfer_admin(a.bob).unwrap();
+            assert_eq!(p.admin(), a.alice);
+            test::set_caller::<E>(a.bob);
+            p.accept_admin().unwrap();
+            assert_eq!(p.admin(), a.bob);
+            p.set_oracle_params(120_000, 100).unwrap();
+            assert_eq!(p.params(), (120_000, 100, 30));
+        }
+
+        #[ink::test]
+        fn bad_oracle_params_are_refused() {
+            let (mut p, _) = pool();
+            assert_eq!(p.set_oracle_params(0, 100), Err(VenueError::ZeroAmount));
+            assert_eq!(p.set_oracle_params(1, 10_001), Err(VenueError::InvalidFraction));
+            assert_eq!(p.params(), (60_000, 200, 30));
+        }
+
+        #[ink::test]
+        fn empty_pool_refuses_swaps_and_has_no_twap() {
+            let (mut p, _) = pool();
+            assert_eq!(p.swap(true, 10, 0, u64::MAX), Err(VenueError::InsufficientLiquidity));
+            assert_eq!(p.swap(true, 0, 0, u64::MAX), Err(VenueError::ZeroAmount));
+            assert_eq!(p.twap(), Err(VenueError::OracleNotReady));
+        }
+
+        #[ink::test]
+        fn expired_deadlines_are_refused() {
+            let (mut p, _) = pool();
+            test::set_block_timestamp::<E>(1_000);
+            assert_eq!(p.swap(true, 10, 0, 999), Err(VenueError::Expired));
+            assert_eq!(p.add_liquidity(10, 10, 0, 0, 999), Err(VenueError::Expired));
+            assert_eq!(p.remove_liquidity(10, 0, 0, 999), Err(VenueError::Expired));
+        }
+
+        #[ink::test]
+        fn removing_more_shares_than_held_is_refused() {
+            let (mut p, _) = pool();
+            assert_eq!(p.remove_liquidity(1, 0, 0, u64::MAX), Err(VenueError::InsufficientShares));
+            assert_eq!(p.remove_liquidity(0, 0, 0, u64::MAX), Err(VenueError::ZeroAmount));
+            assert_eq!(Venue::withdraw(&mut p, 10_001), Err(VenueError::InvalidFraction));
+        }
+    }
+}

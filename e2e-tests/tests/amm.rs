@@ -1,0 +1,202 @@
+//! The AMM venue in the real WASM: LPs seed a WETH/TOKE pool, traders swap both ways, fees
+//! are kept apart for LPs, the TWAP follows time, and a reactor-style deploy is refused while
+//! the spot price is pushed away from the TWAP.
+
+use laas_e2e_tests::{args, args::Bytes, Address, Chain};
+use laas_traits::{PositionValue, VenueError};
+use psp22::PSP22Error;
+use venue_amm::venue_amm::{Reserves, Swapped};
+
+const E18: u128 = 1_000_000_000_000_000_000;
+const WINDOW_MS: u64 = 600_000; // 10 minutes
+const NEVER: u64 = u64::MAX;
+
+struct World {
+    chain: Chain,
+    weth: Address,
+    toke: Address,
+    pool: Address,
+}
+
+fn world() -> World {
+    let mut chain = Chain::new();
+    let alice = chain.user("alice");
+    let weth = chain.deploy(&alice, "test_asset", "new", &args!["Wrapped Ether", "WETH", 18u8, 0u128], vec![]);
+    let toke = chain.deploy(&alice, "toke", "new", &args![alice], vec![]);
+    let pool = chain.deploy(&alice, "venue_amm", "new", &args![weth, toke, 30u16, WINDOW_MS, 200u16], vec![]);
+    let mut w = World { chain, weth, toke, pool };
+    for name in ["lp", "trader", "reactor"] {
+        let user = w.chain.user(name);
+        w.fund(&user, 1_000 * E18, 2_000_000 * E18);
+    }
+    w
+}
+
+impl World {
+    fn fund(&mut self, user: &Address, weth: u128, toke: u128) {
+        let alice = self.chain.user("alice");
+        let (weth_addr, toke_addr, pool) = (self.weth.clone(), self.toke.clone(), self.pool.clone());
+        let r: Result<(), test_asset::test_asset::Error> = self.chain.call(&alice, &weth_addr, "mint", &args![user, weth]);
+        r.unwrap();
+        let r: Result<(), PSP22Error> = self.chain.call(&alice, &toke_addr, "PSP22::transfer", &args![user, toke, Bytes(&[])]);
+        r.unwrap();
+        for token in [&weth_addr, &toke_addr] {
+            let r: Result<(), PSP22Error> = self.chain.call(user, token, "PSP22::approve", &args![pool, u128::MAX]);
+            r.unwrap();
+        }
+    }
+    fn balance(&mut self, token: &Address, who: &Address) -> u128 {
+        self.chain.query(token, "PSP22::balance_of", &args![who])
+    }
+    fn reserves(&mut self) -> Reserves {
+        self.chain.query(&self.pool, "reserves", &args![])
+    }
+    fn swap(&mut self, who: &Address, asset_in: bool, amount: u128, min_out: u128, deadline: u64) -> Result<u128, VenueError> {
+        let pool = self.pool.clone();
+        self.chain.call(who, &pool, "swap", &args![asset_in, amount, min_out, deadline])
+    }
+    fn seed(&mut self) -> u128 {
+        // 100 WETH against 200,000 TOKE: 1 WETH = 2,000 TOKE.
+        let (lp, pool) = (self.chain.user("lp"), self.pool.clone());
+        let r: Result<u128, VenueError> = self.chain.call(&lp, &pool, "add_liquidity", &args![100 * E18, 200_000 * E18, 0u128, 0u128, NEVER]);
+        r.unwrap()
+    }
+}
+
+#[test]
+fn an_lp_seeds_the_pool_and_a_trader_swaps_both_ways_paying_fees_to_lps() {
+    let mut w = world();
+    let shares = w.seed();
+    // √(100e18 × 200,000e18) − 1,000 locked.
+    let expected_total = laas_math::sqrt_mul(100 * E18, 200_000 * E18);
+    assert_eq!(shares, expected_total - 1_000);
+    let (lp, trader, pool) = (w.chain.user("lp"), w.chain.user("trader"), w.pool.clone());
+
+    // The trader sells 1 WETH: the fee (0.3%) stays out of the reserves.
+    let before = w.reserves();
+    let (quoted, fee): (u128, u128) = {
+        let q: Result<(u128, u128), VenueError> = w.chain.query(&pool, "quote", &args![true, E18]);
+        q.unwrap()
+    };
+    let toke_before = w.balance(&w.toke.clone(), &trader);
+    let out = w.swap(&trader, true, E18, quoted, NEVER).unwrap();
+    assert_eq!(out, quoted);
+    assert_eq!(fee, 3 * E18 / 1_000);
+    let swapped: Vec<Swapped> = w.chain.events(&pool);
+    assert_eq!((swapped[0].amount_in, swapped[0].amount_out, swapped[0].fee), (E18, out, fee));
+    let after = w.reserves();
+    assert_eq!(after.asset, before.asset + E18 - fee);
+    assert_eq!(after.pairing, before.pairing - out);
+    assert!(laas_math::sqrt_mul(after.asset, after.pairing) >= laas_math::sqrt_mul(before.asset, before.pairing));
+    assert_eq!(w.balance(&w.toke.clone(), &trader), toke_before + out);
+
+    // And buys WETH back with TOKE.
+    let back = w.swap(&trader, false, out, 0, NEVER).unwrap();
+    assert!(back < E18, "round trip loses the fees");
+
+    // The LP's pending fees: its share of both fees, rounded down.
+    let pending: Result<(u128, u128), VenueError> = w.chain.query(&pool, "pending_fees", &args![lp]);
+    let (fee_weth, fee_toke) = pending.unwrap();
+    let fee_toke_paid = out * 30 / 10_000 + u128::from(out * 30 % 10_000 != 0);
+    let share = |fee: u128| fee * E18 / expected_total * shares / E18;
+    assert_eq!(fee_weth, share(fee));
+    assert_eq!(fee_toke, share(fee_toke_paid));
+
+    // The LP collects them.
+    let weth_before = w.balance(&w.weth.clone(), &lp);
+    let r: Result<(u128, u128), VenueError> = w.chain.call(&lp, &pool, "collect", &args![]);
+    assert_eq!(r, Ok((fee_weth, fee_toke)));
+    assert_eq!(w.balance(&w.weth.clone(), &lp), weth_before + fee_weth);
+    let pending: Result<(u128, u128), VenueError> = w.chain.query(&pool, "pending_fees", &args![lp]);
+    assert_eq!(pending, Ok((0, 0)));
+}
+
+#[test]
+fn swaps_respect_slippage_limits_and_deadlines() {
+    let mut w = world();
+    w.seed();
+    let trader = w.chain.user("trader");
+    let now = w.chain.now_ms();
+    assert_eq!(w.swap(&trader, true, E18, 10_000 * E18, NEVER), Err(VenueError::Slippage));
+    assert_eq!(w.swap(&trader, true, E18, 0, now - 1), Err(VenueError::Expired));
+    assert_eq!(w.swap(&trader, true, 0, 0, NEVER), Err(VenueError::ZeroAmount));
+    // A trader without allowance or funds: the token refuses, nothing changes.
+    let broke = w.chain.user("broke");
+    let before = w.reserves();
+    assert_eq!(w.swap(&broke, true, E18, 0, NEVER), Err(VenueError::PSP22(PSP22Error::InsufficientAllowance)));
+    assert_eq!(w.reserves(), before);
+}
+
+#[test]
+fn the_twap_follows_time_not_the_last_trade() {
+    let mut w = world();
+    w.seed();
+    let (trader, pool) = (w.chain.user("trader"), w.pool.clone());
+    let twap: Result<u128, VenueError> = w.chain.query(&pool, "Venue::twap", &args![]);
+    assert_eq!(twap, Err(VenueError::OracleNotReady));
+
+    // A full window at 2,000 TOKE per WETH.
+    w.chain.advance_time(WINDOW_MS);
+    w.swap(&trader, true, E18 / 1_000, 0, NEVER).unwrap(); // a tiny trade records the price
+    w.chain.advance_time(WINDOW_MS / 4);
+    let twap: Result<u128, VenueError> = w.chain.query(&pool, "Venue::twap", &args![]);
+    let twap = twap.unwrap();
+    assert!(twap.abs_diff(2_000 * E18) < 2_000 * E18 / 1_000, "{twap}");
+
+    // Someone dumps 20 WETH: spot falls ~30%, the TWAP barely moves within the block.
+    w.swap(&trader, true, 20 * E18, 0, NEVER).unwrap();
+    let spot: Result<u128, VenueError> = w.chain.query(&pool, "spot_price", &args![]);
+    assert!(spot.unwrap() < 1_400 * E18);
+    let twap_after: Result<u128, VenueError> = w.chain.query(&pool, "Venue::twap", &args![]);
+    assert!(twap_after.unwrap().abs_diff(twap) < twap / 100);
+
+    // A reactor deploying now is refused (spot outside the 2% band), as is a withdrawal.
+    let reactor = w.chain.user("reactor");
+    let r: Result<(u128, u128), VenueError> = w.chain.call(&reactor, &pool, "Venue::deploy", &args![E18, 2_000 * E18]);
+    assert_eq!(r, Err(VenueError::PriceDeviation));
+}
+
+#[test]
+fn a_reactor_deploys_values_its_position_at_the_twap_and_withdraws() {
+    let mut w = world();
+    w.seed();
+    let (reactor, trader, pool) = (w.chain.user("reactor"), w.chain.user("trader"), w.pool.clone());
+    w.chain.advance_time(WINDOW_MS);
+    w.swap(&trader, true, E18 / 1_000, 0, NEVER).unwrap();
+    w.chain.advance_time(WINDOW_MS);
+
+    let r: Result<(u128, u128), VenueError> = w.chain.call(&reactor, &pool, "Venue::deploy", &args![10 * E18, 50_000 * E18]);
+    let (asset, pairing) = r.unwrap();
+    assert_eq!(asset, 10 * E18);
+    assert!(pairing < 50_000 * E18 && pairing > 19_900 * E18, "takes the pool ratio: {pairing}");
+
+    let value: Result<PositionValue, VenueError> = w.chain.query(&pool, "Venue::position_value", &args![reactor]);
+    let value = value.unwrap();
+    // Worth ~20 WETH in asset terms (10 WETH + ~20,000 TOKE at ~2,000).
+    assert!(value.in_asset.abs_diff(20 * E18) < E18 / 50, "{value:?}");
+
+    // Withdraw half, then the rest; fractions above 100% are refused.
+    let r: Result<(u128, u128), VenueError> = w.chain.call(&reactor, &pool, "Venue::withdraw", &args![10_001u16]);
+    assert_eq!(r, Err(VenueError::InvalidFraction));
+    let r: Result<(u128, u128), VenueError> = w.chain.call(&reactor, &pool, "Venue::withdraw", &args![5_000u16]);
+    let (a1, _) = r.unwrap();
+    assert!(a1.abs_diff(5 * E18) < E18 / 1_000);
+    let r: Result<(u128, u128), VenueError> = w.chain.call(&reactor, &pool, "Venue::withdraw", &args![10_000u16]);
+    r.unwrap();
+    let shares: u128 = w.chain.query(&pool, "shares_of", &args![reactor]);
+    assert_eq!(shares, 0);
+}
+
+#[test]
+fn only_the_admin_tunes_the_oracle() {
+    let mut w = world();
+    let (mallory, alice, pool) = (w.chain.user("mallory"), w.chain.user("alice"), w.pool.clone());
+    let r: Result<(), VenueError> = w.chain.call(&mallory, &pool, "set_oracle_params", &args![1u64, 10_000u16]);
+    assert_eq!(r, Err(VenueError::Unauthorized));
+    let r: Result<(), VenueError> = w.chain.call(&mallory, &pool, "transfer_admin", &args![mallory]);
+    assert_eq!(r, Err(VenueError::Unauthorized));
+    let r: Result<(), VenueError> = w.chain.call(&alice, &pool, "set_oracle_params", &args![0u64, 100u16]);
+    assert_eq!(r, Err(VenueError::ZeroAmount));
+    let params: (u64, u16, u16) = w.chain.query(&pool, "params", &args![]);
+    assert_eq!(params, (WINDOW_MS, 200, 30));
+}
