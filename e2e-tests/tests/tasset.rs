@@ -96,6 +96,8 @@ fn the_minter_hears_of_each_transfer_before_balances_move() {
     let heard: Vec<HookObserved> = w.chain.events(&minter);
     assert_eq!(heard.len(), 1);
     assert_eq!((heard[0].from, heard[0].to, heard[0].amount), (ink_id(&lp), ink_id(&buyer), 250));
+    // It saw the balances as they were before the transfer.
+    assert_eq!((heard[0].from_balance, heard[0].to_balance), (1_000, 0));
     // The hook's event precedes the tAsset's Transfer event: it ran before balances moved.
     let trace = w.chain.event_trace();
     let hook_at = trace.iter().position(|(c, _)| *c == minter).expect("hook event");
@@ -140,6 +142,6 @@ fn only_its_own_tasset_may_call_the_hook() {
     let mut w = world();
     let (mallory, minter) = (w.chain.user("mallory"), w.minter.clone());
     let r: Result<(), laas_traits::TransferHookError> =
-        w.chain.call(&mallory, &minter, "TransferHook::before_tasset_transfer", &args![mallory, mallory, 1u128]);
+        w.chain.call(&mallory, &minter, "TransferHook::before_tasset_transfer", &args![mallory, mallory, 1u128, 1u128, 0u128]);
     assert_eq!(r, Err(laas_traits::TransferHookError::UnknownToken));
 }

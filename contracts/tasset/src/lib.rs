@@ -73,11 +73,13 @@ pub mod tasset {
             Ok(())
         }
 
-        /// Tells the minter that `amount` moves from `from` to `to`; any failure of the call
-        /// (the hook's own error, a trap, a missing contract) aborts the transfer.
+        /// Tells the minter that `amount` moves from `from` to `to`, with both balances as
+        /// they are now; any failure of the call (the hook's own error, a trap, a missing
+        /// contract) aborts the transfer.
         fn notify_minter(&self, from: AccountId, to: AccountId, amount: u128) -> Result<(), PSP22Error> {
+            let (from_balance, to_balance) = (self.data.balance_of(from), self.data.balance_of(to));
             let mut hook: contract_ref!(TransferHook) = self.minter.into();
-            match hook.call_mut().before_tasset_transfer(from, to, amount).try_invoke() {
+            match hook.call_mut().before_tasset_transfer(from, to, amount, from_balance, to_balance).try_invoke() {
                 Ok(Ok(Ok(()))) => Ok(()),
                 _ => Err(PSP22Error::Custom(String::from("TransferHookFailed"))),
             }

@@ -35,6 +35,10 @@ pub mod test_minter {
         pub to: AccountId,
         /// Amount about to move.
         pub amount: u128,
+        /// The sender's balance when the hook ran.
+        pub from_balance: u128,
+        /// The recipient's balance when the hook ran.
+        pub to_balance: u128,
     }
 
     /// The fixture.
@@ -108,7 +112,14 @@ pub mod test_minter {
         /// Records the notification; refuses calls from other accounts than its tAsset, and
         /// every transfer while `reject` is set.
         #[ink(message)]
-        fn before_tasset_transfer(&mut self, from: AccountId, to: AccountId, amount: u128) -> Result<(), TransferHookError> {
+        fn before_tasset_transfer(
+            &mut self,
+            from: AccountId,
+            to: AccountId,
+            amount: u128,
+            from_balance: u128,
+            to_balance: u128,
+        ) -> Result<(), TransferHookError> {
             if self.env().caller() != self.tasset() {
                 return Err(TransferHookError::UnknownToken);
             }
@@ -116,7 +127,7 @@ pub mod test_minter {
                 return Err(TransferHookError::Rejected);
             }
             self.hook_calls = self.hook_calls.saturating_add(1);
-            self.env().emit_event(HookObserved { from, to, amount });
+            self.env().emit_event(HookObserved { from, to, amount, from_balance, to_balance });
             Ok(())
         }
     }

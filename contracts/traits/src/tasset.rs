@@ -52,17 +52,22 @@ pub enum TransferHookError {
 
 /// Implemented by a tAsset's minter (the reactor). The tAsset calls it on every transfer
 /// between holders, after its own checks and before balances move, so that the minter can
-/// keep per-holder accounting (pending withdrawal requests, reward debt) exact.
+/// keep per-holder accounting (pending withdrawal requests, reward debt) exact. The current
+/// balances are passed along because the minter cannot call back into the tAsset while it is
+/// being called by it (ink! forbids reentrancy by default).
 /// It is not called on mint or burn, which the minter itself initiates.
 #[ink::trait_definition]
 pub trait TransferHook {
-    /// `amount` tAssets are about to move from `from` to `to`. Only the minter's own tAsset
-    /// may call this. An `Err` aborts the transfer.
+    /// `amount` tAssets are about to move from `from` (holding `from_balance` now) to `to`
+    /// (holding `to_balance` now). Only the minter's own tAsset may call this. An `Err`
+    /// aborts the transfer.
     #[ink(message)]
     fn before_tasset_transfer(
         &mut self,
         from: AccountId,
         to: AccountId,
         amount: u128,
+        from_balance: u128,
+        to_balance: u128,
     ) -> Result<(), TransferHookError>;
 }

@@ -95,6 +95,8 @@ fn main() {
         );
     }
 
+    amm_weights(&mut chain);
+
     if check {
         let mut failures = Vec::new();
         for case in ["to a new holder", "between holders", "emptying sender"] {
@@ -117,5 +119,45 @@ fn main() {
             std::process::exit(1);
         }
         println!("\ntargets met: TOKE transfer <= reference without delegation, <= 1.5x with delegation");
+    }
+}
+
+/// Weights of the AMM venue's main messages on a seeded WETH/TOKE pool.
+fn amm_weights(chain: &mut Chain) {
+    const E18: u128 = 1_000_000_000_000_000_000;
+    const NEVER: u64 = u64::MAX;
+    let alice = chain.user("alice");
+    let weth = chain.deploy(&alice, "test_asset", "new", &args!["Wrapped Ether", "WETH", 18u8, 0u128], vec![]);
+    let toke = chain.deploy(&alice, "toke", "new", &args![alice], vec![]);
+    let pool = chain.deploy(&alice, "venue_amm", "new", &args![weth, toke, 30u16, 600_000u64, 200u16], vec![]);
+    let r: Result<(), test_asset::test_asset::Error> = chain.call(&alice, &weth, "mint", &args![alice, 1_000_000 * E18]);
+    r.expect("mint");
+    for token in [&weth, &toke] {
+        let r: Result<(), PSP22Error> = chain.call(&alice, token, "PSP22::approve", &args![pool, u128::MAX]);
+        r.expect("approve");
+    }
+    let mut rows: Vec<(&str, Cost)> = Vec::new();
+    let mut measure = |chain: &mut Chain, label: &'static str, message: &str, args: Vec<String>| {
+        chain.next_block();
+        let r: Result<(u128, u128), laas_traits::VenueError> = match message {
+            "swap" | "add_liquidity" => {
+                let r: Result<u128, laas_traits::VenueError> = chain.call(&alice, &pool, message, &args);
+                r.map(|v| (v, 0))
+            }
+            _ => chain.call(&alice, &pool, message, &args),
+        };
+        r.unwrap_or_else(|e| panic!("{label}: {e:?}"));
+        rows.push((label, chain.last_cost()));
+    };
+    measure(chain, "add_liquidity (first)", "add_liquidity", args![100 * E18, 200_000 * E18, 0u128, 0u128, NEVER]);
+    measure(chain, "add_liquidity", "add_liquidity", args![10 * E18, 20_000 * E18, 0u128, 0u128, NEVER]);
+    measure(chain, "swap asset -> TOKE", "swap", args![true, E18, 0u128, NEVER]);
+    measure(chain, "swap TOKE -> asset", "swap", args![false, 2_000 * E18, 0u128, NEVER]);
+    measure(chain, "collect", "collect", args![]);
+    measure(chain, "remove_liquidity", "remove_liquidity", args![E18, 0u128, 0u128, NEVER]);
+    println!();
+    println!("{:<28} {:>14} {:>11} {:>9}", "venue_amm", "ref_time", "proof_size", "deposit");
+    for (label, c) in rows {
+        println!("{:<28} {:>14} {:>11} {:>9}", label, c.ref_time, c.proof_size, c.storage_deposit);
     }
 }
