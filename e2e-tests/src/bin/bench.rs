@@ -128,7 +128,7 @@ fn amm_weights(chain: &mut Chain) {
     const NEVER: u64 = u64::MAX;
     let alice = chain.user("alice");
     let weth = chain.deploy(&alice, "test_asset", "new", &args!["Wrapped Ether", "WETH", 18u8, 0u128], vec![]);
-    let toke = chain.deploy(&alice, "toke", "new", &args![alice], vec![]);
+    let toke = chain.deploy(&alice, "toke", "new", &args![alice], vec![1]);
     let pool = chain.deploy(&alice, "venue_amm", "new", &args![weth, toke, 30u16, 600_000u64, 200u16], vec![]);
     let r: Result<(), test_asset::test_asset::Error> = chain.call(&alice, &weth, "mint", &args![alice, 1_000_000 * E18]);
     r.expect("mint");
