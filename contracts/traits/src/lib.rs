@@ -8,10 +8,12 @@
 //! crate inherits all of that crate's events in its metadata.
 #![cfg_attr(not(feature = "std"), no_std)]
 
+pub mod access;
 pub mod tasset;
 pub mod venue;
 pub mod votes;
 
+pub use access::AccessError;
 pub use psp22::{PSP22Error, PSP22Metadata, PSP22};
 pub use tasset::{TAsset, TAssetError, TransferHook, TransferHookError};
 pub use venue::{PositionValue, Venue, VenueError};

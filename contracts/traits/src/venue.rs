@@ -2,6 +2,7 @@
 //! position in each of its venues and drives it only through this interface.
 
 use ink::primitives::AccountId;
+use crate::access::AccessError;
 use laas_math::MathError;
 use psp22::PSP22Error;
 
@@ -30,8 +31,8 @@ pub enum VenueError {
     PriceDeviation,
     /// A fraction above 10,000 basis points was asked.
     InvalidFraction,
-    /// The caller lacks the role this message requires.
-    Unauthorized,
+    /// A role check failed (not admin, not guardian, paused).
+    Access(AccessError),
     /// A token is not one of the venue's two tokens.
     UnknownToken,
     /// A call to a token contract could not be made.
@@ -41,6 +42,12 @@ pub enum VenueError {
 impl From<PSP22Error> for VenueError {
     fn from(e: PSP22Error) -> Self {
         VenueError::PSP22(e)
+    }
+}
+
+impl From<AccessError> for VenueError {
+    fn from(e: AccessError) -> Self {
+        VenueError::Access(e)
     }
 }
 

@@ -31,6 +31,7 @@ pub mod venue_amm {
     use ink::contract_ref;
     use ink::prelude::vec::Vec;
     use ink::storage::Mapping;
+    use laas_access::Roles;
     use laas_math::{mul_div, MathError, Rounding, BPS, ONE};
     use laas_traits::{PositionValue, Venue, VenueError, PSP22};
 
@@ -143,14 +144,6 @@ pub mod venue_amm {
         pub max_deviation_bps: u16,
     }
 
-    /// Admin role handed over (second step of a two-step transfer).
-    #[ink(event)]
-    pub struct AdminChanged {
-        /// The new admin.
-        #[ink(topic)]
-        pub admin: AccountId,
-    }
-
     /// The pool.
     #[ink(storage)]
     pub struct VenueAmm {
@@ -176,10 +169,8 @@ pub mod venue_amm {
         window_ms: u64,
         /// Tolerated spot/TWAP distance for venue deploys/withdrawals, bps. Admin-set.
         max_deviation_bps: u16,
-        /// May change oracle parameters and hand the role over.
-        admin: AccountId,
-        /// Proposed next admin, who must accept.
-        pending_admin: Option<AccountId>,
+        /// Admin (oracle parameters, unpause; the DAO after handover) and guardian (pause).
+        roles: Roles,
     }
 
     impl VenueAmm {
@@ -199,8 +190,7 @@ pub mod venue_amm {
                 observations: Mapping::new(),
                 window_ms: window_ms.max(1),
                 max_deviation_bps,
-                admin: Self::env().caller(),
-                pending_admin: None,
+                roles: Roles::new(Self::env().caller()),
             }
         }
 
@@ -208,11 +198,12 @@ pub mod venue_amm {
 
         /// Adds liquidity from the caller (who approved this pool on both tokens): takes up to
         /// the desired amounts in the pool's ratio and mints shares. Anyone may call.
-        /// Errors: `Expired`, `ZeroAmount`, `Slippage` (below a minimum),
+        /// Errors: `Access(Paused)`, `Expired`, `ZeroAmount`, `Slippage` (below a minimum),
         /// `InsufficientLiquidity` (first mint too small), token errors.
         #[ink(message)]
         pub fn add_liquidity(&mut self, asset_desired: u128, pairing_desired: u128, asset_min: u128, pairing_min: u128, deadline: u64) -> Result<u128> {
-            self.ensure_live(deadline)?;
+            self.roles.ensure_live()?;
+            self.ensure_before(deadline)?;
             let provider = self.env().caller();
             let (asset, pairing, shares) = self.mint(provider, asset_desired, pairing_desired)?;
             if asset < asset_min || pairing < pairing_min {
@@ -228,7 +219,7 @@ pub mod venue_amm {
         /// Errors: `Expired`, `ZeroAmount`, `InsufficientShares`, `Slippage`.
         #[ink(message)]
         pub fn remove_liquidity(&mut self, shares: u128, asset_min: u128, pairing_min: u128, deadline: u64) -> Result<(u128, u128)> {
-            self.ensure_live(deadline)?;
+            self.ensure_before(deadline)?;
             let provider = self.env().caller();
             let (asset, pairing) = self.burn(provider, shares)?;
             if asset < asset_min || pairing < pairing_min {
@@ -241,10 +232,11 @@ pub mod venue_amm {
 
         /// Swaps `amount_in` of the asset (`asset_in = true`) or of the pairing token for the
         /// other, paying at least `min_out`. Anyone may call.
-        /// Errors: `Expired`, `ZeroAmount`, `InsufficientLiquidity`, `Slippage`, token errors.
+        /// Errors: `Access(Paused)`, `Expired`, `ZeroAmount`, `InsufficientLiquidity`, `Slippage`, token errors.
         #[ink(message)]
         pub fn swap(&mut self, asset_in: bool, amount_in: u128, min_out: u128, deadline: u64) -> Result<u128> {
-            self.ensure_live(deadline)?;
+            self.roles.ensure_live()?;
+            self.ensure_before(deadline)?;
             if amount_in == 0 {
                 return Err(VenueError::ZeroAmount);
             }
@@ -349,7 +341,7 @@ pub mod venue_amm {
         // ---- administration --------------------------------------------------------------
 
         /// Sets the TWAP window and the deviation band. Admin only.
-        /// Errors: `Unauthorized`, `ZeroAmount` (zero window), `InvalidFraction` (band > 100%).
+        /// Errors: `Access(NotAdmin)`, `ZeroAmount` (zero window), `InvalidFraction` (band > 100%).
         #[ink(message)]
         pub fn set_oracle_params(&mut self, window_ms: u64, max_deviation_bps: u16) -> Result<()> {
             self.ensure_admin()?;
@@ -365,43 +357,50 @@ pub mod venue_amm {
             Ok(())
         }
 
-        /// Proposes `new_admin` (first step of a two-step handover). Admin only.
+        /// Proposes `new_admin` as admin (first step of the handover to the DAO). Admin only.
         #[ink(message)]
-        pub fn transfer_admin(&mut self, new_admin: AccountId) -> Result<()> {
-            self.ensure_admin()?;
-            self.pending_admin = Some(new_admin);
-            Ok(())
+        pub fn propose_admin(&mut self, new_admin: AccountId) -> Result<()> {
+            Ok(self.roles.propose_admin(self.env().caller(), new_admin)?)
         }
 
-        /// Accepts a proposed admin role. Only the proposed account may call.
+        /// Takes the admin role. Only the proposed account may call.
         #[ink(message)]
         pub fn accept_admin(&mut self) -> Result<()> {
-            let caller = self.env().caller();
-            if self.pending_admin != Some(caller) {
-                return Err(VenueError::Unauthorized);
-            }
-            self.admin = caller;
-            self.pending_admin = None;
-            self.env().emit_event(AdminChanged { admin: caller });
-            Ok(())
+            Ok(self.roles.accept_admin(self.env().caller())?)
         }
 
-        /// The admin. Anyone may call.
+        /// Sets or removes the guardian. Admin only.
         #[ink(message)]
-        pub fn admin(&self) -> AccountId {
-            self.admin
+        pub fn set_guardian(&mut self, guardian: Option<AccountId>) -> Result<()> {
+            Ok(self.roles.set_guardian(self.env().caller(), guardian)?)
+        }
+
+        /// Pauses new exposure (adding liquidity, swaps, venue deploys); removals, fee
+        /// collection and venue withdrawals keep working. Guardian or admin.
+        #[ink(message)]
+        pub fn pause(&mut self) -> Result<()> {
+            Ok(self.roles.pause(self.env().caller())?)
+        }
+
+        /// Lifts the pause. Admin only.
+        #[ink(message)]
+        pub fn unpause(&mut self) -> Result<()> {
+            Ok(self.roles.unpause(self.env().caller())?)
+        }
+
+        /// Role holders and pause state. Anyone may call.
+        #[ink(message)]
+        pub fn roles(&self) -> Roles {
+            self.roles
         }
 
         // ---- internals -------------------------------------------------------------------
 
         fn ensure_admin(&self) -> Result<()> {
-            if self.env().caller() != self.admin {
-                return Err(VenueError::Unauthorized);
-            }
-            Ok(())
+            Ok(self.roles.ensure_admin(self.env().caller())?)
         }
 
-        fn ensure_live(&self, deadline: u64) -> Result<()> {
+        fn ensure_before(&self, deadline: u64) -> Result<()> {
             if self.env().block_timestamp() > deadline {
                 return Err(VenueError::Expired);
             }
@@ -567,6 +566,7 @@ pub mod venue_amm {
         /// `ZeroAmount`, `InsufficientLiquidity`, token errors.
         #[ink(message)]
         fn deploy(&mut self, asset: u128, pairing: u128) -> Result<(u128, u128)> {
+            self.roles.ensure_live()?;
             self.ensure_spot_near_twap()?;
             let owner = self.env().caller();
             let (asset, pairing, _) = self.mint(owner, asset, pairing)?;
@@ -635,25 +635,50 @@ pub mod venue_amm {
 
         #[ink::test]
         fn admin_messages_refuse_others_and_change_nothing() {
+            use laas_access::AccessError::*;
             let (mut p, a) = pool();
             test::set_caller::<E>(a.bob);
-            assert_eq!(p.set_oracle_params(1, 1), Err(VenueError::Unauthorized));
-            assert_eq!(p.transfer_admin(a.bob), Err(VenueError::Unauthorized));
-            assert_eq!(p.accept_admin(), Err(VenueError::Unauthorized));
+            assert_eq!(p.set_oracle_params(1, 1), Err(VenueError::Access(NotAdmin)));
+            assert_eq!(p.propose_admin(a.bob), Err(VenueError::Access(NotAdmin)));
+            assert_eq!(p.accept_admin(), Err(VenueError::Access(NotPendingAdmin)));
+            assert_eq!(p.set_guardian(Some(a.bob)), Err(VenueError::Access(NotAdmin)));
+            assert_eq!(p.pause(), Err(VenueError::Access(NotGuardian)));
+            assert_eq!(p.unpause(), Err(VenueError::Access(NotAdmin)));
             assert_eq!(p.params(), (60_000, 200, 30));
-            assert_eq!(p.admin(), a.alice);
+            assert_eq!(p.roles(), Roles::new(a.alice));
         }
 
         #[ink::test]
         fn admin_hands_over_in_two_steps() {
             let (mut p, a) = pool();
-            p.transfer_admin(a.bob).unwrap();
-            assert_eq!(p.admin(), a.alice);
+            p.propose_admin(a.bob).unwrap();
+            assert_eq!(p.roles().admin, a.alice);
             test::set_caller::<E>(a.bob);
             p.accept_admin().unwrap();
-            assert_eq!(p.admin(), a.bob);
+            assert_eq!(p.roles().admin, a.bob);
             p.set_oracle_params(120_000, 100).unwrap();
             assert_eq!(p.params(), (120_000, 100, 30));
+            test::set_caller::<E>(a.alice);
+            assert_eq!(p.set_oracle_params(1, 1), Err(VenueError::Access(laas_access::AccessError::NotAdmin)));
+        }
+
+        #[ink::test]
+        fn a_pause_blocks_new_exposure_but_not_exits() {
+            let (mut p, a) = pool();
+            p.set_guardian(Some(a.charlie)).unwrap();
+            test::set_caller::<E>(a.charlie);
+            p.pause().unwrap();
+            let paused = Err(VenueError::Access(laas_access::AccessError::Paused));
+            assert_eq!(p.swap(true, 1, 0, u64::MAX), paused);
+            assert_eq!(p.add_liquidity(1, 1, 0, 0, u64::MAX), paused);
+            assert_eq!(Venue::deploy(&mut p, 1, 1), paused.map(|_: u128| (0, 0)));
+            // Exits are not gated: they fail here only for lack of shares.
+            assert_eq!(p.remove_liquidity(1, 0, 0, u64::MAX), Err(VenueError::InsufficientShares));
+            assert_eq!(p.collect(), Ok((0, 0)));
+            assert_eq!(p.unpause(), Err(VenueError::Access(laas_access::AccessError::NotAdmin)));
+            test::set_caller::<E>(a.alice);
+            p.unpause().unwrap();
+            assert!(!p.roles().paused);
         }
 
         #[ink::test]
