@@ -9,8 +9,8 @@ const E18: u128 = 1_000_000_000_000_000_000;
 
 fn fmt(amount: u128, decimals: u32) -> String {
     let unit = 10u128.pow(decimals);
-    let frac = (amount % unit) * 100 / unit;
-    format!("{}.{frac:02}", amount / unit)
+    let frac = (amount % unit) * 10_000 / unit;
+    format!("{}.{frac:04}", amount / unit)
 }
 
 fn main() {
@@ -70,6 +70,37 @@ fn main() {
         "ld delegated to itself at block {snapshot}: {} votes then, {} now after returning 20,000 TOKE",
         fmt(votes_then.unwrap_or_default(), 18),
         fmt(votes_now, 18)
+    );
+    // The treasury seeds a WETH/TOKE AMM venue; a trader swaps; the LP's fees wait apart.
+    let pool = chain.deploy(&deployer, "venue_amm", "new", &args![weth, toke, 30u16, 600_000u64, 200u16], vec![]);
+    println!("deployed the WETH/TOKE AMM venue at {pool} (0.3% fee, 10 min TWAP)");
+    let r: Result<(), test_asset::test_asset::Error> = chain.call(&deployer, &weth, "mint", &args![treasury, 100 * E18]);
+    r.expect("mint WETH");
+    for token in [&weth, &toke] {
+        let r: Result<(), PSP22Error> = chain.call(&treasury, token, "PSP22::approve", &args![pool, u128::MAX]);
+        r.expect("approve");
+    }
+    let r: Result<u128, laas_traits::VenueError> =
+        chain.call(&treasury, &pool, "add_liquidity", &args![100 * E18, 200_000 * E18, 0u128, 0u128, u64::MAX]);
+    r.expect("seed pool");
+    println!("treasury seeded the pool with 100 WETH + 200,000 TOKE (1 WETH = 2,000 TOKE)");
+    chain.advance_time(600_000);
+    let r: Result<(), test_asset::test_asset::Error> = chain.call(&buyer, &weth, "faucet", &args![E18]);
+    r.expect("faucet");
+    let r: Result<(), PSP22Error> = chain.call(&buyer, &weth, "PSP22::approve", &args![pool, E18]);
+    r.expect("approve");
+    let r: Result<u128, laas_traits::VenueError> = chain.call(&buyer, &pool, "swap", &args![true, E18, 0u128, u64::MAX]);
+    let out = r.expect("swap");
+    let cost = chain.last_cost();
+    println!("buyer swapped 1 WETH for {} TOKE (ref_time {}, proof_size {})", fmt(out, 18), cost.ref_time, cost.proof_size);
+    chain.advance_time(150_000);
+    let twap: Result<u128, laas_traits::VenueError> = chain.query(&pool, "Venue::twap", &args![]);
+    let fees: Result<(u128, u128), laas_traits::VenueError> = chain.query(&pool, "pending_fees", &args![treasury]);
+    let (fee_weth, _) = fees.unwrap_or_default();
+    println!(
+        "TWAP over the last 10 min: {} TOKE per WETH; treasury's uncollected LP fees: {} WETH",
+        fmt(twap.unwrap_or_default(), 18),
+        fmt(fee_weth, 18)
     );
     println!("== demo finished at block {}, t = {} ms", chain.block(), chain.now_ms());
 }
