@@ -25,7 +25,7 @@ fn world() -> World {
     let toke = chain.deploy(&alice, "toke", "new", &args![alice], vec![]);
     let pool = chain.deploy(&alice, "venue_amm", "new", &args![weth, toke, 30u16, WINDOW_MS, 200u16], vec![]);
     let mut w = World { chain, weth, toke, pool };
-    for name in ["lp", "trader", "reactor"] {
+    for name in ["alice", "trader", "reactor"] {
         let user = w.chain.user(name);
         w.fund(&user, 1_000 * E18, 2_000_000 * E18);
     }
@@ -56,8 +56,8 @@ impl World {
         self.chain.call(who, &pool, "swap", &args![asset_in, amount, min_out, deadline])
     }
     fn seed(&mut self) -> u128 {
-        // 100 WETH against 200,000 TOKE: 1 WETH = 2,000 TOKE.
-        let (lp, pool) = (self.chain.user("lp"), self.pool.clone());
+        // The admin (treasury) seeds: 100 WETH against 200,000 TOKE, 1 WETH = 2,000 TOKE.
+        let (lp, pool) = (self.chain.user("alice"), self.pool.clone());
         let r: Result<u128, VenueError> = self.chain.call(&lp, &pool, "add_liquidity", &args![100 * E18, 200_000 * E18, 0u128, 0u128, NEVER]);
         r.unwrap()
     }
@@ -70,7 +70,7 @@ fn an_lp_seeds_the_pool_and_a_trader_swaps_both_ways_paying_fees_to_lps() {
     // √(100e18 × 200,000e18) − 1,000 locked.
     let expected_total = laas_math::sqrt_mul(100 * E18, 200_000 * E18);
     assert_eq!(shares, expected_total - 1_000);
-    let (lp, trader, pool) = (w.chain.user("lp"), w.chain.user("trader"), w.pool.clone());
+    let (lp, trader, pool) = (w.chain.user("alice"), w.chain.user("trader"), w.pool.clone());
 
     // The trader sells 1 WETH: the fee (0.3%) stays out of the reserves.
     let before = w.reserves();
@@ -98,7 +98,8 @@ fn an_lp_seeds_the_pool_and_a_trader_swaps_both_ways_paying_fees_to_lps() {
     let pending: Result<(u128, u128), VenueError> = w.chain.query(&pool, "pending_fees", &args![lp]);
     let (fee_weth, fee_toke) = pending.unwrap();
     let fee_toke_paid = out * 30 / 10_000 + u128::from(out * 30 % 10_000 != 0);
-    let share = |fee: u128| fee * E18 / expected_total * shares / E18;
+    // Only the LP's shares earn (the locked minimum does not): index = fee·1e18 / live shares.
+    let share = |fee: u128| fee * E18 / shares * shares / E18;
     assert_eq!(fee_weth, share(fee));
     assert_eq!(fee_toke, share(fee_toke_paid));
 
@@ -109,6 +110,22 @@ fn an_lp_seeds_the_pool_and_a_trader_swaps_both_ways_paying_fees_to_lps() {
     assert_eq!(w.balance(&w.weth.clone(), &lp), weth_before + fee_weth);
     let pending: Result<(u128, u128), VenueError> = w.chain.query(&pool, "pending_fees", &args![lp]);
     assert_eq!(pending, Ok((0, 0)));
+}
+
+#[test]
+fn only_the_admin_seeds_an_empty_pool() {
+    let mut w = world();
+    let (trader, pool) = (w.chain.user("trader"), w.pool.clone());
+    let r: Result<u128, VenueError> =
+        w.chain.call(&trader, &pool, "add_liquidity", &args![E18, 2_000 * E18, 0u128, 0u128, NEVER]);
+    assert_eq!(r, Err(VenueError::Access(laas_access::AccessError::NotAdmin)));
+    let total: u128 = w.chain.query(&pool, "total_shares", &args![]);
+    assert_eq!(total, 0);
+    // Once seeded, anyone may add at the pool's ratio.
+    w.seed();
+    let r: Result<u128, VenueError> =
+        w.chain.call(&trader, &pool, "add_liquidity", &args![E18, 2_000 * E18, 0u128, 0u128, NEVER]);
+    assert!(r.unwrap() > 0);
 }
 
 #[test]
@@ -193,10 +210,10 @@ fn only_the_admin_tunes_the_oracle_and_only_the_guardian_or_admin_pauses() {
     let mut w = world();
     w.seed();
     let (mallory, alice, guardian, trader, lp, pool) =
-        (w.chain.user("mallory"), w.chain.user("alice"), w.chain.user("guardian"), w.chain.user("trader"), w.chain.user("lp"), w.pool.clone());
+        (w.chain.user("mallory"), w.chain.user("alice"), w.chain.user("guardian"), w.chain.user("trader"), w.chain.user("alice"), w.pool.clone());
     for (message, args) in [
         ("set_oracle_params", args![1u64, 10_000u16]),
-        ("propose_admin", args![mallory]),
+        ("propose_admin", args![Some(mallory.clone())]),
         ("set_guardian", args![Some(mallory.clone())]),
         ("unpause", args![]),
     ] {

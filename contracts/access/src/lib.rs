@@ -15,12 +15,12 @@ use ink::env::DefaultEnvironment;
 use ink::primitives::AccountId;
 pub use laas_traits::AccessError;
 
-/// An account was proposed as the next admin.
+/// An account was proposed as the next admin, or a proposal was withdrawn (`None`).
 #[ink::event]
 pub struct AdminProposed {
-    /// The proposed admin.
+    /// The proposed admin, if any.
     #[ink(topic)]
-    pub proposed: AccountId,
+    pub proposed: Option<AccountId>,
 }
 
 /// The admin role changed hands.
@@ -93,10 +93,11 @@ impl Roles {
         Ok(())
     }
 
-    /// Admin proposes `proposed` as the next admin (replacing any earlier proposal).
-    pub fn propose_admin(&mut self, caller: AccountId, proposed: AccountId) -> Result<(), AccessError> {
+    /// Admin proposes `proposed` as the next admin, replacing any earlier proposal; `None`
+    /// withdraws the proposal.
+    pub fn propose_admin(&mut self, caller: AccountId, proposed: Option<AccountId>) -> Result<(), AccessError> {
         self.ensure_admin(caller)?;
-        self.pending_admin = Some(proposed);
+        self.pending_admin = proposed;
         emit(AdminProposed { proposed });
         Ok(())
     }
@@ -155,8 +156,11 @@ mod tests {
     #[test]
     fn handover_takes_two_steps_and_leaves_the_old_admin_nothing() {
         let mut r = Roles::new(id(1));
-        assert_eq!(r.propose_admin(id(2), id(2)), Err(AccessError::NotAdmin));
-        r.propose_admin(id(1), id(9)).unwrap();
+        assert_eq!(r.propose_admin(id(2), Some(id(2))), Err(AccessError::NotAdmin));
+        r.propose_admin(id(1), Some(id(8))).unwrap();
+        r.propose_admin(id(1), None).unwrap();
+        assert_eq!(r.accept_admin(id(8)), Err(AccessError::NotPendingAdmin));
+        r.propose_admin(id(1), Some(id(9))).unwrap();
         assert_eq!(r.admin, id(1));
         assert_eq!(r.accept_admin(id(2)), Err(AccessError::NotPendingAdmin));
         r.accept_admin(id(9)).unwrap();

@@ -38,6 +38,12 @@ pub mod venue_amm {
     /// Results of this contract's messages.
     pub type Result<T> = core::result::Result<T, VenueError>;
 
+    /// Highest swap fee: 10%.
+    pub const MAX_FEE_BPS: u16 = 1_000;
+
+    /// Shortest TWAP window: one minute.
+    pub const MIN_WINDOW_MS: u64 = 60_000;
+
     /// The pool's reserves (fees excluded).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     #[ink::scale_derive(Encode, Decode, TypeInfo)]
@@ -56,8 +62,8 @@ pub mod venue_amm {
     pub struct Lp {
         /// Pool shares held.
         pub shares: u128,
-        /// `shares × fee_per_share` at the last settlement (asset, pairing), 1e18-scaled units.
-        pub debt: (u128, u128),
+        /// `fee_per_share` (asset, pairing) when this record was last settled.
+        pub last_index: (u128, u128),
         /// Fees settled and not yet collected (asset, pairing).
         pub owed: (u128, u128),
     }
@@ -174,24 +180,36 @@ pub mod venue_amm {
     }
 
     impl VenueAmm {
-        /// A pool for `asset` against `pairing` with a swap fee of `fee_bps` (30 = 0.3%), a TWAP
-        /// window of `window_ms` and a deviation band of `max_deviation_bps`. The caller is admin.
+        /// A pool for `asset` against `pairing` with a swap fee of `fee_bps` (30 = 0.3%, at
+        /// most [`MAX_FEE_BPS`]), a TWAP window of `window_ms` (at least [`MIN_WINDOW_MS`]) and a
+        /// deviation band of `max_deviation_bps` (at most 10,000). The caller is admin.
+        /// Errors: `InvalidFraction` (fee or band out of range), `ZeroAmount` (window too short),
+        /// `UnknownToken` (the two tokens are the same).
         #[ink(constructor)]
-        pub fn new(asset: AccountId, pairing: AccountId, fee_bps: u16, window_ms: u64, max_deviation_bps: u16) -> Self {
-            Self {
+        pub fn new(asset: AccountId, pairing: AccountId, fee_bps: u16, window_ms: u64, max_deviation_bps: u16) -> Result<Self> {
+            if fee_bps > MAX_FEE_BPS || u128::from(max_deviation_bps) > BPS {
+                return Err(VenueError::InvalidFraction);
+            }
+            if window_ms < MIN_WINDOW_MS {
+                return Err(VenueError::ZeroAmount);
+            }
+            if asset == pairing {
+                return Err(VenueError::UnknownToken);
+            }
+            Ok(Self {
                 asset,
                 pairing,
                 reserves: Reserves::default(),
                 total_shares: 0,
-                fee_bps: fee_bps.min(1_000),
+                fee_bps,
                 fee_per_share: (0, 0),
                 lps: Mapping::new(),
                 oracle: OracleState::default(),
                 observations: Mapping::new(),
-                window_ms: window_ms.max(1),
+                window_ms,
                 max_deviation_bps,
                 roles: Roles::new(Self::env().caller()),
-            }
+            })
         }
 
         // ---- liquidity ------------------------------------------------------------------
@@ -240,22 +258,20 @@ pub mod venue_amm {
             if amount_in == 0 {
                 return Err(VenueError::ZeroAmount);
             }
-            let Reserves { asset: ra, pairing: rp } = self.reserves;
-            if ra == 0 || rp == 0 {
-                return Err(VenueError::InsufficientLiquidity);
-            }
-            let (reserve_in, reserve_out) = if asset_in { (ra, rp) } else { (rp, ra) };
-            let (out, fee) = pool::swap_out(amount_in, reserve_in, reserve_out, self.fee_bps)?;
-            if out == 0 || out >= reserve_out {
-                return Err(VenueError::InsufficientLiquidity);
-            }
+            let (reserve_in, reserve_out, out, fee) = self.priced(asset_in, amount_in)?;
             if out < min_out {
                 return Err(VenueError::Slippage);
             }
-            let credited = amount_in.checked_sub(fee).ok_or(MathError::Underflow)?;
+            // Fees go to the shares LPs hold (the locked minimum earns nothing); with no LP
+            // left, the fee stays in the curve.
+            let live_shares = self.total_shares.saturating_sub(pool::MINIMUM_LIQUIDITY);
+            let (credited, index) = if live_shares == 0 {
+                (amount_in, 0)
+            } else {
+                (amount_in.checked_sub(fee).ok_or(MathError::Underflow)?, mul_div(fee, ONE, live_shares, Rounding::Down)?)
+            };
             let new_in = reserve_in.checked_add(credited).ok_or(MathError::Overflow)?;
             let new_out = reserve_out.checked_sub(out).ok_or(MathError::Underflow)?;
-            let index = mul_div(fee, ONE, self.total_shares, Rounding::Down)?;
             self.update_oracle()?;
             let (token_in, token_out) = if asset_in {
                 self.reserves = Reserves { asset: new_in, pairing: new_out };
@@ -320,9 +336,8 @@ pub mod venue_amm {
         /// Output of swapping `amount_in` now, and the fee. Anyone may call.
         #[ink(message)]
         pub fn quote(&self, asset_in: bool, amount_in: u128) -> Result<(u128, u128)> {
-            let Reserves { asset: ra, pairing: rp } = self.reserves;
-            let (reserve_in, reserve_out) = if asset_in { (ra, rp) } else { (rp, ra) };
-            Ok(pool::swap_out(amount_in, reserve_in, reserve_out, self.fee_bps)?)
+            let (_, _, out, fee) = self.priced(asset_in, amount_in)?;
+            Ok((out, fee))
         }
 
         /// Spot price of the asset in the pairing token, 1e18. For display only: valuation
@@ -340,13 +355,19 @@ pub mod venue_amm {
 
         // ---- administration --------------------------------------------------------------
 
-        /// Sets the TWAP window and the deviation band. Admin only.
-        /// Errors: `Access(NotAdmin)`, `ZeroAmount` (zero window), `InvalidFraction` (band > 100%).
+        /// Sets the TWAP window and the deviation band. Admin only. The window may at most
+        /// double at a time, so the observation ring (16 samples, a quarter window apart) always
+        /// covers it and the TWAP never goes dark.
+        /// Errors: `Access(NotAdmin)`, `ZeroAmount` (window under [`MIN_WINDOW_MS`]),
+        /// `InvalidFraction` (band > 100% or window more than doubled).
         #[ink(message)]
         pub fn set_oracle_params(&mut self, window_ms: u64, max_deviation_bps: u16) -> Result<()> {
             self.ensure_admin()?;
-            if window_ms == 0 {
+            if window_ms < MIN_WINDOW_MS {
                 return Err(VenueError::ZeroAmount);
+            }
+            if window_ms > self.window_ms.saturating_mul(2) {
+                return Err(VenueError::InvalidFraction);
             }
             if u128::from(max_deviation_bps) > BPS {
                 return Err(VenueError::InvalidFraction);
@@ -357,9 +378,10 @@ pub mod venue_amm {
             Ok(())
         }
 
-        /// Proposes `new_admin` as admin (first step of the handover to the DAO). Admin only.
+        /// Proposes `new_admin` as admin (first step of the handover to the DAO); `None`
+        /// withdraws a proposal. Admin only.
         #[ink(message)]
-        pub fn propose_admin(&mut self, new_admin: AccountId) -> Result<()> {
+        pub fn propose_admin(&mut self, new_admin: Option<AccountId>) -> Result<()> {
             Ok(self.roles.propose_admin(self.env().caller(), new_admin)?)
         }
 
@@ -407,24 +429,34 @@ pub mod venue_amm {
             Ok(())
         }
 
-        /// The LP record of `owner` with fees accrued since its last settlement moved to `owed`.
+        /// The LP record of `owner` with fees accrued since its last settlement moved to `owed`:
+        /// `shares × (fee_per_share_now − fee_per_share_then) / 1e18`, rounded down.
         fn settled(&self, owner: AccountId) -> Result<Lp> {
             let mut lp = self.lps.get(owner).unwrap_or_default();
-            let (asset_index, pairing_index) = self.indexed(lp.shares)?;
-            let accrued_asset = asset_index.checked_sub(lp.debt.0).ok_or(MathError::Underflow)?;
-            let accrued_pairing = pairing_index.checked_sub(lp.debt.1).ok_or(MathError::Underflow)?;
+            let (now_asset, now_pairing) = self.fee_per_share;
+            let grown_asset = now_asset.checked_sub(lp.last_index.0).ok_or(MathError::Underflow)?;
+            let grown_pairing = now_pairing.checked_sub(lp.last_index.1).ok_or(MathError::Underflow)?;
+            let accrued_asset = mul_div(lp.shares, grown_asset, ONE, Rounding::Down)?;
+            let accrued_pairing = mul_div(lp.shares, grown_pairing, ONE, Rounding::Down)?;
             lp.owed.0 = lp.owed.0.checked_add(accrued_asset).ok_or(MathError::Overflow)?;
             lp.owed.1 = lp.owed.1.checked_add(accrued_pairing).ok_or(MathError::Overflow)?;
-            lp.debt = (asset_index, pairing_index);
+            lp.last_index = self.fee_per_share;
             Ok(lp)
         }
 
-        /// `shares × fee_per_share / 1e18` for both tokens.
-        fn indexed(&self, shares: u128) -> Result<(u128, u128)> {
-            Ok((
-                mul_div(shares, self.fee_per_share.0, ONE, Rounding::Down)?,
-                mul_div(shares, self.fee_per_share.1, ONE, Rounding::Down)?,
-            ))
+        /// `(reserve_in, reserve_out, out, fee)` of a swap of `amount_in`, refusing what `swap`
+        /// would refuse for lack of liquidity.
+        fn priced(&self, asset_in: bool, amount_in: u128) -> Result<(u128, u128, u128, u128)> {
+            let Reserves { asset: ra, pairing: rp } = self.reserves;
+            if ra == 0 || rp == 0 {
+                return Err(VenueError::InsufficientLiquidity);
+            }
+            let (reserve_in, reserve_out) = if asset_in { (ra, rp) } else { (rp, ra) };
+            let (out, fee) = pool::swap_out(amount_in, reserve_in, reserve_out, self.fee_bps)?;
+            if out == 0 || out >= reserve_out {
+                return Err(VenueError::InsufficientLiquidity);
+            }
+            Ok((reserve_in, reserve_out, out, fee))
         }
 
         fn store_lp(&mut self, owner: AccountId, lp: &Lp) {
@@ -440,6 +472,11 @@ pub mod venue_amm {
             if asset_desired == 0 || pairing_desired == 0 {
                 return Err(VenueError::ZeroAmount);
             }
+            if self.total_shares == 0 {
+                // The first mint sets the price: only the admin (treasury/DAO) seeds a pool, so
+                // nobody can front-run a reactor with a dust deposit at an arbitrary price.
+                self.roles.ensure_admin(provider)?;
+            }
             let Reserves { asset: ra, pairing: rp } = self.reserves;
             let (asset, pairing, shares, locked) = pool::add_liquidity(asset_desired, pairing_desired, ra, rp, self.total_shares)
                 .map_err(|_| VenueError::InsufficientLiquidity)?;
@@ -449,7 +486,6 @@ pub mod venue_amm {
             self.update_oracle()?;
             let mut lp = self.settled(provider)?;
             lp.shares = lp.shares.checked_add(shares).ok_or(MathError::Overflow)?;
-            lp.debt = self.indexed(lp.shares)?;
             self.store_lp(provider, &lp);
             self.total_shares = self
                 .total_shares
@@ -474,7 +510,6 @@ pub mod venue_amm {
             let Reserves { asset: ra, pairing: rp } = self.reserves;
             let (asset, pairing) = pool::share_of(shares, ra, rp, self.total_shares)?;
             self.update_oracle()?;
-            lp.debt = self.indexed(lp.shares)?;
             self.store_lp(provider, &lp);
             self.total_shares = self.total_shares.checked_sub(shares).ok_or(MathError::Underflow)?;
             self.reserves = Reserves {
@@ -562,7 +597,8 @@ pub mod venue_amm {
         }
 
         /// Adds the caller's liquidity (no minimums: protected by the spot/TWAP band instead).
-        /// Meant for reactors; anyone may call. Errors: `PriceDeviation`, `OracleNotReady`,
+        /// Meant for reactors; anyone may call once the admin has seeded the pool.
+        /// Errors: `Access(Paused | NotAdmin)`, `PriceDeviation`, `OracleNotReady`,
         /// `ZeroAmount`, `InsufficientLiquidity`, token errors.
         #[ink(message)]
         fn deploy(&mut self, asset: u128, pairing: u128) -> Result<(u128, u128)> {
@@ -575,14 +611,15 @@ pub mod venue_amm {
             Ok((asset, pairing))
         }
 
-        /// Removes `fraction_bps` of the caller's shares, within the spot/TWAP band.
-        /// Errors: `InvalidFraction`, `PriceDeviation`, `OracleNotReady`, `ZeroAmount`.
+        /// Removes `fraction_bps` of the caller's shares. No price band: a proportional
+        /// withdrawal from skewed reserves is worth more, not less, at the true price, so it
+        /// cannot be sandwiched, and an exit must never wait for the oracle.
+        /// Errors: `InvalidFraction`, `ZeroAmount`.
         #[ink(message)]
         fn withdraw(&mut self, fraction_bps: u16) -> Result<(u128, u128)> {
             if u128::from(fraction_bps) > BPS {
                 return Err(VenueError::InvalidFraction);
             }
-            self.ensure_spot_near_twap()?;
             let owner = self.env().caller();
             let shares = mul_div(self.shares_of(owner), u128::from(fraction_bps), BPS, Rounding::Down)?;
             let (asset, pairing) = self.burn(owner, shares)?;
@@ -630,7 +667,7 @@ pub mod venue_amm {
         fn pool() -> (VenueAmm, test::DefaultAccounts<E>) {
             let a = test::default_accounts::<E>();
             test::set_caller::<E>(a.alice);
-            (VenueAmm::new(a.django, a.eve, 30, 60_000, 200), a)
+            (VenueAmm::new(a.django, a.eve, 30, 60_000, 200).expect("valid parameters"), a)
         }
 
         #[ink::test]
@@ -638,8 +675,8 @@ pub mod venue_amm {
             use laas_access::AccessError::*;
             let (mut p, a) = pool();
             test::set_caller::<E>(a.bob);
-            assert_eq!(p.set_oracle_params(1, 1), Err(VenueError::Access(NotAdmin)));
-            assert_eq!(p.propose_admin(a.bob), Err(VenueError::Access(NotAdmin)));
+            assert_eq!(p.set_oracle_params(60_000, 1), Err(VenueError::Access(NotAdmin)));
+            assert_eq!(p.propose_admin(Some(a.bob)), Err(VenueError::Access(NotAdmin)));
             assert_eq!(p.accept_admin(), Err(VenueError::Access(NotPendingAdmin)));
             assert_eq!(p.set_guardian(Some(a.bob)), Err(VenueError::Access(NotAdmin)));
             assert_eq!(p.pause(), Err(VenueError::Access(NotGuardian)));
@@ -651,7 +688,7 @@ pub mod venue_amm {
         #[ink::test]
         fn admin_hands_over_in_two_steps() {
             let (mut p, a) = pool();
-            p.propose_admin(a.bob).unwrap();
+            p.propose_admin(Some(a.bob)).unwrap();
             assert_eq!(p.roles().admin, a.alice);
             test::set_caller::<E>(a.bob);
             p.accept_admin().unwrap();
@@ -659,7 +696,7 @@ pub mod venue_amm {
             p.set_oracle_params(120_000, 100).unwrap();
             assert_eq!(p.params(), (120_000, 100, 30));
             test::set_caller::<E>(a.alice);
-            assert_eq!(p.set_oracle_params(1, 1), Err(VenueError::Access(laas_access::AccessError::NotAdmin)));
+            assert_eq!(p.set_oracle_params(60_000, 1), Err(VenueError::Access(laas_access::AccessError::NotAdmin)));
         }
 
         #[ink::test]
@@ -685,15 +722,37 @@ pub mod venue_amm {
         fn bad_oracle_params_are_refused() {
             let (mut p, _) = pool();
             assert_eq!(p.set_oracle_params(0, 100), Err(VenueError::ZeroAmount));
-            assert_eq!(p.set_oracle_params(1, 10_001), Err(VenueError::InvalidFraction));
+            assert_eq!(p.set_oracle_params(59_999, 100), Err(VenueError::ZeroAmount));
+            assert_eq!(p.set_oracle_params(60_000, 10_001), Err(VenueError::InvalidFraction));
+            assert_eq!(p.set_oracle_params(120_001, 100), Err(VenueError::InvalidFraction));
             assert_eq!(p.params(), (60_000, 200, 30));
         }
 
         #[ink::test]
-        fn empty_pool_refuses_swaps_and_has_no_twap() {
+        fn bad_constructor_parameters_are_refused() {
+            let a = test::default_accounts::<E>();
+            assert!(matches!(VenueAmm::new(a.django, a.eve, 1_001, 60_000, 200), Err(VenueError::InvalidFraction)));
+            assert!(matches!(VenueAmm::new(a.django, a.eve, 30, 60_000, 10_001), Err(VenueError::InvalidFraction)));
+            assert!(matches!(VenueAmm::new(a.django, a.eve, 30, 59_999, 200), Err(VenueError::ZeroAmount)));
+            assert!(matches!(VenueAmm::new(a.django, a.django, 30, 60_000, 200), Err(VenueError::UnknownToken)));
+        }
+
+        #[ink::test]
+        fn only_the_admin_seeds_an_empty_pool() {
+            let (mut p, a) = pool();
+            test::set_caller::<E>(a.bob);
+            let not_admin = Err(VenueError::Access(laas_access::AccessError::NotAdmin));
+            assert_eq!(p.add_liquidity(1_000_000, 1_000_000, 0, 0, u64::MAX), not_admin);
+            assert_eq!(Venue::deploy(&mut p, 1_000_000, 1_000_000), not_admin.map(|_: u128| (0, 0)));
+            assert_eq!(p.total_shares(), 0);
+        }
+
+        #[ink::test]
+        fn empty_pool_refuses_swaps_and_quotes_and_has_no_twap() {
             let (mut p, _) = pool();
             assert_eq!(p.swap(true, 10, 0, u64::MAX), Err(VenueError::InsufficientLiquidity));
             assert_eq!(p.swap(true, 0, 0, u64::MAX), Err(VenueError::ZeroAmount));
+            assert_eq!(p.quote(true, 10), Err(VenueError::InsufficientLiquidity));
             assert_eq!(p.twap(), Err(VenueError::OracleNotReady));
         }
 

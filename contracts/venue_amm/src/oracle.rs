@@ -31,7 +31,7 @@ pub fn slot(i: u32, next: u32, filled: u32) -> u32 {
 }
 
 /// The newest observation taken at or before `target` (ms), searching the ring in
-/// ⌈log2(SLOTS)⌉ + 1 reads through `get(physical_slot)`.
+/// at most ⌈log2(SLOTS)⌉ + 2 reads through `get(physical_slot)`.
 pub fn newest_at_or_before(target: u64, next: u32, filled: u32, get: impl Fn(u32) -> Option<Observation>) -> Option<Observation> {
     // Invariant: logical indices < lo are at or before target; indices >= hi are after it.
     let (mut lo, mut hi) = (0u32, filled);

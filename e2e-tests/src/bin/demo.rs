@@ -72,7 +72,7 @@ fn main() {
         fmt(votes_now, 18)
     );
     // The treasury seeds a WETH/TOKE AMM venue; a trader swaps; the LP's fees wait apart.
-    let pool = chain.deploy(&deployer, "venue_amm", "new", &args![weth, toke, 30u16, 600_000u64, 200u16], vec![]);
+    let pool = chain.deploy(&treasury, "venue_amm", "new", &args![weth, toke, 30u16, 600_000u64, 200u16], vec![]);
     println!("deployed the WETH/TOKE AMM venue at {pool} (0.3% fee, 10 min TWAP)");
     let r: Result<(), test_asset::test_asset::Error> = chain.call(&deployer, &weth, "mint", &args![treasury, 100 * E18]);
     r.expect("mint WETH");
