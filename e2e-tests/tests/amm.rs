@@ -211,34 +211,45 @@ fn only_the_admin_tunes_the_oracle_and_only_the_guardian_or_admin_pauses() {
     w.seed();
     let (mallory, alice, guardian, trader, lp, pool) =
         (w.chain.user("mallory"), w.chain.user("alice"), w.chain.user("guardian"), w.chain.user("trader"), w.chain.user("alice"), w.pool.clone());
+    let r: Result<(), VenueError> = w.chain.call(&mallory, &pool, "set_oracle_params", &args![60_000u64, 10_000u16]);
+    assert_eq!(r, Err(VenueError::Access(NotAdmin)));
     for (message, args) in [
-        ("set_oracle_params", args![1u64, 10_000u16]),
-        ("propose_admin", args![Some(mallory.clone())]),
-        ("set_guardian", args![Some(mallory.clone())]),
-        ("unpause", args![]),
+        ("AccessControl::propose_admin", args![Some(mallory.clone())]),
+        ("AccessControl::set_guardian", args![Some(mallory.clone())]),
+        ("AccessControl::unpause", args![]),
     ] {
-        let r: Result<(), VenueError> = w.chain.call(&mallory, &pool, message, &args);
-        assert_eq!(r, Err(VenueError::Access(NotAdmin)), "{message}");
+        let r: Result<(), laas_access::AccessError> = w.chain.call(&mallory, &pool, message, &args);
+        assert_eq!(r, Err(NotAdmin), "{message}");
     }
-    let r: Result<(), VenueError> = w.chain.call(&mallory, &pool, "pause", &args![]);
-    assert_eq!(r, Err(VenueError::Access(NotGuardian)));
+    let r: Result<(), laas_access::AccessError> = w.chain.call(&mallory, &pool, "AccessControl::pause", &args![]);
+    assert_eq!(r, Err(NotGuardian));
     let r: Result<(), VenueError> = w.chain.call(&alice, &pool, "set_oracle_params", &args![0u64, 100u16]);
     assert_eq!(r, Err(VenueError::ZeroAmount));
     let params: (u64, u16, u16) = w.chain.query(&pool, "params", &args![]);
     assert_eq!(params, (WINDOW_MS, 200, 30));
 
     // The guardian pauses: swaps stop, the LP can still leave.
-    let r: Result<(), VenueError> = w.chain.call(&alice, &pool, "set_guardian", &args![Some(guardian.clone())]);
+    let r: Result<(), laas_access::AccessError> = w.chain.call(&alice, &pool, "AccessControl::set_guardian", &args![Some(guardian.clone())]);
     r.unwrap();
-    let r: Result<(), VenueError> = w.chain.call(&guardian, &pool, "pause", &args![]);
+    let r: Result<(), laas_access::AccessError> = w.chain.call(&guardian, &pool, "AccessControl::pause", &args![]);
     r.unwrap();
     assert_eq!(w.swap(&trader, true, E18, 0, NEVER), Err(VenueError::Access(Paused)));
     let shares: u128 = w.chain.query(&pool, "shares_of", &args![lp]);
     let r: Result<(u128, u128), VenueError> = w.chain.call(&lp, &pool, "remove_liquidity", &args![shares, 0u128, 0u128, NEVER]);
     assert!(r.is_ok());
     // Only the admin lifts the pause.
-    let r: Result<(), VenueError> = w.chain.call(&guardian, &pool, "unpause", &args![]);
-    assert_eq!(r, Err(VenueError::Access(NotAdmin)));
-    let r: Result<(), VenueError> = w.chain.call(&alice, &pool, "unpause", &args![]);
+    let r: Result<(), laas_access::AccessError> = w.chain.call(&guardian, &pool, "AccessControl::unpause", &args![]);
+    assert_eq!(r, Err(NotAdmin));
+    let r: Result<(), laas_access::AccessError> = w.chain.call(&alice, &pool, "AccessControl::unpause", &args![]);
     r.unwrap();
+    // The admin hands over to the DAO in two steps; afterwards the deployer holds nothing.
+    let dao = w.chain.user("dao");
+    let r: Result<(), laas_access::AccessError> = w.chain.call(&alice, &pool, "AccessControl::propose_admin", &args![Some(dao.clone())]);
+    r.unwrap();
+    let r: Result<(), laas_access::AccessError> = w.chain.call(&dao, &pool, "AccessControl::accept_admin", &args![]);
+    r.unwrap();
+    let roles: laas_traits::RoleHolders = w.chain.query(&pool, "AccessControl::roles", &args![]);
+    assert_eq!(roles.admin, laas_e2e_tests::ink_id(&dao));
+    let r: Result<(), VenueError> = w.chain.call(&alice, &pool, "set_oracle_params", &args![60_000u64, 100u16]);
+    assert_eq!(r, Err(VenueError::Access(NotAdmin)));
 }

@@ -13,7 +13,7 @@
 
 use ink::env::DefaultEnvironment;
 use ink::primitives::AccountId;
-pub use laas_traits::AccessError;
+pub use laas_traits::{AccessControl, AccessError, RoleHolders};
 
 /// An account was proposed as the next admin, or a proposal was withdrawn (`None`).
 #[ink::event]
@@ -69,6 +69,12 @@ pub struct Roles {
 
 fn emit<E: ink::env::Event>(event: E) {
     ink::env::emit_event::<DefaultEnvironment, E>(event);
+}
+
+impl From<Roles> for RoleHolders {
+    fn from(r: Roles) -> Self {
+        RoleHolders { admin: r.admin, pending_admin: r.pending_admin, guardian: r.guardian, paused: r.paused }
+    }
 }
 
 impl Roles {

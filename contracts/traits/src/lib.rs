@@ -13,7 +13,7 @@ pub mod tasset;
 pub mod venue;
 pub mod votes;
 
-pub use access::AccessError;
+pub use access::{AccessControl, AccessError, RoleHolders};
 pub use psp22::{PSP22Error, PSP22Metadata, PSP22};
 pub use tasset::{TAsset, TAssetError, TransferHook, TransferHookError};
 pub use venue::{PositionValue, Venue, VenueError};

@@ -33,7 +33,7 @@ pub mod venue_amm {
     use ink::storage::Mapping;
     use laas_access::Roles;
     use laas_math::{mul_div, MathError, Rounding, BPS, ONE};
-    use laas_traits::{PositionValue, Venue, VenueError, PSP22};
+    use laas_traits::{AccessControl, AccessError, PositionValue, RoleHolders, Venue, VenueError, PSP22};
 
     /// Results of this contract's messages.
     pub type Result<T> = core::result::Result<T, VenueError>;
@@ -378,44 +378,6 @@ pub mod venue_amm {
             Ok(())
         }
 
-        /// Proposes `new_admin` as admin (first step of the handover to the DAO); `None`
-        /// withdraws a proposal. Admin only.
-        #[ink(message)]
-        pub fn propose_admin(&mut self, new_admin: Option<AccountId>) -> Result<()> {
-            Ok(self.roles.propose_admin(self.env().caller(), new_admin)?)
-        }
-
-        /// Takes the admin role. Only the proposed account may call.
-        #[ink(message)]
-        pub fn accept_admin(&mut self) -> Result<()> {
-            Ok(self.roles.accept_admin(self.env().caller())?)
-        }
-
-        /// Sets or removes the guardian. Admin only.
-        #[ink(message)]
-        pub fn set_guardian(&mut self, guardian: Option<AccountId>) -> Result<()> {
-            Ok(self.roles.set_guardian(self.env().caller(), guardian)?)
-        }
-
-        /// Pauses new exposure (adding liquidity, swaps, venue deploys); removals, fee
-        /// collection and venue withdrawals keep working. Guardian or admin.
-        #[ink(message)]
-        pub fn pause(&mut self) -> Result<()> {
-            Ok(self.roles.pause(self.env().caller())?)
-        }
-
-        /// Lifts the pause. Admin only.
-        #[ink(message)]
-        pub fn unpause(&mut self) -> Result<()> {
-            Ok(self.roles.unpause(self.env().caller())?)
-        }
-
-        /// Role holders and pause state. Anyone may call.
-        #[ink(message)]
-        pub fn roles(&self) -> Roles {
-            self.roles
-        }
-
         // ---- internals -------------------------------------------------------------------
 
         fn ensure_admin(&self) -> Result<()> {
@@ -589,6 +551,45 @@ pub mod venue_amm {
         }
     }
 
+    impl AccessControl for VenueAmm {
+        /// Proposes the next admin, or withdraws the proposal (`None`). Admin only.
+        #[ink(message)]
+        fn propose_admin(&mut self, admin: Option<AccountId>) -> core::result::Result<(), AccessError> {
+            self.roles.propose_admin(self.env().caller(), admin)
+        }
+
+        /// Takes the admin role. Only the proposed account may call.
+        #[ink(message)]
+        fn accept_admin(&mut self) -> core::result::Result<(), AccessError> {
+            self.roles.accept_admin(self.env().caller())
+        }
+
+        /// Sets or removes the guardian. Admin only.
+        #[ink(message)]
+        fn set_guardian(&mut self, guardian: Option<AccountId>) -> core::result::Result<(), AccessError> {
+            self.roles.set_guardian(self.env().caller(), guardian)
+        }
+
+        /// Pauses new exposure (adding liquidity, swaps, venue deploys); removals, fee
+        /// collection and venue withdrawals keep working. Guardian or admin.
+        #[ink(message)]
+        fn pause(&mut self) -> core::result::Result<(), AccessError> {
+            self.roles.pause(self.env().caller())
+        }
+
+        /// Lifts the pause. Admin only.
+        #[ink(message)]
+        fn unpause(&mut self) -> core::result::Result<(), AccessError> {
+            self.roles.unpause(self.env().caller())
+        }
+
+        /// Role holders and pause state. Anyone may call.
+        #[ink(message)]
+        fn roles(&self) -> RoleHolders {
+            self.roles.into()
+        }
+    }
+
     impl Venue for VenueAmm {
         /// `(asset, pairing)` token addresses. Anyone may call.
         #[ink(message)]
@@ -676,13 +677,13 @@ pub mod venue_amm {
             let (mut p, a) = pool();
             test::set_caller::<E>(a.bob);
             assert_eq!(p.set_oracle_params(60_000, 1), Err(VenueError::Access(NotAdmin)));
-            assert_eq!(p.propose_admin(Some(a.bob)), Err(VenueError::Access(NotAdmin)));
-            assert_eq!(p.accept_admin(), Err(VenueError::Access(NotPendingAdmin)));
-            assert_eq!(p.set_guardian(Some(a.bob)), Err(VenueError::Access(NotAdmin)));
-            assert_eq!(p.pause(), Err(VenueError::Access(NotGuardian)));
-            assert_eq!(p.unpause(), Err(VenueError::Access(NotAdmin)));
+            assert_eq!(p.propose_admin(Some(a.bob)), Err(NotAdmin));
+            assert_eq!(p.accept_admin(), Err(NotPendingAdmin));
+            assert_eq!(p.set_guardian(Some(a.bob)), Err(NotAdmin));
+            assert_eq!(p.pause(), Err(NotGuardian));
+            assert_eq!(p.unpause(), Err(NotAdmin));
             assert_eq!(p.params(), (60_000, 200, 30));
-            assert_eq!(p.roles(), Roles::new(a.alice));
+            assert_eq!(p.roles(), RoleHolders::from(Roles::new(a.alice)));
         }
 
         #[ink::test]
@@ -712,7 +713,7 @@ pub mod venue_amm {
             // Exits are not gated: they fail here only for lack of shares.
             assert_eq!(p.remove_liquidity(1, 0, 0, u64::MAX), Err(VenueError::InsufficientShares));
             assert_eq!(p.collect(), Ok((0, 0)));
-            assert_eq!(p.unpause(), Err(VenueError::Access(laas_access::AccessError::NotAdmin)));
+            assert_eq!(p.unpause(), Err(AccessError::NotAdmin));
             test::set_caller::<E>(a.alice);
             p.unpause().unwrap();
             assert!(!p.roles().paused);
