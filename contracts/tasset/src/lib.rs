@@ -73,11 +73,15 @@ pub mod tasset {
             Ok(())
         }
 
-        /// Tells the minter that `amount` moves from `from` to `to`, with both balances as
-        /// they are now; any failure of the call (the hook's own error, a trap, a missing
-        /// contract) aborts the transfer.
-        fn notify_minter(&self, from: AccountId, to: AccountId, amount: u128) -> Result<(), PSP22Error> {
-            let (from_balance, to_balance) = (self.data.balance_of(from), self.data.balance_of(to));
+        /// Checks the sender's balance, then tells the minter that `amount` moves from `from`
+        /// to `to`, with both balances as they are now; any failure of the call (the hook's
+        /// own error, a trap, a missing contract) aborts the transfer.
+        fn check_and_notify(&self, from: AccountId, to: AccountId, amount: u128) -> Result<(), PSP22Error> {
+            let from_balance = self.data.balance_of(from);
+            if from_balance < amount {
+                return Err(PSP22Error::InsufficientBalance);
+            }
+            let to_balance = self.data.balance_of(to);
             let mut hook: contract_ref!(TransferHook) = self.minter.into();
             match hook.call_mut().before_tasset_transfer(from, to, amount, from_balance, to_balance).try_invoke() {
                 Ok(Ok(Ok(()))) => Ok(()),
@@ -114,10 +118,7 @@ pub mod tasset {
             if from == to || value == 0 {
                 return Ok(());
             }
-            if self.data.balance_of(from) < value {
-                return Err(PSP22Error::InsufficientBalance);
-            }
-            self.notify_minter(from, to, value)?;
+            self.check_and_notify(from, to, value)?;
             let events = self.data.transfer(from, to, value)?;
             self.emit(events);
             Ok(())
@@ -135,10 +136,7 @@ pub mod tasset {
             if caller != from && self.data.allowance(from, caller) < value {
                 return Err(PSP22Error::InsufficientAllowance);
             }
-            if self.data.balance_of(from) < value {
-                return Err(PSP22Error::InsufficientBalance);
-            }
-            self.notify_minter(from, to, value)?;
+            self.check_and_notify(from, to, value)?;
             let events = self.data.transfer_from(caller, from, to, value)?;
             self.emit(events);
             Ok(())

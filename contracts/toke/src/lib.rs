@@ -250,15 +250,15 @@ pub mod toke {
             if from == to || value == 0 {
                 return Ok(());
             }
-            if caller != from {
-                let allowance = self.allowance(from, caller);
-                let left = allowance.checked_sub(value).ok_or(PSP22Error::InsufficientAllowance)?;
-                if self.holder(from).balance < value {
-                    return Err(PSP22Error::InsufficientBalance);
-                }
-                self.set_allowance(from, caller, left);
+            if caller == from {
+                return self.move_balance(from, to, value);
             }
-            self.move_balance(from, to, value)
+            // Allowance first (the standard's order), then the move checks the balance; the
+            // allowance is spent only once the move succeeded.
+            let left = self.allowance(from, caller).checked_sub(value).ok_or(PSP22Error::InsufficientAllowance)?;
+            self.move_balance(from, to, value)?;
+            self.set_allowance(from, caller, left);
+            Ok(())
         }
 
         /// Sets the caller's allowance for `spender` to `value`. Any account may call;

@@ -508,9 +508,14 @@ pub mod venue_amm {
 
         /// The TWAP over at least the window, up to now.
         fn time_weighted_price(&self) -> Result<u128> {
+            let spot = pool::spot_price(self.reserves.asset, self.reserves.pairing).map_err(|_| VenueError::OracleNotReady)?;
+            self.twap_with_spot(spot)
+        }
+
+        /// The TWAP, the running sum extended to now at `spot` (the current price).
+        fn twap_with_spot(&self, spot: u128) -> Result<u128> {
             let now = self.env().block_timestamp();
             let o = self.oracle;
-            let spot = pool::spot_price(self.reserves.asset, self.reserves.pairing).map_err(|_| VenueError::OracleNotReady)?;
             let cumulative_now = oracle::accumulate(o.cumulative, spot, now.saturating_sub(o.last_update));
             let target = now.checked_sub(self.window_ms).ok_or(VenueError::OracleNotReady)?;
             let then = oracle::newest_at_or_before(target, o.next_slot, o.filled, |s| self.observations.get(s))
@@ -523,8 +528,8 @@ pub mod venue_amm {
             if self.reserves.asset == 0 || self.reserves.pairing == 0 {
                 return Ok(());
             }
-            let twap = self.time_weighted_price()?;
             let spot = pool::spot_price(self.reserves.asset, self.reserves.pairing)?;
+            let twap = self.twap_with_spot(spot)?;
             if !pool::within_band(spot, twap, self.max_deviation_bps)? {
                 return Err(VenueError::PriceDeviation);
             }
