@@ -20,8 +20,8 @@ pub mod tasset {
     use ink::contract_ref;
     use ink::prelude::{string::String, vec::Vec};
     use ink::storage::Lazy;
-    use laas_traits::{PSP22Error, PSP22Metadata, TAsset, TAssetError, TransferHook, PSP22};
-    use psp22::{PSP22Data, PSP22Event};
+    use laas_traits::{emit_psp22_events, PSP22Error, PSP22Metadata, TAsset, TAssetError, TransferHook, PSP22};
+    use psp22::PSP22Data;
 
     /// Name, symbol and decimals, read only by the metadata queries.
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -55,15 +55,6 @@ pub mod tasset {
             let mut metadata = Lazy::new();
             metadata.set(&Metadata { name, symbol, decimals });
             Self { data: PSP22Data::default(), minter: Self::env().caller(), metadata }
-        }
-
-        fn emit(&self, events: Vec<PSP22Event>) {
-            for event in events {
-                match event {
-                    PSP22Event::Transfer(e) => self.env().emit_event(e),
-                    PSP22Event::Approval(e) => self.env().emit_event(e),
-                }
-            }
         }
 
         fn ensure_minter(&self) -> Result<(), TAssetError> {
@@ -120,7 +111,7 @@ pub mod tasset {
             }
             self.check_and_notify(from, to, value)?;
             let events = self.data.transfer(from, to, value)?;
-            self.emit(events);
+            emit_psp22_events(events);
             Ok(())
         }
 
@@ -138,7 +129,7 @@ pub mod tasset {
             }
             self.check_and_notify(from, to, value)?;
             let events = self.data.transfer_from(caller, from, to, value)?;
-            self.emit(events);
+            emit_psp22_events(events);
             Ok(())
         }
 
@@ -146,7 +137,7 @@ pub mod tasset {
         #[ink(message)]
         fn approve(&mut self, spender: AccountId, value: u128) -> Result<(), PSP22Error> {
             let events = self.data.approve(self.env().caller(), spender, value)?;
-            self.emit(events);
+            emit_psp22_events(events);
             Ok(())
         }
 
@@ -154,7 +145,7 @@ pub mod tasset {
         #[ink(message)]
         fn increase_allowance(&mut self, spender: AccountId, delta_value: u128) -> Result<(), PSP22Error> {
             let events = self.data.increase_allowance(self.env().caller(), spender, delta_value)?;
-            self.emit(events);
+            emit_psp22_events(events);
             Ok(())
         }
 
@@ -162,7 +153,7 @@ pub mod tasset {
         #[ink(message)]
         fn decrease_allowance(&mut self, spender: AccountId, delta_value: u128) -> Result<(), PSP22Error> {
             let events = self.data.decrease_allowance(self.env().caller(), spender, delta_value)?;
-            self.emit(events);
+            emit_psp22_events(events);
             Ok(())
         }
     }
@@ -197,7 +188,7 @@ pub mod tasset {
                 return Err(TAssetError::ZeroAmount);
             }
             let events = self.data.mint(to, amount)?;
-            self.emit(events);
+            emit_psp22_events(events);
             Ok(())
         }
 
@@ -210,7 +201,7 @@ pub mod tasset {
                 return Err(TAssetError::ZeroAmount);
             }
             let events = self.data.burn(from, amount)?;
-            self.emit(events);
+            emit_psp22_events(events);
             Ok(())
         }
 

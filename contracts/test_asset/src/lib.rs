@@ -9,8 +9,8 @@
 pub mod test_asset {
     use ink::prelude::{string::String, vec::Vec};
     use ink::storage::{Lazy, Mapping};
-    use laas_traits::{PSP22Error, PSP22Metadata, PSP22};
-    use psp22::{PSP22Data, PSP22Event};
+    use laas_traits::{emit_psp22_events, PSP22Error, PSP22Metadata, PSP22};
+    use psp22::PSP22Data;
 
     /// Errors of the non-PSP22 messages.
     #[derive(Debug, PartialEq, Eq)]
@@ -144,17 +144,8 @@ pub mod test_asset {
                 return Err(Error::ZeroAmount);
             }
             let events = self.data.mint(to, amount)?;
-            self.emit(events);
+            emit_psp22_events(events);
             Ok(())
-        }
-
-        fn emit(&self, events: Vec<PSP22Event>) {
-            for event in events {
-                match event {
-                    PSP22Event::Transfer(e) => self.env().emit_event(e),
-                    PSP22Event::Approval(e) => self.env().emit_event(e),
-                }
-            }
         }
     }
 
@@ -181,7 +172,7 @@ pub mod test_asset {
         #[ink(message)]
         fn transfer(&mut self, to: AccountId, value: u128, _data: Vec<u8>) -> Result<(), PSP22Error> {
             let events = self.data.transfer(self.env().caller(), to, value)?;
-            self.emit(events);
+            emit_psp22_events(events);
             Ok(())
         }
 
@@ -190,7 +181,7 @@ pub mod test_asset {
         #[ink(message)]
         fn transfer_from(&mut self, from: AccountId, to: AccountId, value: u128, _data: Vec<u8>) -> Result<(), PSP22Error> {
             let events = self.data.transfer_from(self.env().caller(), from, to, value)?;
-            self.emit(events);
+            emit_psp22_events(events);
             Ok(())
         }
 
@@ -198,7 +189,7 @@ pub mod test_asset {
         #[ink(message)]
         fn approve(&mut self, spender: AccountId, value: u128) -> Result<(), PSP22Error> {
             let events = self.data.approve(self.env().caller(), spender, value)?;
-            self.emit(events);
+            emit_psp22_events(events);
             Ok(())
         }
 
@@ -206,7 +197,7 @@ pub mod test_asset {
         #[ink(message)]
         fn increase_allowance(&mut self, spender: AccountId, delta_value: u128) -> Result<(), PSP22Error> {
             let events = self.data.increase_allowance(self.env().caller(), spender, delta_value)?;
-            self.emit(events);
+            emit_psp22_events(events);
             Ok(())
         }
 
@@ -214,7 +205,7 @@ pub mod test_asset {
         #[ink(message)]
         fn decrease_allowance(&mut self, spender: AccountId, delta_value: u128) -> Result<(), PSP22Error> {
             let events = self.data.decrease_allowance(self.env().caller(), spender, delta_value)?;
-            self.emit(events);
+            emit_psp22_events(events);
             Ok(())
         }
     }

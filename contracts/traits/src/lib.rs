@@ -14,7 +14,18 @@ pub mod venue;
 pub mod votes;
 
 pub use access::{AccessControl, AccessError, RoleHolders};
-pub use psp22::{PSP22Error, PSP22Metadata, PSP22};
+pub use psp22::{PSP22Error, PSP22Event, PSP22Metadata, PSP22};
+
+/// Emits the events a `psp22::PSP22Data` operation returned (the crate returns events rather
+/// than emitting them). Shared by every token built on `PSP22Data`.
+pub fn emit_psp22_events(events: ink::prelude::vec::Vec<PSP22Event>) {
+    for event in events {
+        match event {
+            PSP22Event::Transfer(e) => ink::env::emit_event::<ink::env::DefaultEnvironment, _>(e),
+            PSP22Event::Approval(e) => ink::env::emit_event::<ink::env::DefaultEnvironment, _>(e),
+        }
+    }
+}
 pub use tasset::{TAsset, TAssetError, TransferHook, TransferHookError};
 pub use venue::{PositionValue, Venue, VenueError};
 pub use votes::{Votes, VotesError};
