@@ -78,7 +78,7 @@ pub fn load_bundle(name_or_path: &str) -> ContractBundle {
     })
 }
 
-fn to_u256_hash(h: &[u8]) -> String {
+fn hex(h: &[u8]) -> String {
     let mut s = String::from("0x");
     for b in h {
         s.push_str(&format!("{b:02x}"));
@@ -117,7 +117,7 @@ impl Chain {
     pub fn upload(&mut self, contract: &str) -> String {
         let bundle = load_bundle(contract);
         let hash = self.session.upload_bundle(bundle).expect("upload");
-        to_u256_hash(hash.as_ref())
+        hex(hash.as_ref())
     }
 
     /// Makes calls to `address` (a contract instantiated by another contract) use the
