@@ -56,7 +56,7 @@ rustc +debweb --version | grep -q '^rustc 1\.85\.' || die "toolchain debweb is n
 [ -d /usr/lib/rustlib/src/rust/library ] || die "rust-src of rustc-web missing (/usr/lib/rustlib/src/rust/library)"
 
 # 3. cargo-contract -----------------------------------------------------------------
-if cargo contract --version 2>/dev/null | grep -q "cargo-contract-contract ${CARGO_CONTRACT_VERSION}\|${CARGO_CONTRACT_VERSION}"; then
+if cargo contract --version 2>/dev/null | grep -q " ${CARGO_CONTRACT_VERSION}-"; then
   log "cargo-contract ${CARGO_CONTRACT_VERSION} present"
 else
   log "installing cargo-contract ${CARGO_CONTRACT_VERSION} (one-off, 15-25 minutes on 2 cores)"
