@@ -9,6 +9,7 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub mod access;
+pub mod stake;
 pub mod tasset;
 pub mod venue;
 pub mod votes;
@@ -26,6 +27,7 @@ pub fn emit_psp22_events(events: ink::prelude::vec::Vec<PSP22Event>) {
         }
     }
 }
+pub use stake::StakeSource;
 pub use tasset::{TAsset, TAssetError, TransferHook, TransferHookError};
 pub use venue::{PositionValue, Venue, VenueError};
 pub use votes::{Votes, VotesError};

@@ -96,6 +96,7 @@ fn main() {
     }
 
     amm_weights(&mut chain);
+    reactor_weights();
 
     if check {
         let mut failures = Vec::new();
@@ -159,5 +160,98 @@ fn amm_weights(chain: &mut Chain) {
     println!("{:<28} {:>14} {:>11} {:>9}", "venue_amm", "ref_time", "proof_size", "deposit");
     for (label, c) in rows {
         println!("{:<28} {:>14} {:>11} {:>9}", label, c.ref_time, c.proof_size, c.storage_deposit);
+    }
+}
+
+/// Weights of the reactor's messages: the user messages on a reactor with one venue, the
+/// rollover with one and with three venues, and `deposit`/`withdraw` of one more LP after 1
+/// and after 1,000 LPs (O(1): the figures must not move).
+fn reactor_weights() {
+    use laas_e2e_tests::suite::{Suite, E18};
+    use reactor::reactor::{Pair, ReactorError};
+    const STAKE: u128 = 10_000_000 * E18;
+
+    let mut rows: Vec<(String, Cost)> = Vec::new();
+    for venues in [1usize, 3] {
+        let mut s = Suite::new(venues, STAKE);
+        s.place_pcv(1_000_000 * E18);
+        let keeper = s.chain.user("keeper");
+        let lp = s.chain.user("lp");
+        s.mint_weth(&lp, 100 * E18);
+        s.chain.next_block();
+        s.deposit(&lp, 50 * E18).expect("deposit");
+        if venues == 1 {
+            rows.push((String::from("deposit (new holder)"), s.chain.last_cost()));
+            s.chain.next_block();
+            s.deposit(&lp, 10 * E18).expect("deposit");
+            rows.push((String::from("deposit (holder)"), s.chain.last_cost()));
+            s.chain.next_block();
+            s.request(&lp, 5 * E18).expect("request");
+            rows.push((String::from("request_withdrawal"), s.chain.last_cost()));
+        }
+        s.to_next_cycle();
+        s.rollover(&keeper).expect("rollover");
+        rows.push((format!("rollover, {venues} venue(s), first deploy"), s.chain.last_cost()));
+        let trader = s.trader("trader", 100 * E18, 1_000_000 * E18);
+        for v in 0..venues {
+            let out = s.swap(&trader, v, true, E18);
+            s.swap(&trader, v, false, out);
+        }
+        s.to_next_cycle();
+        s.rollover(&keeper).expect("rollover");
+        rows.push((format!("rollover, {venues} venue(s), fees + rebalance"), s.chain.last_cost()));
+        if venues == 1 {
+            s.chain.next_block();
+            s.withdraw(&lp, 5 * E18).expect("withdraw");
+            rows.push((String::from("withdraw"), s.chain.last_cost()));
+            s.chain.next_block();
+            let reactor = s.reactor.clone();
+            let r: Result<Pair, ReactorError> = s.chain.call(&lp, &reactor, "claim_fees", &args![]);
+            r.expect("claim");
+            rows.push((String::from("claim_fees"), s.chain.last_cost()));
+        }
+    }
+
+    // One more LP's deposit and withdrawal after 1 and after 1,000 others.
+    let mut flat: Vec<(usize, Cost, Cost)> = Vec::new();
+    for others in [1usize, 1_000] {
+        let mut s = Suite::new(1, STAKE);
+        s.place_pcv(1_000_000 * E18);
+        for i in 0..others {
+            let lp = s.chain.user(&format!("lp-{i}"));
+            s.mint_weth(&lp, E18);
+            s.deposit(&lp, E18).expect("deposit");
+        }
+        let probe = s.chain.user("probe");
+        s.mint_weth(&probe, 10 * E18);
+        s.chain.next_block();
+        s.deposit(&probe, 10 * E18).expect("deposit");
+        let deposit = s.chain.last_cost();
+        s.request(&probe, 10 * E18).expect("request");
+        let keeper = s.chain.user("keeper");
+        s.to_next_cycle();
+        s.rollover(&keeper).expect("rollover");
+        s.chain.next_block();
+        s.withdraw(&probe, 10 * E18).expect("withdraw");
+        flat.push((others, deposit, s.chain.last_cost()));
+    }
+
+    println!();
+    println!("{:<40} {:>14} {:>11} {:>9}", "reactor", "ref_time", "proof_size", "deposit");
+    for (label, c) in &rows {
+        println!("{:<40} {:>14} {:>11} {:>9}", label, c.ref_time, c.proof_size, c.storage_deposit);
+    }
+    for (others, deposit, withdraw) in &flat {
+        println!("{:<40} {:>14} {:>11} {:>9}", format!("deposit after {others} LP(s)"), deposit.ref_time, deposit.proof_size, deposit.storage_deposit);
+        println!("{:<40} {:>14} {:>11} {:>9}", format!("withdraw after {others} LP(s)"), withdraw.ref_time, withdraw.proof_size, withdraw.storage_deposit);
+    }
+    if let [(_, d1, w1), (_, d1000, w1000)] = flat.as_slice() {
+        println!(
+            "1,000 LPs vs 1: deposit {:.3}x ref_time / {:.3}x proof_size; withdraw {:.3}x / {:.3}x",
+            d1000.ref_time as f64 / d1.ref_time as f64,
+            d1000.proof_size as f64 / d1.proof_size as f64,
+            w1000.ref_time as f64 / w1.ref_time as f64,
+            w1000.proof_size as f64 / w1.proof_size as f64,
+        );
     }
 }

@@ -1,106 +1,94 @@
-//! The suite's demo: deploys the contracts that exist so far into drink's in-process sandbox
-//! and walks through a short user story, printing what happens.
+//! The suite's demo: deploys the liquidity side into drink's in-process sandbox and walks a
+//! reactor round trip — deposits, a rollover that deploys to the AMM venue, trading, a rollover
+//! that shares the fees, a withdrawal on maturity — then TOKE vote delegation, printing what
+//! happens and what each step cost.
 
-use laas_e2e_tests::{address_of, args, args::{Bytes, Raw}, Chain};
+use laas_e2e_tests::suite::{Suite, E18};
+use laas_e2e_tests::{args, args::Bytes, Chain, Cost};
 use laas_traits::VotesError;
 use psp22::PSP22Error;
+use reactor::reactor::{Deployed, FeesDistributed, Pair, ReactorError, RolledOver};
 
-const E18: u128 = 1_000_000_000_000_000_000;
+fn fmt(amount: u128) -> String {
+    let frac = (amount % E18) * 10_000 / E18;
+    format!("{}.{frac:04}", amount / E18)
+}
 
-fn fmt(amount: u128, decimals: u32) -> String {
-    let unit = 10u128.pow(decimals);
-    let frac = (amount % unit) * 10_000 / unit;
-    format!("{}.{frac:04}", amount / unit)
+fn cost(c: Cost) -> String {
+    format!("ref_time {}, proof_size {}, deposit {}", c.ref_time, c.proof_size, c.storage_deposit)
 }
 
 fn main() {
-    let mut chain = Chain::new();
-    let deployer = chain.user("alice");
-    let treasury = chain.user("treasury");
-    let (lp, ld, buyer) = (chain.user("lp"), chain.user("ld"), chain.user("buyer"));
+    let mut s = Suite::new(1, 10_000_000 * E18);
+    println!("== LaaS demo on drink's sandbox (block {}, t = {} ms)", s.chain.block(), s.chain.now_ms());
+    println!("TOKE {} (100,000,000 to the deployer), test WETH {}", s.toke, s.weth);
+    println!("AMM venue {}: seeded by the admin with 100 WETH + 200,000 TOKE, 0.3% fee, 10 min TWAP", s.venues[0]);
+    println!("factory {}: weekly cycles from now; it created the WETH reactor {} with tWETH {}", s.factory, s.reactor, s.tasset);
+    println!("LD stake (fixed until LD staking lands): 10,000,000 TOKE; deployment cap 2x its value");
 
-    println!("== LaaS demo on drink's sandbox (block {}, t = {} ms)", chain.block(), chain.now_ms());
-
-    let toke = chain.deploy(&deployer, "toke", "new", &args![treasury], vec![]);
-    println!("deployed TOKE at {toke}: 100,000,000 TOKE minted to the treasury {treasury}");
-    let weth = chain.deploy(&deployer, "test_asset", "new", &args!["Wrapped Ether", "WETH", 18u8, 10 * E18], vec![]);
-    println!("deployed test WETH at {weth} (faucet: 10 WETH per account)");
-
-    let tasset_code = chain.upload("tasset");
-    let minter = chain.deploy(&deployer, "test_minter", "new", &args![Raw(tasset_code), "Tokemak WETH", "tWETH", 18u8, Bytes(&[1u8; 32])], vec![]);
-    let tweth = address_of(chain.query(&minter, "tasset", &args![]));
-    chain.register("tasset", &tweth);
-    println!("a stand-in reactor at {minter} instantiated tWETH at {tweth} and is its minter");
-
-    // An LP draws WETH from the faucet; the stand-in reactor mints 1:1 tWETH for it.
-    let r: Result<(), test_asset::test_asset::Error> = chain.call(&lp, &weth, "faucet", &args![10 * E18]);
-    r.expect("faucet");
-    println!("lp drew 10 WETH from the faucet");
-    let r: Result<(), test_minter::test_minter::Error> = chain.call(&deployer, &minter, "mint", &args![lp, 10 * E18]);
-    r.expect("mint");
-    let cost = chain.last_cost();
-    println!("reactor minted 10 tWETH to lp (ref_time {}, proof_size {}, deposit {})", cost.ref_time, cost.proof_size, cost.storage_deposit);
-
-    // The LP sells 4 tWETH; the reactor hears of it before balances move.
-    let r: Result<(), PSP22Error> = chain.call(&lp, &tweth, "PSP22::transfer", &args![buyer, 4 * E18, Bytes(&[])]);
-    r.expect("tWETH transfer");
-    let heard: Vec<test_minter::test_minter::HookObserved> = chain.events(&minter);
-    for h in heard {
-        println!("reactor notified: {} tWETH about to move from lp to buyer", fmt(h.amount, 18));
+    s.place_pcv(400_000 * E18);
+    println!("treasury placed 400,000 TOKE of PCV: the pairing side and junior capital");
+    let (lp1, lp2, keeper) = (s.chain.user("lp-1"), s.chain.user("lp-2"), s.chain.user("keeper"));
+    for (name, lp, amount) in [("lp-1", &lp1, 10 * E18), ("lp-2", &lp2, 30 * E18)] {
+        s.mint_weth(lp, amount);
+        let minted = s.deposit(lp, amount).expect("deposit");
+        println!("{name} deposited {} WETH, got {} tWETH ({})", fmt(amount), fmt(minted), cost(s.chain.last_cost()));
     }
-    let lp_bal: u128 = chain.query(&tweth, "PSP22::balance_of", &args![lp]);
-    let buyer_bal: u128 = chain.query(&tweth, "PSP22::balance_of", &args![buyer]);
-    println!("tWETH balances: lp {}, buyer {}", fmt(lp_bal, 18), fmt(buyer_bal, 18));
 
-    // The treasury pays a liquidity director, who delegates its votes to itself.
-    let r: Result<(), PSP22Error> = chain.call(&treasury, &toke, "PSP22::transfer", &args![ld, 50_000 * E18, Bytes(&[])]);
+    s.to_next_cycle();
+    let cycle = s.rollover(&keeper).expect("rollover");
+    let reactor = s.reactor.clone();
+    for d in s.chain.events::<Deployed>(&reactor) {
+        println!("rollover into cycle {cycle}: deployed {} WETH + {} TOKE to the AMM ({})", fmt(d.amounts.asset), fmt(d.amounts.pairing), cost(s.chain.last_cost()));
+    }
+
+    let trader = s.trader("trader", 100 * E18, 1_000_000 * E18);
+    for _ in 0..10 {
+        let toke = s.swap(&trader, 0, true, 2 * E18);
+        s.swap(&trader, 0, false, toke);
+    }
+    println!("a trader swapped 2 WETH to TOKE and back ten times");
+
+    assert_eq!(s.request(&lp1, 4 * E18), Ok(2));
+    println!("lp-1 asked to withdraw 4 tWETH: matures at cycle 2");
+    s.to_next_cycle();
+    let cycle = s.rollover(&keeper).expect("rollover");
+    for f in s.chain.events::<FeesDistributed>(&reactor) {
+        println!(
+            "rollover into cycle {cycle}: venue fees shared — LPs {} WETH + {} TOKE, LDs {} WETH + {} TOKE, treasury {} WETH + {} TOKE",
+            fmt(f.lp.asset), fmt(f.lp.pairing), fmt(f.ld.asset), fmt(f.ld.pairing), fmt(f.treasury.asset), fmt(f.treasury.pairing)
+        );
+    }
+    for r in s.chain.events::<RolledOver>(&reactor) {
+        println!("NAV {} per tWETH; holdings {} WETH at TWAP for {} tWETH ({})", fmt(r.nav), fmt(r.holdings), fmt(r.supply), cost(s.chain.last_cost()));
+    }
+    let paid = s.withdraw(&lp1, 4 * E18).expect("withdraw");
+    println!("lp-1 withdrew: 4 tWETH burnt, {} WETH paid ({})", fmt(paid), cost(s.chain.last_cost()));
+    let fees: Result<Pair, ReactorError> = s.chain.call(&lp1, &reactor, "claim_fees", &args![]);
+    let fees = fees.expect("claim");
+    println!("lp-1 claimed {} WETH + {} TOKE of fees", fmt(fees.asset), fmt(fees.pairing));
+
+    delegation(&mut s.chain, &s.toke.clone());
+    println!("== demo finished at block {}, t = {} ms", s.chain.block(), s.chain.now_ms());
+}
+
+/// A liquidity director receives TOKE and delegates its votes; past votes stay readable.
+fn delegation(chain: &mut Chain, toke: &laas_e2e_tests::Address) {
+    let (admin, ld) = (chain.user("alice"), chain.user("director"));
+    let r: Result<(), PSP22Error> = chain.call(&admin, toke, "PSP22::transfer", &args![ld, 50_000 * E18, Bytes(&[])]);
     r.expect("TOKE transfer");
-    let cost = chain.last_cost();
-    println!("treasury paid 50,000 TOKE to ld (ref_time {}, proof_size {})", cost.ref_time, cost.proof_size);
-    let r: Result<(), VotesError> = chain.call(&ld, &toke, "Votes::delegate", &args![Some(ld.clone())]);
+    let r: Result<(), VotesError> = chain.call(&ld, toke, "Votes::delegate", &args![Some(ld.clone())]);
     r.expect("delegate");
     let snapshot = chain.block();
     chain.advance_blocks(3);
-    let r: Result<(), PSP22Error> = chain.call(&ld, &toke, "PSP22::transfer", &args![treasury, 20_000 * E18, Bytes(&[])]);
+    let r: Result<(), PSP22Error> = chain.call(&ld, toke, "PSP22::transfer", &args![admin, 20_000 * E18, Bytes(&[])]);
     r.expect("TOKE transfer back");
     chain.next_block();
-    let votes_now: u128 = chain.query(&toke, "Votes::get_votes", &args![ld]);
-    let votes_then: Result<u128, VotesError> = chain.query(&toke, "Votes::get_past_votes", &args![ld, snapshot]);
+    let now: u128 = chain.query(toke, "Votes::get_votes", &args![ld]);
+    let then: Result<u128, VotesError> = chain.query(toke, "Votes::get_past_votes", &args![ld, snapshot]);
     println!(
-        "ld delegated to itself at block {snapshot}: {} votes then, {} now after returning 20,000 TOKE",
-        fmt(votes_then.unwrap_or_default(), 18),
-        fmt(votes_now, 18)
+        "a director delegated 50,000 TOKE to itself at block {snapshot}: {} votes then, {} now after returning 20,000",
+        fmt(then.unwrap_or_default()),
+        fmt(now)
     );
-    // The treasury seeds a WETH/TOKE AMM venue; a trader swaps; the LP's fees wait apart.
-    let pool = chain.deploy(&treasury, "venue_amm", "new", &args![weth, toke, 30u16, 600_000u64, 200u16], vec![]);
-    println!("deployed the WETH/TOKE AMM venue at {pool} (0.3% fee, 10 min TWAP)");
-    let r: Result<(), test_asset::test_asset::Error> = chain.call(&deployer, &weth, "mint", &args![treasury, 100 * E18]);
-    r.expect("mint WETH");
-    for token in [&weth, &toke] {
-        let r: Result<(), PSP22Error> = chain.call(&treasury, token, "PSP22::approve", &args![pool, u128::MAX]);
-        r.expect("approve");
-    }
-    let r: Result<u128, laas_traits::VenueError> =
-        chain.call(&treasury, &pool, "add_liquidity", &args![100 * E18, 200_000 * E18, 0u128, 0u128, u64::MAX]);
-    r.expect("seed pool");
-    println!("treasury seeded the pool with 100 WETH + 200,000 TOKE (1 WETH = 2,000 TOKE)");
-    chain.advance_time(600_000);
-    let r: Result<(), test_asset::test_asset::Error> = chain.call(&buyer, &weth, "faucet", &args![E18]);
-    r.expect("faucet");
-    let r: Result<(), PSP22Error> = chain.call(&buyer, &weth, "PSP22::approve", &args![pool, E18]);
-    r.expect("approve");
-    let r: Result<u128, laas_traits::VenueError> = chain.call(&buyer, &pool, "swap", &args![true, E18, 0u128, u64::MAX]);
-    let out = r.expect("swap");
-    let cost = chain.last_cost();
-    println!("buyer swapped 1 WETH for {} TOKE (ref_time {}, proof_size {})", fmt(out, 18), cost.ref_time, cost.proof_size);
-    chain.advance_time(150_000);
-    let twap: Result<u128, laas_traits::VenueError> = chain.query(&pool, "Venue::twap", &args![]);
-    let fees: Result<(u128, u128), laas_traits::VenueError> = chain.query(&pool, "pending_fees", &args![treasury]);
-    let (fee_weth, _) = fees.unwrap_or_default();
-    println!(
-        "TWAP over the last 10 min: {} TOKE per WETH; treasury's uncollected LP fees: {} WETH",
-        fmt(twap.unwrap_or_default(), 18),
-        fmt(fee_weth, 18)
-    );
-    println!("== demo finished at block {}, t = {} ms", chain.block(), chain.now_ms());
 }

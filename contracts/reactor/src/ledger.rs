@@ -1,0 +1,136 @@
+//! The reactor's arithmetic, free of storage and calls: NAV, minting and paying at NAV, the
+//! fee split, per-tAsset fee accrual and the size of a recall from a venue.
+//!
+//! Every rounding goes against the party that asks: deposits mint down, withdrawals pay
+//! down, accrued fees round down, reserves round up.
+
+use laas_math::{apply_bps, mul_div, MathError, Rounding, BPS, ONE};
+
+/// NAV per tAsset, 1e18: `min(1, holdings / supply)`; 1 while nothing is minted.
+/// PCV is part of `holdings`, so it absorbs losses before NAV moves.
+pub fn nav(holdings: u128, supply: u128) -> Result<u128, MathError> {
+    if supply == 0 || holdings >= supply {
+        return Ok(ONE);
+    }
+    mul_div(holdings, ONE, supply, Rounding::Down)
+}
+
+/// tAssets minted for `amount` deposited at `nav`: 1:1 at NAV 1, `amount / nav` below it, so
+/// new money never pays for old losses. `DivisionByZero` when NAV is 0.
+pub fn minted_for(amount: u128, nav: u128) -> Result<u128, MathError> {
+    if nav >= ONE {
+        return Ok(amount);
+    }
+    mul_div(amount, ONE, nav, Rounding::Down)
+}
+
+/// Asset paid for `amount` tAssets burnt at `nav`: `amount × nav` (the haircut below 1).
+pub fn paid_for(amount: u128, nav: u128) -> Result<u128, MathError> {
+    if nav >= ONE {
+        return Ok(amount);
+    }
+    mul_div(amount, nav, ONE, Rounding::Down)
+}
+
+/// Splits `fee` into `(lp, ld, treasury)`: the LP and LD parts round down, the treasury takes
+/// the rest, so the three always add up to `fee`.
+pub fn split(fee: u128, lp_bps: u16, ld_bps: u16) -> Result<(u128, u128, u128), MathError> {
+    let lp = apply_bps(fee, u128::from(lp_bps), Rounding::Down)?;
+    let ld = apply_bps(fee, u128::from(ld_bps), Rounding::Down)?;
+    let treasury = fee
+        .checked_sub(lp)
+        .and_then(|rest| rest.checked_sub(ld))
+        .ok_or(MathError::Underflow)?;
+    Ok((lp, ld, treasury))
+}
+
+/// Growth of the per-tAsset fee index when `amount` is shared by `supply` tAssets, 1e18.
+pub fn index_growth(amount: u128, supply: u128) -> Result<u128, MathError> {
+    mul_div(amount, ONE, supply, Rounding::Down)
+}
+
+/// Fees a holder of `balance` tAssets accrued while the index went from `then` to `now`.
+pub fn accrued(balance: u128, then: u128, now: u128) -> Result<u128, MathError> {
+    let growth = now.checked_sub(then).ok_or(MathError::Underflow)?;
+    mul_div(balance, growth, ONE, Rounding::Down)
+}
+
+/// The fraction (bps, rounded up, at most 10,000) of a position holding `position` of the
+/// asset to recall so that at most `target` remains.
+pub fn recall_bps(position: u128, target: u128) -> Result<u16, MathError> {
+    if position <= target {
+        return Ok(0);
+    }
+    let excess = position.checked_sub(target).ok_or(MathError::Underflow)?;
+    let bps = mul_div(excess, BPS, position, Rounding::Up)?.min(BPS);
+    u16::try_from(bps).map_err(|_| MathError::Overflow)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const E18: u128 = ONE;
+
+    #[test]
+    fn nav_is_capped_at_one_and_one_while_empty() {
+        assert_eq!(nav(0, 0), Ok(ONE));
+        assert_eq!(nav(3 * E18, 2 * E18), Ok(ONE));
+        assert_eq!(nav(E18, 2 * E18), Ok(ONE / 2));
+        assert_eq!(nav(0, 2 * E18), Ok(0));
+    }
+
+    #[test]
+    fn deposits_and_withdrawals_at_a_haircut() {
+        assert_eq!(minted_for(100, ONE), Ok(100));
+        assert_eq!(minted_for(100, ONE / 2), Ok(200));
+        assert_eq!(minted_for(100, 0), Err(MathError::DivisionByZero));
+        assert_eq!(paid_for(100, ONE), Ok(100));
+        assert_eq!(paid_for(100, ONE / 2), Ok(50));
+        assert_eq!(paid_for(3, ONE / 2), Ok(1));
+    }
+
+    #[test]
+    fn the_split_always_adds_up() {
+        assert_eq!(split(1_000, 7_000, 2_000), Ok((700, 200, 100)));
+        assert_eq!(split(999, 7_000, 2_000), Ok((699, 199, 101)));
+        assert_eq!(split(0, 7_000, 2_000), Ok((0, 0, 0)));
+    }
+
+    #[test]
+    fn recalls_round_up_and_stop_at_everything() {
+        assert_eq!(recall_bps(100, 100), Ok(0));
+        assert_eq!(recall_bps(100, 150), Ok(0));
+        assert_eq!(recall_bps(100, 50), Ok(5_000));
+        assert_eq!(recall_bps(3, 1), Ok(6_667));
+        assert_eq!(recall_bps(100, 0), Ok(10_000));
+    }
+
+    proptest! {
+        #[test]
+        fn minting_then_paying_at_the_same_nav_never_gains(amount in 0u128..1 << 100, nav in 1u128..=ONE) {
+            let minted = minted_for(amount, nav).unwrap();
+            prop_assert!(paid_for(minted, nav).unwrap() <= amount);
+        }
+
+        #[test]
+        fn accrual_never_exceeds_what_was_shared(amount in 0u128..1 << 100, supply in 1u128..1 << 100, part in 0u128..1 << 100) {
+            let balance = part % (supply + 1);
+            let growth = index_growth(amount, supply).unwrap();
+            prop_assert!(accrued(balance, 0, growth).unwrap() <= amount);
+        }
+
+        #[test]
+        fn a_recall_leaves_at_most_the_target(position in 1u128..1 << 100, target in 0u128..1 << 100) {
+            let bps = recall_bps(position, target).unwrap();
+            let kept = position - mul_div(position, u128::from(bps), BPS, Rounding::Down).unwrap();
+            if position <= target {
+                prop_assert_eq!(bps, 0);
+            } else {
+                // The fraction rounds up; the venue's share arithmetic may leave one unit more.
+                prop_assert!(kept <= target + 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! The liquidity side deployed as a protocol would run it, for scenarios, the demo and the
+//! benchmark: WETH and TOKE, AMM venues seeded by the admin (treasury), the tAsset factory
+//! with weekly cycles starting at deployment, and the WETH reactor (with its tWETH) created
+//! through the factory, its venues set and its LD collateral fixed.
+
+use crate::{address_of, args, args::Bytes, args::Raw, Address, Chain};
+use laas_traits::VenueError;
+use psp22::PSP22Error;
+use reactor::reactor::{Holder, ReactorError, State};
+
+/// One whole token (18 decimals).
+pub const E18: u128 = 1_000_000_000_000_000_000;
+/// One day, ms.
+pub const DAY_MS: u64 = 24 * 3_600_000;
+/// The cycle length (SPEC default): one week.
+pub const WEEK_MS: u64 = 7 * DAY_MS;
+/// The AMM venues' TWAP window: ten minutes.
+pub const WINDOW_MS: u64 = 600_000;
+/// A deadline that never passes.
+pub const NEVER: u64 = u64::MAX;
+/// Each venue is seeded with this much WETH…
+pub const SEED_WETH: u128 = 100 * E18;
+/// …against this much TOKE: 1 WETH = 2,000 TOKE.
+pub const SEED_TOKE: u128 = 200_000 * E18;
+/// LPs' share of venue fees.
+pub const LP_FEE_BPS: u16 = 7_000;
+/// Liquidity directors' share of venue fees (the treasury takes the remaining 10%).
+pub const LD_FEE_BPS: u16 = 2_000;
+/// Idle buffer, bps of the tAsset supply.
+pub const RESERVE_BPS: u16 = 500;
+/// Deployment cap: 2× the LD stake's value.
+pub const COLLATERAL_BPS: u32 = 20_000;
+
+/// The deployed liquidity side.
+pub struct Suite {
+    /// The chain.
+    pub chain: Chain,
+    /// Deployer and admin of everything (the DAO before handover).
+    pub admin: Address,
+    /// Places PCV, receives the protocol's fee share.
+    pub treasury: Address,
+    /// Receives the liquidity directors' fee share (LD staking, later).
+    pub ld: Address,
+    /// The reactor's asset.
+    pub weth: Address,
+    /// The pairing token.
+    pub toke: Address,
+    /// AMM venues of WETH/TOKE.
+    pub venues: Vec<Address>,
+    /// The factory.
+    pub factory: Address,
+    /// The WETH reactor.
+    pub reactor: Address,
+    /// Its tWETH.
+    pub tasset: Address,
+}
+
+impl Suite {
+    /// Deploys everything with `venues` AMM venues sharing the deployment equally (the
+    /// first takes the remainder) and a fixed LD stake of `ld_stake` TOKE.
+    pub fn new(venues: usize, ld_stake: u128) -> Self {
+        let mut chain = Chain::new();
+        let admin = chain.user("alice");
+        let treasury = chain.user("treasury");
+        let ld = chain.user("ld-staking");
+        let weth = chain.deploy(&admin, "test_asset", "new", &args!["Wrapped Ether", "WETH", 18u8, 0u128], vec![]);
+        let toke = chain.deploy(&admin, "toke", "new", &args![admin], vec![]);
+        let mut suite = Self {
+            chain,
+            admin: admin.clone(),
+            treasury,
+            ld,
+            weth: weth.clone(),
+            toke: toke.clone(),
+            venues: Vec::new(),
+            factory: admin.clone(),
+            reactor: admin.clone(),
+            tasset: admin.clone(),
+        };
+        suite.mint_weth(&admin, 1_000_000 * E18);
+        for i in 0..venues {
+            let salt = vec![u8::try_from(i).expect("few venues")];
+            let pool = suite.chain.deploy(&admin, "venue_amm", "new", &args![weth, toke, 30u16, WINDOW_MS, 200u16], salt);
+            suite.approve(&admin, &weth, &pool);
+            suite.approve(&admin, &toke, &pool);
+            let r: Result<u128, VenueError> =
+                suite.chain.call(&admin, &pool, "add_liquidity", &args![SEED_WETH, SEED_TOKE, 0u128, 0u128, NEVER]);
+            r.expect("the admin seeds the venue");
+            suite.venues.push(pool);
+        }
+        // Cycles start now; the venues' TWAP is ready well before the first boundary.
+        let reactor_code = suite.chain.upload("reactor");
+        let tasset_code = suite.chain.upload("tasset");
+        let genesis = suite.chain.now_ms();
+        suite.factory = suite.chain.deploy(&admin, "tasset_factory", "new", &args![Raw(reactor_code), Raw(tasset_code), genesis, WEEK_MS], vec![]);
+        let factory = suite.factory.clone();
+        let config = suite.config_arg(1_000_000 * E18);
+        let created: Result<ink::primitives::AccountId, tasset_factory::tasset_factory::FactoryError> =
+            suite.chain.call(&admin, &factory, "create_reactor", &args![weth, toke, Raw(config), false]);
+        suite.reactor = address_of(created.expect("the admin creates the WETH reactor"));
+        let reactor = suite.reactor.clone();
+        suite.chain.register("reactor", &reactor);
+        let (_, _, tasset): (ink::primitives::AccountId, ink::primitives::AccountId, ink::primitives::AccountId) =
+            suite.chain.query(&reactor, "tokens", &args![]);
+        suite.tasset = address_of(tasset);
+        suite.chain.register("tasset", &suite.tasset.clone());
+        suite.set_venue_weights(&equal_weights(venues));
+        suite.admin_call("set_collateral", args![Raw(format!("Fixed({ld_stake})"))]).expect("collateral");
+        suite
+    }
+
+    /// The reactor's parameters with `deposit_cap`, as a constructor/message argument.
+    pub fn config_arg(&self, deposit_cap: u128) -> String {
+        format!(
+            "Config {{ treasury: {}, ld_recipient: {}, deposit_cap: {deposit_cap}, lp_fee_bps: {LP_FEE_BPS}, ld_fee_bps: {LD_FEE_BPS}, reserve_bps: {RESERVE_BPS}, collateral_bps: {COLLATERAL_BPS} }}",
+            self.treasury, self.ld
+        )
+    }
+
+    /// Sets the reactor's venues (in `self.venues` order) to `weights`.
+    pub fn set_venue_weights(&mut self, weights: &[u16]) {
+        let slots: Vec<String> = self
+            .venues
+            .iter()
+            .zip(weights)
+            .map(|(v, w)| format!("VenueSlot {{ venue: {v}, weight_bps: {w} }}"))
+            .collect();
+        self.admin_call("set_venues", args![Raw(format!("[{}]", slots.join(", ")))]).expect("venues");
+    }
+
+    /// Calls a `Result<(), ReactorError>` message of the reactor as the admin.
+    pub fn admin_call(&mut self, message: &str, args: Vec<String>) -> Result<(), ReactorError> {
+        let (admin, reactor) = (self.admin.clone(), self.reactor.clone());
+        self.chain.call(&admin, &reactor, message, &args)
+    }
+
+    /// Gives `to` an unlimited allowance of `token` from `owner`.
+    pub fn approve(&mut self, owner: &Address, token: &Address, to: &Address) {
+        let r: Result<(), PSP22Error> = self.chain.call(owner, token, "PSP22::approve", &args![to, u128::MAX]);
+        r.expect("approve");
+    }
+
+    /// Mints `amount` WETH to `to` and lets the reactor pull it.
+    pub fn mint_weth(&mut self, to: &Address, amount: u128) {
+        let (admin, weth) = (self.admin.clone(), self.weth.clone());
+        let r: Result<(), test_asset::test_asset::Error> = self.chain.call(&admin, &weth, "mint", &args![to, amount]);
+        r.expect("mint WETH");
+        if self.reactor != self.admin {
+            let reactor = self.reactor.clone();
+            self.approve(to, &weth, &reactor);
+        }
+    }
+
+    /// Sends `amount` TOKE from the admin to `to` and lets the reactor and the first venue
+    /// pull it.
+    pub fn give_toke(&mut self, to: &Address, amount: u128) {
+        let (admin, toke, reactor, venue) = (self.admin.clone(), self.toke.clone(), self.reactor.clone(), self.venues[0].clone());
+        let r: Result<(), PSP22Error> = self.chain.call(&admin, &toke, "PSP22::transfer", &args![to, amount, Bytes(&[])]);
+        r.expect("TOKE transfer");
+        self.approve(to, &toke, &reactor);
+        self.approve(to, &toke, &venue);
+    }
+
+    /// The treasury places `toke` TOKE of PCV into the reactor.
+    pub fn place_pcv(&mut self, toke: u128) {
+        let treasury = self.treasury.clone();
+        self.give_toke(&treasury, toke);
+        let reactor = self.reactor.clone();
+        let r: Result<(), ReactorError> = self.chain.call(&treasury, &reactor, "place_pcv", &args![0u128, toke]);
+        r.expect("place PCV");
+    }
+
+    /// `who` deposits `amount` WETH.
+    pub fn deposit(&mut self, who: &Address, amount: u128) -> Result<u128, ReactorError> {
+        let reactor = self.reactor.clone();
+        self.chain.call(who, &reactor, "deposit", &args![amount])
+    }
+
+    /// `who` requests a withdrawal of `amount` tWETH; returns the maturity cycle.
+    pub fn request(&mut self, who: &Address, amount: u128) -> Result<u32, ReactorError> {
+        let reactor = self.reactor.clone();
+        self.chain.call(who, &reactor, "request_withdrawal", &args![amount])
+    }
+
+    /// `who` withdraws `amount` of a matured request; returns the WETH paid.
+    pub fn withdraw(&mut self, who: &Address, amount: u128) -> Result<u128, ReactorError> {
+        let reactor = self.reactor.clone();
+        self.chain.call(who, &reactor, "withdraw", &args![amount])
+    }
+
+    /// `who` runs the rollover; returns the cycle rolled into.
+    pub fn rollover(&mut self, who: &Address) -> Result<u32, ReactorError> {
+        let reactor = self.reactor.clone();
+        self.chain.call(who, &reactor, "rollover", &args![])
+    }
+
+    /// Travels to the start of the next cycle (one block).
+    pub fn to_next_cycle(&mut self) {
+        let next = self.state().next_rollover_ms;
+        let now = self.chain.now_ms();
+        self.chain.advance_time(next.saturating_sub(now));
+    }
+
+    /// The reactor's books.
+    pub fn state(&mut self) -> State {
+        let reactor = self.reactor.clone();
+        self.chain.query(&reactor, "state", &args![])
+    }
+
+    /// `who`'s record at the reactor, fees accrued to now.
+    pub fn holder(&mut self, who: &Address) -> Holder {
+        let reactor = self.reactor.clone();
+        let h: Result<Holder, ReactorError> = self.chain.query(&reactor, "holder", &args![who]);
+        h.expect("holder")
+    }
+
+    /// `who`'s balance of `token`.
+    pub fn balance(&mut self, token: &Address, who: &Address) -> u128 {
+        self.chain.query(token, "PSP22::balance_of", &args![who])
+    }
+
+    /// `trader` swaps `amount` on venue `venue` (WETH in if `asset_in`); returns the output.
+    pub fn swap(&mut self, trader: &Address, venue: usize, asset_in: bool, amount: u128) -> u128 {
+        let pool = self.venues[venue].clone();
+        let r: Result<u128, VenueError> = self.chain.call(trader, &pool, "swap", &args![asset_in, amount, 0u128, NEVER]);
+        r.expect("swap")
+    }
+
+    /// A trader funded with WETH and TOKE, allowed to trade on every venue.
+    pub fn trader(&mut self, name: &str, weth: u128, toke: u128) -> Address {
+        let trader = self.chain.user(name);
+        self.mint_weth(&trader, weth);
+        self.give_toke(&trader, toke);
+        let (weth_addr, toke_addr) = (self.weth.clone(), self.toke.clone());
+        for pool in self.venues.clone() {
+            self.approve(&trader, &weth_addr, &pool);
+            self.approve(&trader, &toke_addr, &pool);
+        }
+        trader
+    }
+}
+
+/// `n` weights adding up to 10,000 bps, the first taking the remainder.
+pub fn equal_weights(n: usize) -> Vec<u16> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let each = 10_000 / u16::try_from(n).expect("few venues");
+    let mut weights = vec![each; n];
+    weights[0] += 10_000 - each * u16::try_from(n).expect("few venues");
+    weights
+}
