@@ -40,6 +40,17 @@ fn expected_holdings(s: &mut Suite) -> u128 {
     holdings + laas_math::mul_div(state.idle.pairing, E18, twap.unwrap(), laas_math::Rounding::Down).unwrap()
 }
 
+/// Travels to the next cycle and rolls over, checking that the holdings the reactor valued
+/// are exactly what the venues and its idle balances say at that moment.
+fn roll_at_next_cycle(s: &mut Suite, keeper: &Address) -> RolledOver {
+    s.to_next_cycle();
+    let expected = expected_holdings(s);
+    s.rollover(keeper).unwrap();
+    let rolled = s.chain.events::<RolledOver>(&s.reactor.clone()).remove(0);
+    assert_eq!(rolled.holdings, expected);
+    rolled
+}
+
 #[test]
 fn the_factory_creates_one_reactor_per_asset_whose_tasset_it_mints() {
     let mut s = Suite::new(1, PLENTY_OF_STAKE);
@@ -172,23 +183,15 @@ fn pcv_absorbs_impermanent_loss_until_it_is_exhausted_then_nav_haircuts_exits_an
     // WETH quadruples against TOKE: the position loses, PCV pays, LPs keep NAV 1.
     let whale = s.trader("whale", E18, 5_000_000 * E18);
     s.swap(&whale, 0, false, 277_000 * E18);
-    s.to_next_cycle();
-    let expected = expected_holdings(&mut s);
-    s.rollover(&keeper).unwrap();
-    let rolled = s.chain.events::<RolledOver>(&reactor).remove(0);
-    assert_eq!(rolled.holdings, expected);
+    let rolled = roll_at_next_cycle(&mut s, &keeper);
     assert!(rolled.holdings < start && rolled.holdings > 40 * E18, "a loss, absorbed by PCV");
     assert_eq!(rolled.nav, E18);
 
     // Much further: PCV is gone and NAV falls below 1.
     s.swap(&whale, 0, false, 1_500_000 * E18);
-    s.to_next_cycle();
-    let expected = expected_holdings(&mut s);
-    s.rollover(&keeper).unwrap();
-    let rolled = s.chain.events::<RolledOver>(&reactor).remove(0);
-    assert_eq!(rolled.holdings, expected);
+    let rolled = roll_at_next_cycle(&mut s, &keeper);
     assert!(rolled.holdings < 40 * E18);
-    assert_eq!(rolled.nav, expected * E18 / (40 * E18));
+    assert_eq!(rolled.nav, rolled.holdings * E18 / (40 * E18));
     let nav = rolled.nav;
 
     // An exit pays the haircut…
