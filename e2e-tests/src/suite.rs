@@ -53,6 +53,8 @@ pub struct Suite {
     pub reactor: Address,
     /// Its tWETH.
     pub tasset: Address,
+    /// LD staking, once added with [`Suite::add_staking`].
+    pub staking: Option<Address>,
 }
 
 impl Suite {
@@ -76,6 +78,7 @@ impl Suite {
             factory: admin.clone(),
             reactor: admin.clone(),
             tasset: admin.clone(),
+            staking: None,
         };
         suite.mint_weth(&admin, 1_000_000 * E18);
         for i in 0..venues {
@@ -237,6 +240,47 @@ impl Suite {
             self.approve(&trader, &toke_addr, &pool);
         }
         trader
+    }
+}
+
+impl Suite {
+    /// Deploys LD staking, registers the reactor with it and makes it the reactor's source of
+    /// LD stake, votes and LD rewards.
+    pub fn add_staking(&mut self) -> Address {
+        let (admin, toke, reactor) = (self.admin.clone(), self.toke.clone(), self.reactor.clone());
+        let staking = self.chain.deploy(&admin, "ld_staking", "new", &args![toke], vec![]);
+        let r: Result<(), laas_traits::StakeError> = self.chain.call(&admin, &staking, "add_reactor", &args![reactor]);
+        r.expect("register the reactor");
+        self.admin_call("set_collateral", args![Raw(format!("Source({staking})"))]).expect("collateral source");
+        self.staking = Some(staking.clone());
+        staking
+    }
+
+    /// Deploys a pricer venue referenced to the first AMM venue (±2% band, 30% of the spread to
+    /// the pricer), appoints `pricer`, and appends it to `self.venues` (weights unchanged).
+    pub fn add_pricer(&mut self, pricer: &Address) -> Address {
+        let (admin, weth, toke, amm) = (self.admin.clone(), self.weth.clone(), self.toke.clone(), self.venues[0].clone());
+        let params = Raw(String::from("Params { band_bps: 200, pricer_share_bps: 3000 }"));
+        let venue = self.chain.deploy(&admin, "venue_pricer", "new", &args![weth, toke, amm, params], vec![]);
+        let r: Result<(), VenueError> = self.chain.call(&admin, &venue, "set_pricer", &args![Some(pricer.clone())]);
+        r.expect("appoint the pricer");
+        self.venues.push(venue.clone());
+        venue
+    }
+
+    /// `ld` receives `amount` TOKE and stakes it in the reactor.
+    pub fn stake(&mut self, ld: &Address, amount: u128) -> Result<(), laas_traits::StakeError> {
+        let (staking, toke, reactor) = (self.staking.clone().expect("staking added"), self.toke.clone(), self.reactor.clone());
+        self.give_toke(ld, amount);
+        self.approve(ld, &toke, &staking);
+        self.chain.call(ld, &staking, "stake", &args![reactor, amount])
+    }
+
+    /// `ld` votes `allocation` (venue index in `self.venues`, bps) for the reactor.
+    pub fn vote(&mut self, ld: &Address, allocation: &[(usize, u16)]) -> Result<(), laas_traits::StakeError> {
+        let (staking, reactor) = (self.staking.clone().expect("staking added"), self.reactor.clone());
+        let items: Vec<String> = allocation.iter().map(|(i, bps)| format!("({}, {bps})", self.venues[*i])).collect();
+        self.chain.call(ld, &staking, "vote", &args![reactor, Raw(format!("[{}]", items.join(", ")))])
     }
 }
 

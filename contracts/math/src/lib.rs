@@ -97,6 +97,16 @@ pub fn sqrt_mul(a: u128, b: u128) -> u128 {
     u256::U256::sqrt_of_product(a, b)
 }
 
+/// Whether `value` lies within `max_bps` of `reference` (a price band around a reference).
+///
+/// # Errors
+/// Never in practice: `reference × max_bps / 10,000` always fits.
+pub fn within_bps(value: u128, reference: u128, max_bps: u16) -> Result<bool, MathError> {
+    let distance = value.abs_diff(reference);
+    let allowed = mul_div(reference, u128::from(max_bps), BPS, Rounding::Down)?;
+    Ok(distance <= allowed)
+}
+
 /// Checked `a + b`.
 ///
 /// # Errors
@@ -116,6 +126,14 @@ pub fn sub(a: u128, b: u128) -> Result<u128, MathError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn band_checks() {
+        assert!(within_bps(102, 100, 200).unwrap());
+        assert!(within_bps(98, 100, 200).unwrap());
+        assert!(!within_bps(103, 100, 200).unwrap());
+        assert!(!within_bps(97, 100, 200).unwrap());
+    }
 
     #[test]
     fn exact_division_is_the_same_both_ways() {

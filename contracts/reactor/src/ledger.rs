@@ -66,6 +66,30 @@ pub fn recall_bps(position: u128, target: u128) -> Result<u16, MathError> {
     u16::try_from(bps).map_err(|_| MathError::Overflow)
 }
 
+/// Largest ratio `r` used by the emission split (10¹² : 1); beyond it the split no longer moves.
+pub const MAX_RATIO: u128 = ONE * 1_000_000_000_000;
+
+/// `numerator / denominator` as 1e18 fixed point, saturating at [`MAX_RATIO`] (and for a zero
+/// denominator).
+pub fn ratio(numerator: u128, denominator: u128) -> u128 {
+    mul_div(numerator, ONE, denominator, Rounding::Down).map_or(MAX_RATIO, |r| r.min(MAX_RATIO))
+}
+
+/// The emission split of `offered` TOKE at balance `r` and target `target` (both 1e18):
+/// `E_eff = E·2·min(r, R*)/(r + R*)`, LPs `E_eff·r/(r + R*)`, LDs `E_eff·R*/(r + R*)`, each
+/// rounded down. Returns `(lp, ld)`; `offered − lp − ld` stays in the budget.
+pub fn emission_split(offered: u128, r: u128, target: u128) -> Result<(u128, u128), MathError> {
+    let sum = r.checked_add(target).ok_or(MathError::Overflow)?;
+    if sum == 0 {
+        return Ok((0, 0));
+    }
+    let twice_min = r.min(target).checked_mul(2).ok_or(MathError::Overflow)?;
+    let effective = mul_div(offered, twice_min, sum, Rounding::Down)?;
+    let lp = mul_div(effective, r, sum, Rounding::Down)?;
+    let ld = mul_div(effective, target, sum, Rounding::Down)?;
+    Ok((lp, ld))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,7 +131,25 @@ mod tests {
         assert_eq!(recall_bps(100, 0), Ok(10_000));
     }
 
+    #[test]
+    fn balanced_reactors_emit_everything_half_and_half() {
+        assert_eq!(emission_split(1_000, ONE, ONE), Ok((500, 500)));
+        // Asset-heavy (r = 1/3): E_eff = E·2·(1/3)/(4/3) = E/2; LPs 1/4 of it, LDs 3/4.
+        assert_eq!(emission_split(1_200, ONE / 3, ONE), Ok((149, 449)));
+        // TOKE-heavy (r = 3): E_eff = E·2/4 = E/2; LPs 3/4 of it, LDs 1/4.
+        assert_eq!(emission_split(1_200, 3 * ONE, ONE), Ok((450, 150)));
+        assert_eq!(emission_split(1_200, 0, ONE), Ok((0, 0)));
+        assert_eq!(ratio(1, 0), MAX_RATIO);
+        assert_eq!(ratio(1, 4), ONE / 4);
+    }
+
     proptest! {
+        #[test]
+        fn emissions_never_exceed_the_offer(offered in 0u128..1 << 100, r in 0u128..MAX_RATIO, target in 1u128..1 << 80) {
+            let (lp, ld) = emission_split(offered, r, target).unwrap();
+            prop_assert!(lp + ld <= offered);
+        }
+
         #[test]
         fn minting_then_paying_at_the_same_nav_never_gains(amount in 0u128..1 << 100, nav in 1u128..=ONE) {
             let minted = minted_for(amount, nav).unwrap();

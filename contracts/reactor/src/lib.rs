@@ -43,7 +43,7 @@ pub mod reactor {
     use laas_cycles::{CycleError, Schedule};
     use laas_math::{add, apply_bps, mul_div, sub, MathError, Rounding, BPS, ONE};
     use laas_traits::{
-        AccessControl, AccessError, PSP22Error, PSP22Metadata, PositionValue, RoleHolders, StakeSource, TAsset,
+        AccessControl, AccessError, PSP22Error, PSP22Metadata, PositionValue, ReactorView, RoleHolders, StakeError, StakeSource, TAsset,
         TAssetError, TransferHook, TransferHookError, Venue, VenueError, PSP22,
     };
     use tasset::tasset::TAssetTokenRef;
@@ -68,6 +68,8 @@ pub mod reactor {
         Math(MathError),
         /// The cycle schedule refused (e.g. `TooEarly`: this cycle has already rolled over).
         Cycle(CycleError),
+        /// LD staking refused the rewards.
+        Stake(StakeError),
         /// A zero amount was given, or it would mint nothing.
         ZeroAmount,
         /// The deposit would take the tAsset supply over the deposit cap.
@@ -122,6 +124,11 @@ pub mod reactor {
     impl From<PSP22Error> for ReactorError {
         fn from(e: PSP22Error) -> Self {
             ReactorError::PSP22(e)
+        }
+    }
+    impl From<StakeError> for ReactorError {
+        fn from(e: StakeError) -> Self {
+            ReactorError::Stake(e)
         }
     }
     impl From<CycleError> for ReactorError {
@@ -196,6 +203,22 @@ pub mod reactor {
         Source(AccountId),
     }
 
+    /// TOKE emissions to this reactor's LPs and LDs (SPEC §3.4).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    #[ink::scale_derive(Encode, Decode, TypeInfo)]
+    #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+    pub struct Emissions {
+        /// TOKE emitted per cycle when LD stake and LP assets are balanced.
+        pub rate: u128,
+        /// Target ratio `R*` of LD stake value to LP value, 1e18 (default 1.0).
+        pub target_ratio: u128,
+        /// Multiplier of the rate for a genesis reactor, bps (20,000 = 2×; below 10,000 counts
+        /// as 1×).
+        pub genesis_multiplier_bps: u32,
+        /// The multiplier applies to rollovers into cycles up to this one.
+        pub genesis_until: u32,
+    }
+
     /// A venue and the share of deployable liquidity it receives.
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     #[ink::scale_derive(Encode, Decode, TypeInfo)]
@@ -240,8 +263,10 @@ pub mod reactor {
         pub idle: Pair,
         /// Matured withdrawal requests not yet withdrawn, tAssets.
         pub matured: u128,
-        /// LP fee index (per tAsset, 1e18).
+        /// LP fee and reward index (per tAsset, 1e18).
         pub fee_index: Pair,
+        /// TOKE left in the emission budget.
+        pub emission_budget: u128,
     }
 
     /// Asset deposited, tAssets minted.
@@ -315,6 +340,35 @@ pub mod reactor {
         pub ld: Pair,
         /// Sent to the treasury.
         pub treasury: Pair,
+    }
+
+    /// TOKE emitted at a rollover.
+    #[ink(event)]
+    pub struct Emitted {
+        /// Emission offered this rollover (rate × cycles × multiplier, capped by the budget).
+        pub offered: u128,
+        /// Credited to tAsset holders.
+        pub lp: u128,
+        /// Paid to liquidity directors.
+        pub ld: u128,
+        /// Budget left.
+        pub budget: u128,
+    }
+
+    /// The treasury funded emissions.
+    #[ink(event)]
+    pub struct EmissionsFunded {
+        /// TOKE added.
+        pub amount: u128,
+        /// Budget now.
+        pub budget: u128,
+    }
+
+    /// Emission parameters changed.
+    #[ink(event)]
+    pub struct EmissionsChanged {
+        /// The new parameters.
+        pub emissions: Emissions,
     }
 
     /// Liquidity moved into a venue.
@@ -410,6 +464,10 @@ pub mod reactor {
         collateral: Lazy<Collateral>,
         /// Venues and weights (admin-set; ≤ [`MAX_VENUES`]). The first venue prices TOKE.
         venues: Lazy<Vec<VenueSlot>>,
+        /// Emission parameters (admin-set; none until set).
+        emissions: Lazy<Emissions>,
+        /// TOKE funded by the treasury for emissions and not emitted yet.
+        emission_budget: u128,
         /// Admin (parameters, venues, unpause) and guardian (pause deposits).
         roles: Roles,
     }
@@ -470,6 +528,8 @@ pub mod reactor {
                 config: stored_config,
                 collateral,
                 venues: Lazy::new(),
+                emissions: Lazy::new(),
+                emission_budget: 0,
                 roles: Roles::new(admin),
             })
         }
@@ -609,19 +669,30 @@ pub mod reactor {
             self.cycle = cycle;
 
             let config = self.config();
+            let collateral = self.get_collateral();
             let venues = self.venues.get().unwrap_or_default();
             let fees = self.collect_venue_fees(&venues)?;
-            self.distribute(fees, &config)?;
-
             let (positions, price, holdings) = self.valuation(&venues)?;
             self.nav = ledger::nav(holdings, self.supply)?;
 
+            // Fees and emissions: LPs through the per-tAsset index, LDs paid below.
+            let ld_fees = self.distribute(fees, &config)?;
+            let stake = self.ld_stake(&collateral)?;
+            let stake_value = match price {
+                Some(p) => mul_div(stake, ONE, p, Rounding::Down)?,
+                None => 0,
+            };
+            let cycles = cycle.saturating_sub(previous);
+            let ld_emission = if price.is_some() { self.emit(cycle, cycles, stake_value)? } else { 0 };
+            self.pay_lds(&collateral, &config, ld_fees.asset, add(ld_fees.pairing, ld_emission)?)?;
+
+            let weights = self.weights(&venues, &collateral)?;
             let withheld = self.withheld(&config)?;
             let in_venues = positions.iter().try_fold(0u128, |sum, p| add(sum, p.asset))?;
             let controlled = add(self.idle.asset, in_venues)?;
-            let cap = self.collateral_cap(price, &config)?;
+            let cap = apply_bps(stake_value, u128::from(config.collateral_bps), Rounding::Down)?;
             let deployable = controlled.saturating_sub(withheld).min(cap);
-            self.rebalance(&venues, &positions, deployable, withheld)?;
+            self.rebalance(&venues, &weights, &positions, deployable, withheld)?;
             self.env().emit_event(RolledOver { cycle, nav: self.nav, holdings, supply: self.supply, deployable });
             Ok(cycle)
         }
@@ -675,6 +746,20 @@ pub mod reactor {
             Ok(())
         }
 
+        /// Adds `amount` TOKE (approved) from the treasury to the emission budget. Treasury
+        /// only. Errors: `NotTreasury`, `ZeroAmount`, token errors.
+        #[ink(message)]
+        pub fn fund_emissions(&mut self, amount: u128) -> Result<()> {
+            let treasury = self.ensure_treasury()?;
+            if amount == 0 {
+                return Err(ReactorError::ZeroAmount);
+            }
+            self.emission_budget = add(self.emission_budget, amount)?;
+            self.pull(self.pairing, treasury, amount)?;
+            self.env().emit_event(EmissionsFunded { amount, budget: self.emission_budget });
+            Ok(())
+        }
+
         // ---- administration -------------------------------------------------------------
 
         /// Replaces the parameters. Admin only. Errors: `Access(NotAdmin)`, `InvalidConfig`.
@@ -694,6 +779,19 @@ pub mod reactor {
             self.ensure_admin()?;
             self.collateral.set(&collateral);
             self.env().emit_event(CollateralChanged { collateral });
+            Ok(())
+        }
+
+        /// Sets the emission parameters. Admin only.
+        /// Errors: `Access(NotAdmin)`, `InvalidConfig` (a zero target ratio).
+        #[ink(message)]
+        pub fn set_emissions(&mut self, emissions: Emissions) -> Result<()> {
+            self.ensure_admin()?;
+            if emissions.target_ratio == 0 {
+                return Err(ReactorError::InvalidConfig);
+            }
+            self.emissions.set(&emissions);
+            self.env().emit_event(EmissionsChanged { emissions });
             Ok(())
         }
 
@@ -745,6 +843,7 @@ pub mod reactor {
                 idle: self.idle,
                 matured: self.matured,
                 fee_index: self.fee_index,
+                emission_budget: self.emission_budget,
             }
         }
 
@@ -936,21 +1035,6 @@ pub mod reactor {
             unpack(venue.call().position_value(owner).try_invoke())
         }
 
-        /// The most asset the venues may hold: the LD stake's worth in the asset × the
-        /// collateral multiplier.
-        fn collateral_cap(&self, price: Option<u128>, config: &Config) -> Result<u128> {
-            let Some(price) = price else { return Ok(0) };
-            let stake = match self.get_collateral() {
-                Collateral::Fixed(amount) => amount,
-                Collateral::Source(source) => {
-                    let source: contract_ref!(StakeSource) = source.into();
-                    unpack_plain(source.call().reactor_stake(self.env().account_id()).try_invoke())?
-                }
-            };
-            let value = mul_div(stake, ONE, price, Rounding::Down)?;
-            Ok(apply_bps(value, u128::from(config.collateral_bps), Rounding::Down)?)
-        }
-
         /// Collects fees from every venue; a venue that refuses is skipped.
         fn collect_venue_fees(&mut self, venues: &[VenueSlot]) -> Result<Pair> {
             let mut fees = Pair::default();
@@ -966,9 +1050,9 @@ pub mod reactor {
 
         /// Shares collected fees: LPs through the per-tAsset index (the treasury takes their
         /// part while no tAsset exists), the LD recipient and the treasury by transfer.
-        fn distribute(&mut self, fees: Pair, config: &Config) -> Result<()> {
+        fn distribute(&mut self, fees: Pair, config: &Config) -> Result<Pair> {
             if fees == Pair::default() {
-                return Ok(());
+                return Ok(Pair::default());
             }
             let (mut lp_asset, ld_asset, mut tr_asset) = ledger::split(fees.asset, config.lp_fee_bps, config.ld_fee_bps)?;
             let (mut lp_pairing, ld_pairing, mut tr_pairing) = ledger::split(fees.pairing, config.lp_fee_bps, config.ld_fee_bps)?;
@@ -983,31 +1067,110 @@ pub mod reactor {
                     ledger::index_growth(lp_pairing, self.supply)?,
                 )?;
             }
-            for (token, to, amount) in [
-                (self.asset, config.ld_recipient, ld_asset),
-                (self.pairing, config.ld_recipient, ld_pairing),
-                (self.asset, config.treasury, tr_asset),
-                (self.pairing, config.treasury, tr_pairing),
-            ] {
-                if amount > 0 {
-                    self.push(token, to, amount)?;
-                }
+            if tr_asset > 0 {
+                self.push(self.asset, config.treasury, tr_asset)?;
             }
+            if tr_pairing > 0 {
+                self.push(self.pairing, config.treasury, tr_pairing)?;
+            }
+            let ld = Pair { asset: ld_asset, pairing: ld_pairing };
             self.env().emit_event(FeesDistributed {
                 lp: Pair { asset: lp_asset, pairing: lp_pairing },
-                ld: Pair { asset: ld_asset, pairing: ld_pairing },
+                ld,
                 treasury: Pair { asset: tr_asset, pairing: tr_pairing },
             });
+            Ok(ld)
+        }
+
+        /// Emits this rollover's TOKE (SPEC §3.4): `E = rate × cycles` (× the genesis
+        /// multiplier while it lasts), at most the budget; with `r` = LD stake value / LP value,
+        /// LPs get `E_eff·r/(r+R*)` through the per-tAsset index and LDs `E_eff·R*/(r+R*)`
+        /// (returned, to be paid), `E_eff = E·2·min(r,R*)/(r+R*)`; the rest stays budgeted.
+        fn emit(&mut self, cycle: u32, cycles: u32, stake_value: u128) -> Result<u128> {
+            let Some(emissions) = self.emissions.get() else { return Ok(0) };
+            let lp_value = ledger::paid_for(self.supply, self.nav)?;
+            let multiplier = if cycle <= emissions.genesis_until { emissions.genesis_multiplier_bps.max(10_000) } else { 10_000 };
+            let due = apply_bps(emissions.rate.saturating_mul(u128::from(cycles)), u128::from(multiplier), Rounding::Down)?;
+            let offered = due.min(self.emission_budget);
+            if offered == 0 || lp_value == 0 {
+                return Ok(0);
+            }
+            let r = ledger::ratio(stake_value, lp_value);
+            let (lp, ld) = ledger::emission_split(offered, r, emissions.target_ratio)?;
+            self.fee_index = self.fee_index.plus(0, ledger::index_growth(lp, self.supply)?)?;
+            let emitted = add(lp, ld)?;
+            self.emission_budget = sub(self.emission_budget, emitted)?;
+            self.env().emit_event(Emitted { offered, lp, ld, budget: self.emission_budget });
+            Ok(ld)
+        }
+
+        /// Pays liquidity directors: to LD staking's `reward` (which pulls what it is approved)
+        /// when the stake comes from it, else to the LD recipient.
+        fn pay_lds(&mut self, collateral: &Collateral, config: &Config, asset: u128, pairing: u128) -> Result<()> {
+            if asset == 0 && pairing == 0 {
+                return Ok(());
+            }
+            match collateral {
+                Collateral::Source(staking) => {
+                    self.approve(self.asset, *staking, asset)?;
+                    self.approve(self.pairing, *staking, pairing)?;
+                    let mut source: contract_ref!(StakeSource) = (*staking).into();
+                    unpack(source.call_mut().reward(asset, pairing).try_invoke())?;
+                }
+                Collateral::Fixed(_) => {
+                    if asset > 0 {
+                        self.push(self.asset, config.ld_recipient, asset)?;
+                    }
+                    if pairing > 0 {
+                        self.push(self.pairing, config.ld_recipient, pairing)?;
+                    }
+                }
+            }
             Ok(())
+        }
+
+        /// TOKE staked by liquidity directors in this reactor.
+        fn ld_stake(&self, collateral: &Collateral) -> Result<u128> {
+            match collateral {
+                Collateral::Fixed(amount) => Ok(*amount),
+                Collateral::Source(source) => {
+                    let source: contract_ref!(StakeSource) = (*source).into();
+                    unpack_plain(source.call().reactor_stake(self.env().account_id()).try_invoke())
+                }
+            }
+        }
+
+        /// Each venue's share of deployment, bps: the LDs' votes when LD staking has any for
+        /// these venues, else the admin's weights.
+        fn weights(&self, venues: &[VenueSlot], collateral: &Collateral) -> Result<Vec<u16>> {
+            let admin: Vec<u16> = venues.iter().map(|v| v.weight_bps).collect();
+            let Collateral::Source(source) = collateral else { return Ok(admin) };
+            let source: contract_ref!(StakeSource) = (*source).into();
+            let votes = unpack_plain(source.call().venue_votes(self.env().account_id()).try_invoke())?;
+            let voted: Vec<u128> = venues
+                .iter()
+                .map(|slot| votes.iter().find(|(v, _)| *v == slot.venue).map_or(0, |(_, n)| *n))
+                .collect();
+            let total = voted.iter().try_fold(0u128, |sum, n| add(sum, *n))?;
+            if total == 0 {
+                return Ok(admin);
+            }
+            voted
+                .iter()
+                .map(|n| {
+                    let bps = mul_div(*n, BPS, total, Rounding::Down)?;
+                    u16::try_from(bps).map_err(|_| ReactorError::Math(MathError::Overflow))
+                })
+                .collect()
         }
 
         /// Brings each venue to `deployable × weight`: recalls first (so the asset is idle for
         /// withdrawals and other venues), then deploys from idle asset beyond `withheld`,
         /// paired with idle TOKE at the venue's TWAP. No deploys while paused.
-        fn rebalance(&mut self, venues: &[VenueSlot], positions: &[PositionValue], deployable: u128, withheld: u128) -> Result<()> {
+        fn rebalance(&mut self, venues: &[VenueSlot], weights: &[u16], positions: &[PositionValue], deployable: u128, withheld: u128) -> Result<()> {
             let mut targets = Vec::with_capacity(venues.len());
-            for (slot, position) in venues.iter().zip(positions) {
-                let target = apply_bps(deployable, u128::from(slot.weight_bps), Rounding::Down)?;
+            for ((slot, position), weight) in venues.iter().zip(positions).zip(weights) {
+                let target = apply_bps(deployable, u128::from(*weight), Rounding::Down)?;
                 targets.push(target);
                 let fraction = ledger::recall_bps(position.asset, target)?;
                 if fraction == 0 {
@@ -1038,12 +1201,12 @@ pub mod reactor {
             Ok(())
         }
 
-        /// Deploys `amount` of the asset to `venue` with up to twice the TOKE its TWAP asks
-        /// (the venue takes its own ratio), leaving no allowance behind.
+        /// Deploys `amount` of the asset to `venue` with the TOKE its TWAP asks for (an AMM
+        /// takes its spot ratio of both, a pricer takes both), leaving no allowance behind.
         fn deploy_to(&mut self, venue_id: AccountId, amount: u128) -> Result<()> {
             let mut venue: contract_ref!(Venue) = venue_id.into();
             let price = unpack(venue.call().twap().try_invoke())?;
-            let pairing = mul_div(amount, price, ONE, Rounding::Up)?.saturating_mul(2).min(self.idle.pairing);
+            let pairing = mul_div(amount, price, ONE, Rounding::Up)?.min(self.idle.pairing);
             self.approve(self.asset, venue_id, amount)?;
             self.approve(self.pairing, venue_id, pairing)?;
             let taken = unpack(venue.call_mut().deploy(amount, pairing).try_invoke());
@@ -1092,6 +1255,32 @@ pub mod reactor {
         match result {
             Ok(Ok(value)) => Ok(value),
             _ => Err(ReactorError::CallFailed),
+        }
+    }
+
+    impl ReactorView for Reactor {
+        /// The cycle last rolled into. Anyone may call.
+        #[ink(message)]
+        fn current_cycle(&self) -> u32 {
+            self.cycle
+        }
+
+        /// The cycle a withdrawal requested now would mature at. Anyone may call.
+        #[ink(message)]
+        fn request_maturity(&self) -> u32 {
+            self.maturity().unwrap_or(u32::MAX)
+        }
+
+        /// The venues this reactor deploys to. Anyone may call.
+        #[ink(message)]
+        fn venue_list(&self) -> Vec<AccountId> {
+            self.venues.get().unwrap_or_default().iter().map(|slot| slot.venue).collect()
+        }
+
+        /// The asset of this reactor. Anyone may call.
+        #[ink(message)]
+        fn reactor_asset(&self) -> AccountId {
+            self.asset
         }
     }
 
@@ -1204,6 +1393,8 @@ pub mod reactor {
                 config: stored,
                 collateral: Lazy::new(),
                 venues: Lazy::new(),
+                emissions: Lazy::new(),
+                emission_budget: 0,
                 roles: Roles::new(a.alice),
             };
             (r, a)

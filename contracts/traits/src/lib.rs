@@ -27,7 +27,7 @@ pub fn emit_psp22_events(events: ink::prelude::vec::Vec<PSP22Event>) {
         }
     }
 }
-pub use stake::StakeSource;
+pub use stake::{ReactorView, StakeError, StakeSource};
 pub use tasset::{TAsset, TAssetError, TransferHook, TransferHookError};
 pub use venue::{PositionValue, Venue, VenueError};
 pub use votes::{Votes, VotesError};

@@ -37,6 +37,14 @@ pub enum VenueError {
     UnknownToken,
     /// A call to a token contract could not be made.
     CallFailed,
+    /// The pricer has posted no quote.
+    NoQuote,
+    /// The quote has expired.
+    QuoteExpired,
+    /// The trade is larger than the quote's maximum size.
+    TooLarge,
+    /// Only the appointed pricer may quote or claim the pricer's share.
+    NotPricer,
 }
 
 impl From<PSP22Error> for VenueError {

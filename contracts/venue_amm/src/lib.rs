@@ -530,7 +530,7 @@ pub mod venue_amm {
             }
             let spot = pool::spot_price(self.reserves.asset, self.reserves.pairing)?;
             let twap = self.twap_with_spot(spot)?;
-            if !pool::within_band(spot, twap, self.max_deviation_bps)? {
+            if !laas_math::within_bps(spot, twap, self.max_deviation_bps)? {
                 return Err(VenueError::PriceDeviation);
             }
             Ok(())

@@ -1,7 +1,7 @@
 //! Constant-product arithmetic, free of storage so it can be tested on its own.
 //! Every rounding favours the pool: amounts out and shares minted round down.
 
-use laas_math::{apply_bps, mul_div, sqrt_mul, sub, MathError, Rounding, BPS, ONE};
+use laas_math::{apply_bps, mul_div, sqrt_mul, sub, MathError, Rounding, ONE};
 
 /// Shares locked forever at the first mint, so the share price can never be driven to a
 /// level where rounding steals from later LPs.
@@ -74,13 +74,6 @@ pub fn fair_reserves(reserve_asset: u128, reserve_pairing: u128, price: u128) ->
     Ok((asset, pairing))
 }
 
-/// Whether `spot` lies within `max_bps` of `reference`.
-pub fn within_band(spot: u128, reference: u128, max_bps: u16) -> Result<bool, MathError> {
-    let distance = spot.abs_diff(reference);
-    let allowed = mul_div(reference, u128::from(max_bps), BPS, Rounding::Down)?;
-    Ok(distance <= allowed)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,13 +121,5 @@ mod tests {
         let (ra2, rp2) = (1_500_000u128, 1_333_334u128);
         let pushed = fair_reserves(ra2, rp2, 2 * ONE).unwrap();
         assert!(pushed.0.abs_diff(1_000_000) <= 1, "{pushed:?}");
-    }
-
-    #[test]
-    fn band_checks() {
-        assert!(within_band(102, 100, 200).unwrap());
-        assert!(within_band(98, 100, 200).unwrap());
-        assert!(!within_band(103, 100, 200).unwrap());
-        assert!(!within_band(97, 100, 200).unwrap());
     }
 }

@@ -97,6 +97,7 @@ fn main() {
 
     amm_weights(&mut chain);
     reactor_weights();
+    staking_weights();
 
     if check {
         let mut failures = Vec::new();
@@ -257,5 +258,77 @@ fn reactor_weights() {
             w1000.ref_time as f64 / w1.ref_time as f64,
             w1000.proof_size as f64 / w1.proof_size as f64,
         );
+    }
+}
+
+/// Weights of LD staking: `stake`, `vote` and `claim` of one more liquidity director after 1
+/// and after 1,000 others, and the reactor's rollover with 1 and with 1,000 stakers (it reads
+/// totals, never stakers, so the figures must not move).
+fn staking_weights() {
+    use laas_e2e_tests::suite::{Suite, E18};
+    use laas_traits::StakeError;
+
+    let mut rows: Vec<(usize, [Cost; 4])> = Vec::new();
+    for others in [1usize, 1_000] {
+        let mut s = Suite::new(1, 0);
+        let staking = s.add_staking();
+        s.place_pcv(1_000_000 * E18);
+        let lp = s.chain.user("lp");
+        s.mint_weth(&lp, 40 * E18);
+        s.deposit(&lp, 40 * E18).expect("deposit");
+        let (admin, toke, reactor) = (s.admin.clone(), s.toke.clone(), s.reactor.clone());
+        let mut stake = |s: &mut Suite, ld: &Address| -> Cost {
+            let r: Result<(), PSP22Error> = s.chain.call(&admin, &toke, "PSP22::transfer", &args![ld, 1_000 * E18, Bytes(&[])]);
+            r.expect("TOKE");
+            s.approve(ld, &toke, &staking);
+            s.chain.next_block();
+            let r: Result<(), StakeError> = s.chain.call(ld, &staking, "stake", &args![reactor, 1_000 * E18]);
+            r.expect("stake");
+            let cost = s.chain.last_cost();
+            s.vote(ld, &[(0, 10_000)]).expect("vote");
+            cost
+        };
+        for i in 0..others {
+            // A block's events are re-read after every call: keep blocks short.
+            if i % 50 == 49 {
+                s.chain.next_block();
+            }
+            let ld = s.chain.user(&format!("ld-{i}"));
+            stake(&mut s, &ld);
+        }
+        let probe = s.chain.user("probe");
+        let stake_cost = stake(&mut s, &probe);
+        s.chain.next_block();
+        s.vote(&probe, &[(0, 10_000)]).expect("vote");
+        let vote_cost = s.chain.last_cost();
+        let keeper = s.chain.user("keeper");
+        // Fees to share: a trader goes through the pool.
+        let trader = s.trader("trader", 10 * E18, 100_000 * E18);
+        s.to_next_cycle();
+        s.rollover(&keeper).expect("rollover");
+        let out = s.swap(&trader, 0, true, E18);
+        s.swap(&trader, 0, false, out);
+        s.to_next_cycle();
+        s.rollover(&keeper).expect("rollover");
+        let rollover_cost = s.chain.last_cost();
+        s.chain.next_block();
+        let r: Result<(u128, u128), StakeError> = s.chain.call(&probe, &staking, "claim", &args![reactor]);
+        assert!(r.expect("claim").0 > 0, "the probe earned a share of the fees");
+        rows.push((others, [stake_cost, vote_cost, s.chain.last_cost(), rollover_cost]));
+    }
+    println!();
+    println!("{:<40} {:>14} {:>11} {:>9}", "ld_staking", "ref_time", "proof_size", "deposit");
+    for (others, costs) in &rows {
+        for (label, c) in ["stake", "vote", "claim", "reactor rollover"].iter().zip(costs) {
+            println!("{:<40} {:>14} {:>11} {:>9}", format!("{label} with {others} staker(s)"), c.ref_time, c.proof_size, c.storage_deposit);
+        }
+    }
+    if let [(_, one), (_, many)] = rows.as_slice() {
+        let ratios: Vec<String> = ["stake", "vote", "claim", "rollover"]
+            .iter()
+            .zip(one.iter().zip(many))
+            .map(|(label, (a, b))| format!("{label} {:.3}x / {:.3}x", b.ref_time as f64 / a.ref_time as f64, b.proof_size as f64 / a.proof_size as f64))
+            .collect();
+        println!("1,000 stakers vs 1 (ref_time / proof_size): {}", ratios.join("; "));
     }
 }

@@ -1,0 +1,359 @@
+//! Liquidity directors in the real WASM: TOKE staked in a reactor collateralizes and steers its
+//! deployment (votes across the AMM and pricer venues), emissions are split by the asset:TOKE
+//! balance, vesting grants unlock on schedule, and a pricer quotes against reactor inventory.
+
+use laas_e2e_tests::suite::{Suite, E18, WEEK_MS};
+use laas_e2e_tests::{args, args::Bytes, args::Raw, ink_id, Address};
+use laas_math::{mul_div, Rounding::Down};
+use laas_traits::{StakeError, VenueError};
+use ld_staking::ld_staking::{Pool, Position};
+use psp22::PSP22Error;
+use reactor::reactor::{Deployed, Emitted, FeesDistributed, ReactorError};
+use venue_pricer::venue_pricer::{Owner, Traded};
+
+const PCV_TOKE: u128 = 400_000 * E18;
+
+/// A reactor with LD staking, PCV and LPs' deposits.
+fn directed(deposits: &[(&str, u128)]) -> (Suite, Vec<Address>) {
+    let mut s = Suite::new(1, 0);
+    s.add_staking();
+    s.place_pcv(PCV_TOKE);
+    let mut lps = Vec::new();
+    for (name, amount) in deposits {
+        let lp = s.chain.user(name);
+        s.mint_weth(&lp, *amount);
+        s.deposit(&lp, *amount).unwrap();
+        lps.push(lp);
+    }
+    (s, lps)
+}
+
+fn pool(s: &mut Suite) -> Pool {
+    let (staking, reactor) = (s.staking.clone().unwrap(), s.reactor.clone());
+    let p: Option<Pool> = s.chain.query(&staking, "get_pool", &args![reactor]);
+    p.unwrap()
+}
+
+fn position(s: &mut Suite, ld: &Address) -> Position {
+    let (staking, reactor) = (s.staking.clone().unwrap(), s.reactor.clone());
+    let p: Result<Position, StakeError> = s.chain.query(&staking, "position", &args![ld, reactor]);
+    p.unwrap()
+}
+
+fn votes(s: &mut Suite) -> Vec<(ink::primitives::AccountId, u128)> {
+    pool(s).votes
+}
+
+fn twap(s: &mut Suite) -> u128 {
+    let venue = s.venues[0].clone();
+    let t: Result<u128, VenueError> = s.chain.query(&venue, "Venue::twap", &args![]);
+    t.unwrap()
+}
+
+/// The spec's emission split (SPEC §3.4), written out: `(lp, ld)` of `offered` at `r` (1e18).
+fn spec_split(offered: u128, r: u128) -> (u128, u128) {
+    let target = E18;
+    let sum = r + target;
+    let effective = mul_div(offered, 2 * r.min(target), sum, Down).unwrap();
+    (mul_div(effective, r, sum, Down).unwrap(), mul_div(effective, target, sum, Down).unwrap())
+}
+
+fn set_emissions(s: &mut Suite, rate: u128, multiplier_bps: u32, until: u32) {
+    let e = format!("Emissions {{ rate: {rate}, target_ratio: {E18}, genesis_multiplier_bps: {multiplier_bps}, genesis_until: {until} }}");
+    s.admin_call("set_emissions", args![Raw(e)]).unwrap();
+}
+
+fn fund_emissions(s: &mut Suite, amount: u128) {
+    let (treasury, reactor) = (s.treasury.clone(), s.reactor.clone());
+    s.give_toke(&treasury, amount);
+    let r: Result<(), ReactorError> = s.chain.call(&treasury, &reactor, "fund_emissions", &args![amount]);
+    r.unwrap();
+}
+
+#[test]
+fn lds_vote_70_30_and_the_next_rollover_deploys_so_stake_changes_rescale_and_unstaking_waits() {
+    let (mut s, _) = directed(&[("lp", 40 * E18)]);
+    let quoter = s.chain.user("pricer");
+    s.add_pricer(&quoter);
+    s.set_venue_weights(&[10_000, 0]);
+    let (amm, pricer, reactor, keeper) = (s.venues[0].clone(), s.venues[1].clone(), s.reactor.clone(), s.chain.user("keeper"));
+    let (ld1, ld2) = (s.chain.user("ld-1"), s.chain.user("ld-2"));
+
+    s.stake(&ld1, 100_000 * E18).unwrap();
+    assert_eq!(s.vote(&ld1, &[(0, 7_000), (1, 3_000)]), Ok(()));
+    assert_eq!(votes(&mut s), vec![(ink_id(&amm), 70_000 * E18), (ink_id(&pricer), 30_000 * E18)]);
+
+    // 40 WETH supplied, 5% buffer: 38 deployed (the stake allows 100), 70/30 by the vote.
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    let deployed: Vec<Deployed> = s.chain.events(&reactor);
+    let moved: Vec<(ink::primitives::AccountId, u128, u128)> = deployed.iter().map(|d| (d.venue, d.amounts.asset, d.amounts.pairing)).collect();
+    assert_eq!(moved, vec![
+        (ink_id(&amm), 26_600_000_000_000_000_000, 53_200 * E18),
+        (ink_id(&pricer), 11_400_000_000_000_000_000, 22_800 * E18),
+    ]);
+
+    // ld-1 doubles its stake: its vote follows. ld-2 puts 200,000 all on the pricer.
+    s.stake(&ld1, 100_000 * E18).unwrap();
+    assert_eq!(votes(&mut s), vec![(ink_id(&amm), 140_000 * E18), (ink_id(&pricer), 60_000 * E18)]);
+    s.stake(&ld2, 200_000 * E18).unwrap();
+    s.vote(&ld2, &[(1, 10_000)]).unwrap();
+    assert_eq!(votes(&mut s), vec![(ink_id(&amm), 140_000 * E18), (ink_id(&pricer), 260_000 * E18)]);
+    // The next rollover moves liquidity to 35/65.
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    let inventory: (u128, u128) = s.chain.query(&pricer, "inventory", &args![]);
+    assert!(inventory.0.abs_diff(24_700_000_000_000_000_000) < E18 / 1_000, "pricer holds 65% of 38 WETH: {inventory:?}");
+
+    // Unstaking follows the reactor's cycles.
+    let before = s.chain.block();
+    s.chain.next_block();
+    let staking = s.staking.clone().unwrap();
+    let maturity: Result<u32, StakeError> = s.chain.call(&ld1, &staking, "request_unstake", &args![reactor, 50_000 * E18]);
+    assert_eq!(maturity, Ok(3));
+    let early: Result<(), StakeError> = s.chain.call(&ld1, &staking, "unstake", &args![reactor, 50_000 * E18]);
+    assert_eq!(early, Err(StakeError::NotMatured));
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    let r: Result<(), StakeError> = s.chain.call(&ld1, &staking, "unstake", &args![reactor, 50_000 * E18]);
+    assert_eq!(r, Ok(()));
+    let toke = s.toke.clone();
+    assert_eq!(s.balance(&toke, &ld1), 50_000 * E18);
+    assert_eq!(votes(&mut s), vec![(ink_id(&amm), 105_000 * E18), (ink_id(&pricer), 245_000 * E18)]);
+    s.chain.next_block();
+    let past: Result<u128, StakeError> = s.chain.query(&staking, "get_past_stake", &args![ld1, before]);
+    assert_eq!(past, Ok(200_000 * E18));
+    let now: u128 = s.chain.query(&staking, "get_stake", &args![ld1]);
+    assert_eq!(now, 150_000 * E18);
+    // Votes must name the reactor's venues, once, summing to 100%.
+    assert_eq!(s.vote(&ld2, &[(0, 5_000)]), Err(StakeError::InvalidAllocation));
+    let weth = s.weth.clone();
+    let r: Result<(), StakeError> = s.chain.call(&ld2, &staking, "vote", &args![reactor, Raw(format!("[({weth}, 10000)])"))]);
+    assert_eq!(r, Err(StakeError::InvalidAllocation));
+}
+
+#[test]
+fn emissions_follow_the_asset_toke_balance_and_the_rest_stays_budgeted() {
+    let (mut s, lps) = directed(&[("lp", 40 * E18)]);
+    let (ld, keeper, reactor) = (s.chain.user("ld"), s.chain.user("keeper"), s.reactor.clone());
+    let rate = 1_000 * E18;
+    set_emissions(&mut s, rate, 10_000, 0);
+    fund_emissions(&mut s, 10_000 * E18);
+
+    let supply = 40 * E18;
+    let (mut lp_index, mut budget, mut ld_owed) = (0u128, 10_000 * E18, 0u128);
+    // Asset-heavy (10 WETH of stake for 40 of LP assets), balanced, then TOKE-heavy (160:40).
+    for stake_to_add in [20_000 * E18, 60_000 * E18, 240_000 * E18] {
+        s.stake(&ld, stake_to_add).unwrap();
+        s.to_next_cycle();
+        let price = twap(&mut s);
+        let stake = pool(&mut s).total;
+        let r = mul_div(mul_div(stake, E18, price, Down).unwrap(), E18, supply, Down).unwrap();
+        let (lp, ld_part) = spec_split(rate, r);
+        s.rollover(&keeper).unwrap();
+        let emitted = s.chain.events::<Emitted>(&reactor).remove(0);
+        assert_eq!((emitted.offered, emitted.lp, emitted.ld), (rate, lp, ld_part), "r = {r}");
+        budget -= lp + ld_part;
+        assert_eq!(emitted.budget, budget);
+        lp_index += mul_div(lp, E18, supply, Down).unwrap();
+        ld_owed += mul_div(stake, mul_div(ld_part, E18, stake, Down).unwrap(), E18, Down).unwrap();
+        if stake_to_add == 60_000 * E18 {
+            assert_eq!((lp, ld_part), (rate / 2, rate / 2), "balanced: everything, half and half");
+        } else {
+            assert!(lp + ld_part < rate, "unbalanced: less is emitted");
+        }
+    }
+    assert_eq!(s.state().emission_budget, budget);
+    // The LP's and the LD's rewards are exactly their index shares.
+    assert_eq!(s.holder(&lps[0]).owed.pairing, mul_div(supply, lp_index, E18, Down).unwrap());
+    assert_eq!(position(&mut s, &ld).owed.1, ld_owed);
+    let staking = s.staking.clone().unwrap();
+    let claimed: Result<(u128, u128), StakeError> = s.chain.call(&ld, &staking, "claim", &args![reactor]);
+    assert_eq!(claimed, Ok((0, ld_owed)));
+
+    // A genesis multiplier doubles the next cycle's emission, then it is over.
+    let cycle = s.state().cycle;
+    set_emissions(&mut s, rate, 20_000, cycle + 1);
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    assert_eq!(s.chain.events::<Emitted>(&reactor)[0].offered, 2 * rate);
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    assert_eq!(s.chain.events::<Emitted>(&reactor)[0].offered, rate);
+}
+
+#[test]
+fn rewards_stay_exact_for_an_lp_who_transfers_tassets_mid_cycle() {
+    let (mut s, lps) = directed(&[("lp-1", 30 * E18), ("lp-2", 10 * E18)]);
+    let (ld, keeper, reactor, tasset) = (s.chain.user("ld"), s.chain.user("keeper"), s.reactor.clone(), s.tasset.clone());
+    set_emissions(&mut s, 1_000 * E18, 10_000, 0);
+    fund_emissions(&mut s, 10_000 * E18);
+    s.stake(&ld, 80_000 * E18).unwrap();
+    let supply = 40 * E18;
+
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    let first = s.chain.events::<Emitted>(&reactor)[0].lp;
+    // Mid-cycle, lp-1 sends half its tWETH to lp-3.
+    s.chain.advance_time(3 * 24 * 3_600_000);
+    let lp3 = s.chain.user("lp-3");
+    let r: Result<(), PSP22Error> = s.chain.call(&lps[0], &tasset, "PSP22::transfer", &args![lp3, 15 * E18, Bytes(&[])]);
+    r.unwrap();
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    let second = s.chain.events::<Emitted>(&reactor)[0].lp;
+
+    // Per-tAsset index growth of each rollover, and each holder's balance while it grew.
+    let index = |emitted: u128| mul_div(emitted, E18, supply, Down).unwrap();
+    let earned = |balance: u128, growth: u128| mul_div(balance, growth, E18, Down).unwrap();
+    let (i1, i2) = (index(first), index(second));
+    assert_eq!(s.holder(&lps[0]).owed.pairing, earned(30 * E18, i1) + earned(15 * E18, i2));
+    assert_eq!(s.holder(&lps[1]).owed.pairing, earned(10 * E18, i1 + i2));
+    assert_eq!(s.holder(&lp3).owed.pairing, earned(15 * E18, i2));
+}
+
+#[test]
+fn vesting_grants_unlock_nothing_before_the_cliff_then_by_interval_then_everything() {
+    let (mut s, _) = directed(&[]);
+    let (admin, depositor, member, keeper) = (s.admin.clone(), s.chain.user("depositor"), s.chain.user("member"), s.chain.user("keeper"));
+    let (staking, reactor, toke) = (s.staking.clone().unwrap(), s.reactor.clone(), s.toke.clone());
+    let schedule = Raw(format!("Schedule {{ cliff_ms: {}, duration_ms: {}, interval_ms: {} }}", 4 * WEEK_MS, 12 * WEEK_MS, 2 * WEEK_MS));
+    let id: Result<u32, StakeError> = s.chain.call(&admin, &staking, "create_schedule", &args![schedule]);
+    assert_eq!(id, Ok(0));
+    let r: Result<(), StakeError> = s.chain.call(&member, &staking, "stake_vesting", &args![member, reactor, 1u128, 0u32]);
+    assert_eq!(r, Err(StakeError::NotDepositor));
+    let r: Result<(), StakeError> = s.chain.call(&admin, &staking, "set_depositor", &args![depositor, true]);
+    r.unwrap();
+    s.give_toke(&depositor, 12_000 * E18);
+    s.approve(&depositor, &toke, &staking);
+    let r: Result<(), StakeError> = s.chain.call(&depositor, &staking, "stake_vesting", &args![member, reactor, 12_000 * E18, 0u32]);
+    r.unwrap();
+    let start = position(&mut s, &member).grant.unwrap().start_ms;
+    let vested = |s: &mut Suite| -> u128 {
+        let v: Result<(u128, u128), StakeError> = s.chain.query(&staking, "vested", &args![member, reactor]);
+        v.unwrap().0
+    };
+    let unstake = |s: &mut Suite, amount: u128| -> Result<(), StakeError> { s.chain.call(&member, &staking, "unstake", &args![reactor, amount]) };
+    let travel_to = |s: &mut Suite, t: u64| {
+        let now = s.chain.now_ms();
+        s.chain.advance_time(t - now);
+        let _ = s.rollover(&keeper);
+    };
+
+    assert_eq!(vested(&mut s), 0);
+    let r: Result<u32, StakeError> = s.chain.call(&member, &staking, "request_unstake", &args![reactor, 12_000 * E18]);
+    r.unwrap();
+    travel_to(&mut s, start + 4 * WEEK_MS - 1);
+    assert_eq!(vested(&mut s), 0);
+    assert_eq!(unstake(&mut s, E18), Err(StakeError::Vesting));
+    travel_to(&mut s, start + 4 * WEEK_MS);
+    assert_eq!(vested(&mut s), 4_000 * E18);
+    assert_eq!(unstake(&mut s, 4_000 * E18), Ok(()));
+    assert_eq!(unstake(&mut s, 1), Err(StakeError::Vesting));
+    travel_to(&mut s, start + 7 * WEEK_MS);
+    assert_eq!(vested(&mut s), 6_000 * E18, "whole two-week intervals only");
+    assert_eq!(unstake(&mut s, 2_000 * E18), Ok(()));
+    travel_to(&mut s, start + 12 * WEEK_MS);
+    assert_eq!(vested(&mut s), 12_000 * E18);
+    assert_eq!(unstake(&mut s, 6_000 * E18), Ok(()));
+    assert_eq!(s.balance(&toke, &member), 12_000 * E18);
+}
+
+#[test]
+fn a_pricer_trades_reactor_inventory_at_valid_quotes_only() {
+    let mut s = Suite::new(1, 10_000_000 * E18);
+    let quoter = s.chain.user("pricer");
+    let venue = s.add_pricer(&quoter);
+    s.set_venue_weights(&[5_000, 5_000]);
+    s.place_pcv(PCV_TOKE);
+    let lp = s.chain.user("lp");
+    s.mint_weth(&lp, 40 * E18);
+    s.deposit(&lp, 40 * E18).unwrap();
+    let (keeper, reactor, admin) = (s.chain.user("keeper"), s.reactor.clone(), s.admin.clone());
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    let inventory: (u128, u128) = s.chain.query(&venue, "inventory", &args![]);
+    assert_eq!(inventory, (19 * E18, 38_000 * E18));
+
+    let post = |s: &mut Suite, who: &Address, bid: u128, ask: u128, size: u128, expiry: u64| -> Result<(), VenueError> {
+        s.chain.call(who, &venue, "post_quote", &args![bid, ask, size, expiry])
+    };
+    let stranger = s.chain.user("stranger");
+    let expiry = s.chain.now_ms() + 3_600_000;
+    assert_eq!(post(&mut s, &stranger, 1_990 * E18, 2_010 * E18, 5 * E18, expiry), Err(VenueError::NotPricer));
+    assert_eq!(post(&mut s, &quoter, 1_900 * E18, 2_010 * E18, 5 * E18, expiry), Err(VenueError::PriceDeviation));
+    assert_eq!(post(&mut s, &quoter, 1_990 * E18, 2_010 * E18, 5 * E18, expiry), Ok(()));
+
+    let trader = s.trader("trader", 10 * E18, 100_000 * E18);
+    let (weth, toke) = (s.weth.clone(), s.toke.clone());
+    s.approve(&trader, &weth, &venue);
+    s.approve(&trader, &toke, &venue);
+    let swap = |s: &mut Suite, asset_in: bool, amount: u128| -> Result<u128, VenueError> {
+        s.chain.call(&trader, &venue, "swap", &args![asset_in, amount, 0u128, u64::MAX])
+    };
+    // Selling 2 WETH at 1,990 and buying 2 back at 2,010: 20 TOKE of spread each way.
+    assert_eq!(swap(&mut s, true, 2 * E18), Ok(3_980 * E18));
+    assert_eq!(s.chain.events::<Traded>(&venue)[0].spread, 20 * E18);
+    assert_eq!(swap(&mut s, false, 4_020 * E18), Ok(2 * E18));
+    assert_eq!(swap(&mut s, true, 6 * E18), Err(VenueError::TooLarge));
+    let pricer_owed: u128 = s.chain.query(&venue, "pricer_owed", &args![quoter]);
+    assert_eq!(pricer_owed, 12 * E18, "30% of 40 TOKE");
+    // The other 70% is the owners' by share: the reactor holds all 38 (WETH-valued) shares.
+    let per_share = mul_div(14 * E18, E18, 38 * E18, Down).unwrap();
+    let owner_fees = mul_div(38 * E18, 2 * per_share, E18, Down).unwrap();
+    let owner: Result<Owner, VenueError> = s.chain.query(&venue, "owner", &args![reactor]);
+    assert_eq!(owner.unwrap().owed, owner_fees);
+    // The quote goes stale.
+    s.chain.advance_time(3_600_001);
+    assert_eq!(swap(&mut s, true, E18), Err(VenueError::QuoteExpired));
+
+    // Governance replaces the pricer: the quote is dropped, the old pricer keeps its earnings.
+    let successor = s.chain.user("pricer-2");
+    let r: Result<(), VenueError> = s.chain.call(&admin, &venue, "set_pricer", &args![Some(successor)]);
+    r.unwrap();
+    let r: Result<(), VenueError> = s.chain.call(&stranger, &venue, "set_pricer", &args![Some(stranger.clone())]);
+    assert_eq!(r, Err(VenueError::Access(laas_traits::AccessError::NotAdmin)));
+    assert_eq!(swap(&mut s, true, E18), Err(VenueError::NoQuote));
+    let expiry = s.chain.now_ms() + 3_600_000;
+    assert_eq!(post(&mut s, &quoter, 1_990 * E18, 2_010 * E18, 5 * E18, expiry), Err(VenueError::NotPricer));
+    let claimed: Result<u128, VenueError> = s.chain.call(&quoter, &venue, "claim_pricer_share", &args![]);
+    assert_eq!(claimed, Ok(12 * E18));
+    assert_eq!(s.balance(&toke, &quoter), 12 * E18);
+
+    // The reactor's spread share comes home at the next rollover, shared like venue fees.
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    let shared = s.chain.events::<FeesDistributed>(&reactor).remove(0);
+    assert_eq!(shared.lp.pairing + shared.ld.pairing + shared.treasury.pairing, owner_fees);
+}
+
+#[test]
+fn privileged_staking_messages_refuse_strangers() {
+    let (mut s, _) = directed(&[]);
+    let (stranger, staking, reactor) = (s.chain.user("stranger"), s.staking.clone().unwrap(), s.reactor.clone());
+    let not_admin = Err(StakeError::Access(laas_traits::AccessError::NotAdmin));
+    let r: Result<(), StakeError> = s.chain.call(&stranger, &staking, "add_reactor", &args![stranger]);
+    assert_eq!(r, not_admin);
+    let r: Result<(), StakeError> = s.chain.call(&stranger, &staking, "set_depositor", &args![stranger, true]);
+    assert_eq!(r, not_admin);
+    let schedule = Raw(String::from("Schedule { cliff_ms: 0, duration_ms: 10, interval_ms: 1 }"));
+    let r: Result<u32, StakeError> = s.chain.call(&stranger, &staking, "create_schedule", &args![schedule]);
+    assert_eq!(r, Err(StakeError::Access(laas_traits::AccessError::NotAdmin)));
+    // Only registered reactors pay rewards; a second registration is refused.
+    let r: Result<(), StakeError> = s.chain.call(&stranger, &staking, "StakeSource::reward", &args![1u128, 1u128]);
+    assert_eq!(r, Err(StakeError::UnknownReactor));
+    let admin = s.admin.clone();
+    let r: Result<(), StakeError> = s.chain.call(&admin, &staking, "add_reactor", &args![reactor]);
+    assert_eq!(r, Err(StakeError::AlreadyRegistered));
+    // Bad input.
+    assert_eq!(s.stake(&stranger, 0), Err(StakeError::ZeroAmount));
+    let r: Result<u32, StakeError> = s.chain.call(&stranger, &staking, "request_unstake", &args![reactor, 1u128]);
+    assert_eq!(r, Err(StakeError::InsufficientStake));
+    let r: Result<(), ReactorError> = {
+        let e = format!("Emissions {{ rate: 1, target_ratio: 1, genesis_multiplier_bps: 0, genesis_until: 0 }}");
+        s.chain.call(&stranger, &reactor, "set_emissions", &args![Raw(e)])
+    };
+    assert_eq!(r, Err(ReactorError::Access(laas_traits::AccessError::NotAdmin)));
+    let r: Result<(), ReactorError> = s.chain.call(&stranger, &reactor, "fund_emissions", &args![1u128]);
+    assert_eq!(r, Err(ReactorError::NotTreasury));
+}
