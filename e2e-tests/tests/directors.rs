@@ -328,6 +328,39 @@ fn a_pricer_trades_reactor_inventory_at_valid_quotes_only() {
 }
 
 #[test]
+fn with_nobody_staked_the_ld_share_goes_to_the_treasury_and_liquidity_comes_home() {
+    let (mut s, _) = directed(&[("lp", 40 * E18)]);
+    let (ld, keeper, reactor, venue) = (s.chain.user("ld"), s.chain.user("keeper"), s.reactor.clone(), s.venues[0].clone());
+    let staking = s.staking.clone().unwrap();
+    s.stake(&ld, 100_000 * E18).unwrap();
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    assert_eq!(s.state().idle.asset, 2 * E18, "38 WETH deployed");
+    // The only LD leaves.
+    let r: Result<u32, StakeError> = s.chain.call(&ld, &staking, "request_unstake", &args![reactor, 100_000 * E18]);
+    r.unwrap();
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    let r: Result<(), StakeError> = s.chain.call(&ld, &staking, "unstake", &args![reactor, 100_000 * E18]);
+    r.unwrap();
+    // Trading earns fees; at the next rollover nobody is staked to receive the LD share.
+    let trader = s.trader("trader", 10 * E18, 100_000 * E18);
+    let out = s.swap(&trader, 0, true, 2 * E18);
+    s.swap(&trader, 0, false, out);
+    let (treasury, weth) = (s.treasury.clone(), s.weth.clone());
+    let before = s.balance(&weth, &treasury);
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    let shared = s.chain.events::<FeesDistributed>(&reactor).remove(0);
+    assert!(shared.ld.asset > 0);
+    assert_eq!(s.balance(&weth, &treasury), before + shared.ld.asset + shared.treasury.asset);
+    assert_eq!(s.balance(&weth, &staking), 0);
+    // Without collateral nothing stays deployed.
+    let left: Result<laas_traits::PositionValue, VenueError> = s.chain.query(&venue, "Venue::position_value", &args![reactor]);
+    assert_eq!(left.unwrap().asset, 0);
+}
+
+#[test]
 fn privileged_staking_messages_refuse_strangers() {
     let (mut s, _) = directed(&[]);
     let (stranger, staking, reactor) = (s.chain.user("stranger"), s.staking.clone().unwrap(), s.reactor.clone());

@@ -638,12 +638,7 @@ pub mod reactor {
             let fees = holder.owed;
             holder.owed = Pair::default();
             self.store(account, &holder);
-            if fees.asset > 0 {
-                self.push(self.asset, account, fees.asset)?;
-            }
-            if fees.pairing > 0 {
-                self.push(self.pairing, account, fees.pairing)?;
-            }
+            self.push_pair(account, fees.asset, fees.pairing)?;
             self.env().emit_event(FeesClaimed { account, fees });
             Ok(fees)
         }
@@ -684,7 +679,7 @@ pub mod reactor {
             };
             let cycles = cycle.saturating_sub(previous);
             let ld_emission = if price.is_some() { self.emit(cycle, cycles, stake_value)? } else { 0 };
-            self.pay_lds(&collateral, &config, ld_fees.asset, add(ld_fees.pairing, ld_emission)?)?;
+            self.pay_lds(&collateral, stake, &config, ld_fees.asset, add(ld_fees.pairing, ld_emission)?)?;
 
             let weights = self.weights(&venues, &collateral)?;
             let withheld = self.withheld(&config)?;
@@ -736,12 +731,7 @@ pub mod reactor {
             if holdings < self.supply || self.idle.asset < self.withheld(&config)? {
                 return Err(ReactorError::WouldUncoverLps);
             }
-            if asset > 0 {
-                self.push(self.asset, treasury, asset)?;
-            }
-            if pairing > 0 {
-                self.push(self.pairing, treasury, pairing)?;
-            }
+            self.push_pair(treasury, asset, pairing)?;
             self.env().emit_event(PcvMoved { placed: false, amounts: Pair { asset, pairing } });
             Ok(())
         }
@@ -1067,12 +1057,7 @@ pub mod reactor {
                     ledger::index_growth(lp_pairing, self.supply)?,
                 )?;
             }
-            if tr_asset > 0 {
-                self.push(self.asset, config.treasury, tr_asset)?;
-            }
-            if tr_pairing > 0 {
-                self.push(self.pairing, config.treasury, tr_pairing)?;
-            }
+            self.push_pair(config.treasury, tr_asset, tr_pairing)?;
             let ld = Pair { asset: ld_asset, pairing: ld_pairing };
             self.env().emit_event(FeesDistributed {
                 lp: Pair { asset: lp_asset, pairing: lp_pairing },
@@ -1105,28 +1090,23 @@ pub mod reactor {
         }
 
         /// Pays liquidity directors: to LD staking's `reward` (which pulls what it is approved)
-        /// when the stake comes from it, else to the LD recipient.
-        fn pay_lds(&mut self, collateral: &Collateral, config: &Config, asset: u128, pairing: u128) -> Result<()> {
+        /// when the stake comes from it and is not zero, to the treasury when nobody is staked
+        /// to receive it, else (a fixed stake) to the LD recipient.
+        fn pay_lds(&mut self, collateral: &Collateral, stake: u128, config: &Config, asset: u128, pairing: u128) -> Result<()> {
             if asset == 0 && pairing == 0 {
                 return Ok(());
             }
-            match collateral {
-                Collateral::Source(staking) => {
+            let recipient = match collateral {
+                Collateral::Source(staking) if stake > 0 => {
                     self.approve(self.asset, *staking, asset)?;
                     self.approve(self.pairing, *staking, pairing)?;
                     let mut source: contract_ref!(StakeSource) = (*staking).into();
-                    unpack(source.call_mut().reward(asset, pairing).try_invoke())?;
+                    return unpack(source.call_mut().reward(asset, pairing).try_invoke());
                 }
-                Collateral::Fixed(_) => {
-                    if asset > 0 {
-                        self.push(self.asset, config.ld_recipient, asset)?;
-                    }
-                    if pairing > 0 {
-                        self.push(self.pairing, config.ld_recipient, pairing)?;
-                    }
-                }
-            }
-            Ok(())
+                Collateral::Source(_) => config.treasury,
+                Collateral::Fixed(_) => config.ld_recipient,
+            };
+            self.push_pair(recipient, asset, pairing)
         }
 
         /// TOKE staked by liquidity directors in this reactor.
@@ -1230,6 +1210,17 @@ pub mod reactor {
         fn push(&self, token: AccountId, to: AccountId, amount: u128) -> Result<()> {
             let mut t: contract_ref!(PSP22) = token.into();
             unpack(t.call_mut().transfer(to, amount, Vec::new()).try_invoke())
+        }
+
+        /// Pays `asset` and `pairing` to `to`, skipping zero amounts.
+        fn push_pair(&self, to: AccountId, asset: u128, pairing: u128) -> Result<()> {
+            if asset > 0 {
+                self.push(self.asset, to, asset)?;
+            }
+            if pairing > 0 {
+                self.push(self.pairing, to, pairing)?;
+            }
+            Ok(())
         }
 
         fn approve(&self, token: AccountId, spender: AccountId, amount: u128) -> Result<()> {
