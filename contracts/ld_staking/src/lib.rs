@@ -29,8 +29,9 @@ pub mod ld_staking {
     use laas_access::Roles;
     use laas_checkpoints::{Checkpoint, Head};
     use laas_math::{add, mul_div, sub, MathError, Rounding, BPS, ONE};
+    use laas_traits::token;
     use laas_traits::{
-        AccessControl, AccessError, ReactorView, RoleHolders, StakeError, StakeSource, PSP22,
+        AccessControl, AccessError, ReactorView, RoleHolders, StakeError, StakeSource,
     };
 
     /// Most reactors the staking contract serves.
@@ -341,7 +342,7 @@ pub mod ld_staking {
             self.pools.insert(reactor, &pool);
             self.record(Some(account), amount, false)?;
             self.record(None, amount, false)?;
-            self.transfer(self.toke, account, amount)?;
+            token::push(self.toke, account, amount)?;
             self.env().emit_event(Unstaked { account, reactor, amount });
             Ok(())
         }
@@ -387,12 +388,8 @@ pub mod ld_staking {
             } else {
                 self.positions.insert((account, reactor), &position);
             }
-            if asset > 0 {
-                self.transfer(pool.asset, account, asset)?;
-            }
-            if toke > 0 {
-                self.transfer(self.toke, account, toke)?;
-            }
+            token::push(pool.asset, account, asset)?;
+            token::push(self.toke, account, toke)?;
             self.env().emit_event(Claimed { account, reactor, asset, toke });
             Ok((asset, toke))
         }
@@ -533,9 +530,7 @@ pub mod ld_staking {
             self.pools.insert(reactor, &pool);
             self.record(Some(account), amount, true)?;
             self.record(None, amount, true)?;
-            let mut toke: contract_ref!(PSP22) = self.toke.into();
-            let me = self.env().account_id();
-            unpack(toke.call_mut().transfer_from(payer, me, amount, Vec::new()).try_invoke())?;
+            token::pull(self.toke, payer, amount)?;
             self.env().emit_event(Staked { account, reactor, amount });
             Ok(())
         }
@@ -568,16 +563,6 @@ pub mod ld_staking {
             Ok(laas_checkpoints::value_at(self.heads.get(history), block, |i| self.archive.get((history, i))))
         }
 
-        fn transfer(&self, token: AccountId, to: AccountId, amount: u128) -> Result<()> {
-            let mut t: contract_ref!(PSP22) = token.into();
-            unpack(t.call_mut().transfer(to, amount, Vec::new()).try_invoke())
-        }
-
-        fn pull(&self, token: AccountId, from: AccountId, amount: u128) -> Result<()> {
-            let mut t: contract_ref!(PSP22) = token.into();
-            let me = self.env().account_id();
-            unpack(t.call_mut().transfer_from(from, me, amount, Vec::new()).try_invoke())
-        }
     }
 
     /// Moves rewards accrued on `position`'s stake since its last settlement into `owed`.
@@ -626,18 +611,6 @@ pub mod ld_staking {
         Ok(())
     }
 
-    /// A cross-contract call's result: environment error, then `LangError`, then the callee's
-    /// own error.
-    fn unpack<T, E>(result: core::result::Result<ink::MessageResult<core::result::Result<T, E>>, ink::env::Error>) -> Result<T>
-    where
-        StakeError: From<E>,
-    {
-        match result {
-            Ok(Ok(inner)) => inner.map_err(StakeError::from),
-            _ => Err(StakeError::CallFailed),
-        }
-    }
-
     /// A cross-contract call to an infallible message.
     fn unpack_plain<T>(result: core::result::Result<ink::MessageResult<T>, ink::env::Error>) -> Result<T> {
         match result {
@@ -674,12 +647,8 @@ pub mod ld_staking {
                 add(pool.index.1, mul_div(toke, ONE, pool.total, Rounding::Down)?)?,
             );
             self.pools.insert(reactor, &pool);
-            if asset > 0 {
-                self.pull(pool.asset, reactor, asset)?;
-            }
-            if toke > 0 {
-                self.pull(self.toke, reactor, toke)?;
-            }
+            token::pull(pool.asset, reactor, asset)?;
+            token::pull(self.toke, reactor, toke)?;
             self.env().emit_event(Rewarded { reactor, asset, toke });
             Ok(())
         }

@@ -44,8 +44,9 @@ pub mod reactor {
     use laas_math::{add, apply_bps, mul_div, sub, MathError, Rounding, BPS, ONE};
     use laas_traits::{
         AccessControl, AccessError, PSP22Error, PSP22Metadata, PositionValue, ReactorView, RoleHolders, StakeError, StakeSource, TAsset,
-        TAssetError, TransferHook, TransferHookError, Venue, VenueError, PSP22,
+        TAssetError, TransferHook, TransferHookError, Venue, VenueError,
     };
+    use laas_traits::token::{self, TokenCallError};
     use tasset::tasset::TAssetTokenRef;
 
     /// Most venues one reactor deploys to (SPEC §2: bounded loops).
@@ -129,6 +130,14 @@ pub mod reactor {
     impl From<StakeError> for ReactorError {
         fn from(e: StakeError) -> Self {
             ReactorError::Stake(e)
+        }
+    }
+    impl From<TokenCallError> for ReactorError {
+        fn from(e: TokenCallError) -> Self {
+            match e {
+                TokenCallError::Token(e) => ReactorError::PSP22(e),
+                TokenCallError::CallFailed => ReactorError::CallFailed,
+            }
         }
     }
     impl From<CycleError> for ReactorError {
@@ -562,7 +571,7 @@ pub mod reactor {
             self.holders.insert(account, &holder);
             self.supply = supply;
             self.idle = self.idle.plus(amount, 0)?;
-            self.pull(self.asset, account, amount)?;
+            token::pull(self.asset, account, amount)?;
             let mut tasset: contract_ref!(TAsset) = self.tasset.into();
             unpack(tasset.call_mut().mint(account, minted).try_invoke())?;
             self.env().emit_event(Deposited { account, amount, minted });
@@ -625,7 +634,7 @@ pub mod reactor {
             self.idle = self.idle.minus(paid, 0)?;
             let mut tasset: contract_ref!(TAsset) = self.tasset.into();
             unpack(tasset.call_mut().burn(account, amount).try_invoke())?;
-            self.push(self.asset, account, paid)?;
+            token::push(self.asset, account, paid)?;
             self.env().emit_event(Withdrawn { account, burnt: amount, paid });
             Ok(paid)
         }
@@ -704,12 +713,8 @@ pub mod reactor {
                 return Err(ReactorError::ZeroAmount);
             }
             self.idle = self.idle.plus(asset, pairing)?;
-            if asset > 0 {
-                self.pull(self.asset, treasury, asset)?;
-            }
-            if pairing > 0 {
-                self.pull(self.pairing, treasury, pairing)?;
-            }
+            token::pull(self.asset, treasury, asset)?;
+            token::pull(self.pairing, treasury, pairing)?;
             self.env().emit_event(PcvMoved { placed: true, amounts: Pair { asset, pairing } });
             Ok(())
         }
@@ -745,7 +750,7 @@ pub mod reactor {
                 return Err(ReactorError::ZeroAmount);
             }
             self.emission_budget = add(self.emission_budget, amount)?;
-            self.pull(self.pairing, treasury, amount)?;
+            token::pull(self.pairing, treasury, amount)?;
             self.env().emit_event(EmissionsFunded { amount, budget: self.emission_budget });
             Ok(())
         }
@@ -1098,8 +1103,8 @@ pub mod reactor {
             }
             let recipient = match collateral {
                 Collateral::Source(staking) if stake > 0 => {
-                    self.approve(self.asset, *staking, asset)?;
-                    self.approve(self.pairing, *staking, pairing)?;
+                    token::approve(self.asset, *staking, asset)?;
+                    token::approve(self.pairing, *staking, pairing)?;
                     let mut source: contract_ref!(StakeSource) = (*staking).into();
                     return unpack(source.call_mut().reward(asset, pairing).try_invoke());
                 }
@@ -1187,14 +1192,14 @@ pub mod reactor {
             let mut venue: contract_ref!(Venue) = venue_id.into();
             let price = unpack(venue.call().twap().try_invoke())?;
             let pairing = mul_div(amount, price, ONE, Rounding::Up)?.min(self.idle.pairing);
-            self.approve(self.asset, venue_id, amount)?;
-            self.approve(self.pairing, venue_id, pairing)?;
+            token::approve(self.asset, venue_id, amount)?;
+            token::approve(self.pairing, venue_id, pairing)?;
             let taken = unpack(venue.call_mut().deploy(amount, pairing).try_invoke());
             if taken.as_ref().map_or(true, |(a, _)| *a < amount) {
-                self.approve(self.asset, venue_id, 0)?;
+                token::approve(self.asset, venue_id, 0)?;
             }
             if taken.as_ref().map_or(true, |(_, p)| *p < pairing) {
-                self.approve(self.pairing, venue_id, 0)?;
+                token::approve(self.pairing, venue_id, 0)?;
             }
             let (asset, pairing) = taken?;
             self.idle = self.idle.minus(asset, pairing)?;
@@ -1202,30 +1207,10 @@ pub mod reactor {
             Ok(())
         }
 
-        fn pull(&self, token: AccountId, from: AccountId, amount: u128) -> Result<()> {
-            let mut t: contract_ref!(PSP22) = token.into();
-            unpack(t.call_mut().transfer_from(from, self.env().account_id(), amount, Vec::new()).try_invoke())
-        }
-
-        fn push(&self, token: AccountId, to: AccountId, amount: u128) -> Result<()> {
-            let mut t: contract_ref!(PSP22) = token.into();
-            unpack(t.call_mut().transfer(to, amount, Vec::new()).try_invoke())
-        }
-
-        /// Pays `asset` and `pairing` to `to`, skipping zero amounts.
+        /// Pays `asset` and `pairing` to `to` (zero amounts make no call).
         fn push_pair(&self, to: AccountId, asset: u128, pairing: u128) -> Result<()> {
-            if asset > 0 {
-                self.push(self.asset, to, asset)?;
-            }
-            if pairing > 0 {
-                self.push(self.pairing, to, pairing)?;
-            }
-            Ok(())
-        }
-
-        fn approve(&self, token: AccountId, spender: AccountId, amount: u128) -> Result<()> {
-            let mut t: contract_ref!(PSP22) = token.into();
-            unpack(t.call_mut().approve(spender, amount).try_invoke())
+            token::push(self.asset, to, asset)?;
+            Ok(token::push(self.pairing, to, pairing)?)
         }
     }
 

@@ -11,6 +11,7 @@
 pub mod access;
 pub mod stake;
 pub mod tasset;
+pub mod token;
 pub mod venue;
 pub mod votes;
 

@@ -65,6 +65,15 @@ impl From<MathError> for StakeError {
     }
 }
 
+impl From<crate::token::TokenCallError> for StakeError {
+    fn from(e: crate::token::TokenCallError) -> Self {
+        match e {
+            crate::token::TokenCallError::Token(e) => StakeError::PSP22(e),
+            crate::token::TokenCallError::CallFailed => StakeError::CallFailed,
+        }
+    }
+}
+
 impl From<PSP22Error> for StakeError {
     fn from(e: PSP22Error) -> Self {
         StakeError::PSP22(e)

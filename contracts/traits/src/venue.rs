@@ -53,6 +53,15 @@ impl From<PSP22Error> for VenueError {
     }
 }
 
+impl From<crate::token::TokenCallError> for VenueError {
+    fn from(e: crate::token::TokenCallError) -> Self {
+        match e {
+            crate::token::TokenCallError::Token(e) => VenueError::PSP22(e),
+            crate::token::TokenCallError::CallFailed => VenueError::CallFailed,
+        }
+    }
+}
+
 impl From<AccessError> for VenueError {
     fn from(e: AccessError) -> Self {
         VenueError::Access(e)

@@ -27,13 +27,11 @@ pub mod pool;
 pub mod venue_amm {
     use crate::oracle::{self, Observation};
     use crate::pool;
-    use ink::codegen::TraitCallBuilder;
-    use ink::contract_ref;
-    use ink::prelude::vec::Vec;
     use ink::storage::Mapping;
     use laas_access::Roles;
     use laas_math::{mul_div, MathError, Rounding, BPS, ONE};
-    use laas_traits::{AccessControl, AccessError, PositionValue, RoleHolders, Venue, VenueError, PSP22};
+    use laas_traits::token;
+    use laas_traits::{AccessControl, AccessError, PositionValue, RoleHolders, Venue, VenueError};
 
     /// Results of this contract's messages.
     pub type Result<T> = core::result::Result<T, VenueError>;
@@ -227,8 +225,8 @@ pub mod venue_amm {
             if asset < asset_min || pairing < pairing_min {
                 return Err(VenueError::Slippage);
             }
-            self.pull(self.asset, provider, asset)?;
-            self.pull(self.pairing, provider, pairing)?;
+            token::pull(self.asset, provider, asset)?;
+            token::pull(self.pairing, provider, pairing)?;
             Ok(shares)
         }
 
@@ -243,8 +241,8 @@ pub mod venue_amm {
             if asset < asset_min || pairing < pairing_min {
                 return Err(VenueError::Slippage);
             }
-            self.push(self.asset, provider, asset)?;
-            self.push(self.pairing, provider, pairing)?;
+            token::push(self.asset, provider, asset)?;
+            token::push(self.pairing, provider, pairing)?;
             Ok((asset, pairing))
         }
 
@@ -283,8 +281,8 @@ pub mod venue_amm {
                 (self.pairing, self.asset)
             };
             let trader = self.env().caller();
-            self.pull(token_in, trader, amount_in)?;
-            self.push(token_out, trader, out)?;
+            token::pull(token_in, trader, amount_in)?;
+            token::push(token_out, trader, out)?;
             self.env().emit_event(Swapped { trader, asset_in, amount_in, amount_out: out, fee });
             Ok(out)
         }
@@ -297,12 +295,8 @@ pub mod venue_amm {
             let (asset, pairing) = lp.owed;
             lp.owed = (0, 0);
             self.store_lp(provider, &lp);
-            if asset > 0 {
-                self.push(self.asset, provider, asset)?;
-            }
-            if pairing > 0 {
-                self.push(self.pairing, provider, pairing)?;
-            }
+            token::push(self.asset, provider, asset)?;
+            token::push(self.pairing, provider, pairing)?;
             self.env().emit_event(FeesCollected { provider, asset, pairing });
             Ok((asset, pairing))
         }
@@ -536,24 +530,6 @@ pub mod venue_amm {
             Ok(())
         }
 
-        /// Pulls `amount` of `token` from `from` into the pool (needs an allowance).
-        fn pull(&self, token: AccountId, from: AccountId, amount: u128) -> Result<()> {
-            let mut t: contract_ref!(PSP22) = token.into();
-            let to = self.env().account_id();
-            match t.call_mut().transfer_from(from, to, amount, Vec::new()).try_invoke() {
-                Ok(Ok(r)) => r.map_err(VenueError::PSP22),
-                _ => Err(VenueError::CallFailed),
-            }
-        }
-
-        /// Pays `amount` of `token` from the pool to `to`.
-        fn push(&self, token: AccountId, to: AccountId, amount: u128) -> Result<()> {
-            let mut t: contract_ref!(PSP22) = token.into();
-            match t.call_mut().transfer(to, amount, Vec::new()).try_invoke() {
-                Ok(Ok(r)) => r.map_err(VenueError::PSP22),
-                _ => Err(VenueError::CallFailed),
-            }
-        }
     }
 
     impl AccessControl for VenueAmm {
@@ -612,8 +588,8 @@ pub mod venue_amm {
             self.ensure_spot_near_twap()?;
             let owner = self.env().caller();
             let (asset, pairing, _) = self.mint(owner, asset, pairing)?;
-            self.pull(self.asset, owner, asset)?;
-            self.pull(self.pairing, owner, pairing)?;
+            token::pull(self.asset, owner, asset)?;
+            token::pull(self.pairing, owner, pairing)?;
             Ok((asset, pairing))
         }
 
@@ -629,8 +605,8 @@ pub mod venue_amm {
             let owner = self.env().caller();
             let shares = mul_div(self.shares_of(owner), u128::from(fraction_bps), BPS, Rounding::Down)?;
             let (asset, pairing) = self.burn(owner, shares)?;
-            self.push(self.asset, owner, asset)?;
-            self.push(self.pairing, owner, pairing)?;
+            token::push(self.asset, owner, asset)?;
+            token::push(self.pairing, owner, pairing)?;
             Ok((asset, pairing))
         }
 

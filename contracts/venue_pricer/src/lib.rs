@@ -18,11 +18,11 @@ pub mod venue_pricer {
     use crate::quote::{self, Quote};
     use ink::codegen::TraitCallBuilder;
     use ink::contract_ref;
-    use ink::prelude::vec::Vec;
     use ink::storage::Mapping;
     use laas_access::Roles;
     use laas_math::{add, apply_bps, mul_div, sub, Rounding, BPS, ONE};
-    use laas_traits::{AccessControl, AccessError, PositionValue, RoleHolders, Venue, VenueError, PSP22};
+    use laas_traits::token;
+    use laas_traits::{AccessControl, AccessError, PositionValue, RoleHolders, Venue, VenueError};
 
     /// Results of this contract's messages.
     pub type Result<T> = core::result::Result<T, VenueError>;
@@ -240,8 +240,8 @@ pub mod venue_pricer {
             self.share_spread(spread)?;
             let trader = self.env().caller();
             let (token_in, token_out) = if asset_in { (self.asset, self.pairing) } else { (self.pairing, self.asset) };
-            self.pull(token_in, trader, amount_in)?;
-            self.push(token_out, trader, out)?;
+            token::pull(token_in, trader, amount_in)?;
+            token::push(token_out, trader, out)?;
             self.env().emit_event(Traded { trader, asset_in, amount_in, amount_out: out, spread });
             Ok(out)
         }
@@ -252,9 +252,7 @@ pub mod venue_pricer {
         pub fn claim_pricer_share(&mut self) -> Result<u128> {
             let pricer = self.env().caller();
             let owed = self.pricer_owed.take(pricer).unwrap_or(0);
-            if owed > 0 {
-                self.push(self.pairing, pricer, owed)?;
-            }
+            token::push(self.pairing, pricer, owed)?;
             self.env().emit_event(FeesPaid { to: pricer, amount: owed });
             Ok(owed)
         }
@@ -369,28 +367,6 @@ pub mod venue_pricer {
             Ok(add(asset, mul_div(pairing, ONE, price, Rounding::Down)?)?)
         }
 
-        fn pull(&self, token: AccountId, from: AccountId, amount: u128) -> Result<()> {
-            if amount == 0 {
-                return Ok(());
-            }
-            let mut t: contract_ref!(PSP22) = token.into();
-            let me = self.env().account_id();
-            match t.call_mut().transfer_from(from, me, amount, Vec::new()).try_invoke() {
-                Ok(Ok(r)) => r.map_err(VenueError::PSP22),
-                _ => Err(VenueError::CallFailed),
-            }
-        }
-
-        fn push(&self, token: AccountId, to: AccountId, amount: u128) -> Result<()> {
-            if amount == 0 {
-                return Ok(());
-            }
-            let mut t: contract_ref!(PSP22) = token.into();
-            match t.call_mut().transfer(to, amount, Vec::new()).try_invoke() {
-                Ok(Ok(r)) => r.map_err(VenueError::PSP22),
-                _ => Err(VenueError::CallFailed),
-            }
-        }
     }
 
     fn validate(params: &Params) -> Result<()> {
@@ -426,8 +402,8 @@ pub mod venue_pricer {
             self.store(owner, &o);
             self.total_shares = add(self.total_shares, shares)?;
             self.inventory = (add(self.inventory.0, asset)?, add(self.inventory.1, pairing)?);
-            self.pull(self.asset, owner, asset)?;
-            self.pull(self.pairing, owner, pairing)?;
+            token::pull(self.asset, owner, asset)?;
+            token::pull(self.pairing, owner, pairing)?;
             self.env().emit_event(InventoryMoved { owner, added: true, asset, pairing, shares });
             Ok((asset, pairing))
         }
@@ -451,8 +427,8 @@ pub mod venue_pricer {
             self.store(owner, &o);
             self.total_shares = sub(self.total_shares, shares)?;
             self.inventory = (sub(self.inventory.0, asset)?, sub(self.inventory.1, pairing)?);
-            self.push(self.asset, owner, asset)?;
-            self.push(self.pairing, owner, pairing)?;
+            token::push(self.asset, owner, asset)?;
+            token::push(self.pairing, owner, pairing)?;
             self.env().emit_event(InventoryMoved { owner, added: false, asset, pairing, shares });
             Ok((asset, pairing))
         }
@@ -479,7 +455,7 @@ pub mod venue_pricer {
             let owed = o.owed;
             o.owed = 0;
             self.store(owner, &o);
-            self.push(self.pairing, owner, owed)?;
+            token::push(self.pairing, owner, owed)?;
             self.env().emit_event(FeesPaid { to: owner, amount: owed });
             Ok((0, owed))
         }

@@ -1,13 +1,15 @@
 //! The suite's demo: deploys the liquidity side into drink's in-process sandbox and walks a
-//! reactor round trip — deposits, a rollover that deploys to the AMM venue, trading, a rollover
-//! that shares the fees, a withdrawal on maturity — then TOKE vote delegation, printing what
-//! happens and what each step cost.
+//! reactor round trip — deposits, a director's stake and 70/30 vote, a rollover that deploys to
+//! the AMM and the pricer, trading on both, a rollover that shares fees and emissions, a
+//! withdrawal on maturity, claims — then TOKE vote delegation, printing what happens and what
+//! each step cost.
 
 use laas_e2e_tests::suite::{Suite, E18};
 use laas_e2e_tests::{args, args::Bytes, Chain, Cost};
 use laas_traits::VotesError;
 use psp22::PSP22Error;
-use reactor::reactor::{Deployed, FeesDistributed, Pair, ReactorError, RolledOver};
+use laas_traits::VenueError;
+use reactor::reactor::{Deployed, Emitted, FeesDistributed, Pair, ReactorError, RolledOver};
 
 fn fmt(amount: u128) -> String {
     let frac = (amount % E18) * 10_000 / E18;
@@ -19,35 +21,57 @@ fn cost(c: Cost) -> String {
 }
 
 fn main() {
-    let mut s = Suite::new(1, 10_000_000 * E18);
+    let mut s = Suite::new(1, 0);
     println!("== LaaS demo on drink's sandbox (block {}, t = {} ms)", s.chain.block(), s.chain.now_ms());
     println!("TOKE {} (100,000,000 to the deployer), test WETH {}", s.toke, s.weth);
     println!("AMM venue {}: seeded by the admin with 100 WETH + 200,000 TOKE, 0.3% fee, 10 min TWAP", s.venues[0]);
     println!("factory {}: weekly cycles from now; it created the WETH reactor {} with tWETH {}", s.factory, s.reactor, s.tasset);
-    println!("LD stake (fixed until LD staking lands): 10,000,000 TOKE; deployment cap 2x its value");
+    let staking = s.add_staking();
+    let quoter = s.chain.user("pricer");
+    let pricer = s.add_pricer(&quoter);
+    s.set_venue_weights(&[10_000, 0]);
+    println!("LD staking {staking} feeds the reactor its LD stake and votes; pricer venue {pricer} quotes within 2% of the AMM's TWAP");
 
     s.place_pcv(400_000 * E18);
-    println!("treasury placed 400,000 TOKE of PCV: the pairing side and junior capital");
-    let (lp1, lp2, keeper) = (s.chain.user("lp-1"), s.chain.user("lp-2"), s.chain.user("keeper"));
+    let e = format!("Emissions {{ rate: {}, target_ratio: {E18}, genesis_multiplier_bps: 10000, genesis_until: 0 }}", 1_000 * E18);
+    s.admin_call("set_emissions", args![laas_e2e_tests::args::Raw(e)]).expect("emissions");
+    let (treasury, reactor) = (s.treasury.clone(), s.reactor.clone());
+    s.give_toke(&treasury, 10_000 * E18);
+    let r: Result<(), ReactorError> = s.chain.call(&treasury, &reactor, "fund_emissions", &args![10_000 * E18]);
+    r.expect("fund emissions");
+    println!("treasury placed 400,000 TOKE of PCV (pairing side, junior capital) and funded 10,000 TOKE of emissions (1,000 per cycle)");
+
+    let (lp1, lp2, keeper, director) = (s.chain.user("lp-1"), s.chain.user("lp-2"), s.chain.user("keeper"), s.chain.user("director"));
     for (name, lp, amount) in [("lp-1", &lp1, 10 * E18), ("lp-2", &lp2, 30 * E18)] {
         s.mint_weth(lp, amount);
         let minted = s.deposit(lp, amount).expect("deposit");
         println!("{name} deposited {} WETH, got {} tWETH ({})", fmt(amount), fmt(minted), cost(s.chain.last_cost()));
     }
+    s.stake(&director, 80_000 * E18).expect("stake");
+    s.vote(&director, &[(0, 7_000), (1, 3_000)]).expect("vote");
+    println!("a director staked 80,000 TOKE (worth 40 WETH: balanced with the LPs) and voted 70% AMM / 30% pricer");
 
     s.to_next_cycle();
     let cycle = s.rollover(&keeper).expect("rollover");
-    let reactor = s.reactor.clone();
     for d in s.chain.events::<Deployed>(&reactor) {
-        println!("rollover into cycle {cycle}: deployed {} WETH + {} TOKE to the AMM ({})", fmt(d.amounts.asset), fmt(d.amounts.pairing), cost(s.chain.last_cost()));
+        let venue = if d.venue == laas_e2e_tests::ink_id(&pricer) { "pricer" } else { "AMM" };
+        println!("rollover into cycle {cycle}: deployed {} WETH + {} TOKE to the {venue}", fmt(d.amounts.asset), fmt(d.amounts.pairing));
     }
+    println!("(the rollover cost {})", cost(s.chain.last_cost()));
 
     let trader = s.trader("trader", 100 * E18, 1_000_000 * E18);
     for _ in 0..10 {
         let toke = s.swap(&trader, 0, true, 2 * E18);
         s.swap(&trader, 0, false, toke);
     }
-    println!("a trader swapped 2 WETH to TOKE and back ten times");
+    let expiry = s.chain.now_ms() + 3_600_000;
+    let r: Result<(), VenueError> = s.chain.call(&quoter, &pricer, "post_quote", &args![1_990 * E18, 2_010 * E18, 5 * E18, expiry]);
+    r.expect("quote");
+    let (weth, toke) = (s.weth.clone(), s.toke.clone());
+    s.approve(&trader, &weth, &pricer);
+    s.approve(&trader, &toke, &pricer);
+    let r: Result<u128, VenueError> = s.chain.call(&trader, &pricer, "swap", &args![true, 2 * E18, 0u128, u64::MAX]);
+    println!("a trader swapped on the AMM ten times each way, and sold 2 WETH to the pricer's 1,990 bid for {} TOKE", fmt(r.expect("pricer swap")));
 
     assert_eq!(s.request(&lp1, 4 * E18), Ok(2));
     println!("lp-1 asked to withdraw 4 tWETH: matures at cycle 2");
@@ -59,6 +83,9 @@ fn main() {
             fmt(f.lp.asset), fmt(f.lp.pairing), fmt(f.ld.asset), fmt(f.ld.pairing), fmt(f.treasury.asset), fmt(f.treasury.pairing)
         );
     }
+    for e in s.chain.events::<Emitted>(&reactor) {
+        println!("emissions: {} TOKE to LPs, {} TOKE to LDs, {} TOKE left in the budget", fmt(e.lp), fmt(e.ld), fmt(e.budget));
+    }
     for r in s.chain.events::<RolledOver>(&reactor) {
         println!("NAV {} per tWETH; holdings {} WETH at TWAP for {} tWETH ({})", fmt(r.nav), fmt(r.holdings), fmt(r.supply), cost(s.chain.last_cost()));
     }
@@ -66,15 +93,18 @@ fn main() {
     println!("lp-1 withdrew: 4 tWETH burnt, {} WETH paid ({})", fmt(paid), cost(s.chain.last_cost()));
     let fees: Result<Pair, ReactorError> = s.chain.call(&lp1, &reactor, "claim_fees", &args![]);
     let fees = fees.expect("claim");
-    println!("lp-1 claimed {} WETH + {} TOKE of fees", fmt(fees.asset), fmt(fees.pairing));
+    println!("lp-1 claimed {} WETH + {} TOKE of fees and emissions", fmt(fees.asset), fmt(fees.pairing));
+    let r: Result<(u128, u128), laas_traits::StakeError> = s.chain.call(&director, &staking, "claim", &args![reactor]);
+    let (asset, toke_paid) = r.expect("LD claim");
+    println!("the director claimed {} WETH + {} TOKE of LD rewards", fmt(asset), fmt(toke_paid));
 
     delegation(&mut s.chain, &s.toke.clone());
     println!("== demo finished at block {}, t = {} ms", s.chain.block(), s.chain.now_ms());
 }
 
-/// A liquidity director receives TOKE and delegates its votes; past votes stay readable.
+/// A TOKE holder receives TOKE and delegates its votes to itself; past votes stay readable.
 fn delegation(chain: &mut Chain, toke: &laas_e2e_tests::Address) {
-    let (admin, ld) = (chain.user("alice"), chain.user("director"));
+    let (admin, ld) = (chain.user("alice"), chain.user("delegator"));
     let r: Result<(), PSP22Error> = chain.call(&admin, toke, "PSP22::transfer", &args![ld, 50_000 * E18, Bytes(&[])]);
     r.expect("TOKE transfer");
     let r: Result<(), VotesError> = chain.call(&ld, toke, "Votes::delegate", &args![Some(ld.clone())]);
@@ -87,7 +117,7 @@ fn delegation(chain: &mut Chain, toke: &laas_e2e_tests::Address) {
     let now: u128 = chain.query(toke, "Votes::get_votes", &args![ld]);
     let then: Result<u128, VotesError> = chain.query(toke, "Votes::get_past_votes", &args![ld, snapshot]);
     println!(
-        "a director delegated 50,000 TOKE to itself at block {snapshot}: {} votes then, {} now after returning 20,000",
+        "a TOKE holder delegated 50,000 TOKE to itself at block {snapshot}: {} votes then, {} now after returning 20,000",
         fmt(then.unwrap_or_default()),
         fmt(now)
     );
