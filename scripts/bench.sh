@@ -23,21 +23,12 @@ if [ ! -f "$bundle" ] || [ "$(cat "$bundle.stamp" 2>/dev/null)" != "$stamp" ]; t
   echo "[bench] building the psp22 reference token from $src"
   rm -rf "$ref" && mkdir -p "$ref" && cp -r "$src"/. "$ref"/
   rm -f "$ref/Cargo.toml.orig"
-  cp Cargo.lock "$ref/Cargo.lock"
   # cargo-contract's clippy gate rejects the crate's error enum as the derive of
   # parity-scale-codec 3.7 expands it (see ../shared/TOOLCHAIN.md); allow that one lint on that
   # one enum, as the suite's own contracts do. A lint attribute changes no generated code.
   sed -i 's/^pub enum PSP22Error/#[allow(clippy::cast_possible_truncation)]\npub enum PSP22Error/' "$ref/errors.rs"
-  # The suite's release profile, so both tokens are built the same way.
-  python3 - "$ref/Cargo.toml" <<'PY'
-import re, sys
-root = open("Cargo.toml").read()
-profile = re.search(r"^\[profile\.release\][^\[]*", root, re.M)
-with open(sys.argv[1], "a") as f:
-    f.write("\n[workspace]\n")
-    if profile:
-        f.write("\n" + profile.group(0))
-PY
+  # Built exactly like the suite's contracts: same lockfile, same release profile.
+  laas_standalone "$ref"
   CARGO_TARGET_DIR="$LAAS_WASM_TARGET" cargo +debweb contract build --release --quiet \
     --manifest-path "$ref/Cargo.toml" >/dev/null
   printf '%s' "$stamp" > "$bundle.stamp"

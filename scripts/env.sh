@@ -13,3 +13,21 @@ laas_contracts() {
     grep -q '^ink-as-dependency' "$manifest" && basename "$(dirname "$manifest")"
   done
 }
+
+# Makes the crate at $1 a workspace of its own that builds exactly like the suite's contracts:
+# this workspace's release profile and Cargo.lock. cargo-contract gives every member of a
+# workspace a target directory of its own (recompiling ink! and every dependency per contract);
+# a crate that is its own workspace builds in the shared `$LAAS_WASM_TARGET/ink`.
+laas_standalone() {
+  local dir="$1"
+  cp Cargo.lock "$dir/Cargo.lock"
+  python3 - "$dir/Cargo.toml" <<'PY'
+import re, sys
+root = open("Cargo.toml").read()
+profile = re.search(r"^\[profile\.release\][^\[]*", root, re.M)
+with open(sys.argv[1], "a") as f:
+    f.write("\n[workspace]\n")
+    if profile:
+        f.write("\n" + profile.group(0))
+PY
+}

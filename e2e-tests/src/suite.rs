@@ -256,12 +256,13 @@ impl Suite {
         staking
     }
 
-    /// Deploys a pricer venue referenced to the first AMM venue (±2% band, 30% of the spread to
-    /// the pricer), appoints `pricer`, and appends it to `self.venues` (weights unchanged).
+    /// Deploys a pricer venue for the reactor's inventory, referenced to the first AMM venue
+    /// (±2% band, 30% of the spread to the pricer), appoints `pricer`, and appends it to
+    /// `self.venues` (weights unchanged).
     pub fn add_pricer(&mut self, pricer: &Address) -> Address {
-        let (admin, weth, toke, amm) = (self.admin.clone(), self.weth.clone(), self.toke.clone(), self.venues[0].clone());
+        let (admin, weth, toke, amm, reactor) = (self.admin.clone(), self.weth.clone(), self.toke.clone(), self.venues[0].clone(), self.reactor.clone());
         let params = Raw(String::from("Params { band_bps: 200, pricer_share_bps: 3000 }"));
-        let venue = self.chain.deploy(&admin, "venue_pricer", "new", &args![weth, toke, amm, params], vec![]);
+        let venue = self.chain.deploy(&admin, "venue_pricer", "new", &args![weth, toke, amm, reactor, params], vec![]);
         let r: Result<(), VenueError> = self.chain.call(&admin, &venue, "set_pricer", &args![Some(pricer.clone())]);
         r.expect("appoint the pricer");
         self.venues.push(venue.clone());

@@ -282,6 +282,11 @@ fn a_pricer_trades_reactor_inventory_at_valid_quotes_only() {
     let expiry = s.chain.now_ms() + 3_600_000;
     assert_eq!(post(&mut s, &stranger, 1_990 * E18, 2_010 * E18, 5 * E18, expiry), Err(VenueError::NotPricer));
     assert_eq!(post(&mut s, &quoter, 1_900 * E18, 2_010 * E18, 5 * E18, expiry), Err(VenueError::PriceDeviation));
+    // Both sides above mid (the inventory would sell below what it buys at): refused.
+    assert_eq!(post(&mut s, &quoter, 2_001 * E18, 2_010 * E18, 5 * E18, expiry), Err(VenueError::PriceDeviation));
+    // Only the reactor puts inventory in: anyone else could swap at the TWAP for free.
+    let r: Result<(u128, u128), VenueError> = s.chain.call(&stranger, &venue, "Venue::deploy", &args![E18, 0u128]);
+    assert_eq!(r, Err(VenueError::NotReactor));
     assert_eq!(post(&mut s, &quoter, 1_990 * E18, 2_010 * E18, 5 * E18, expiry), Ok(()));
 
     let trader = s.trader("trader", 10 * E18, 100_000 * E18);

@@ -198,13 +198,25 @@ fn pcv_absorbs_impermanent_loss_until_it_is_exhausted_then_nav_haircuts_exits_an
     s.request(&lp, 10 * E18).unwrap();
     s.to_next_cycle();
     s.rollover(&keeper).unwrap();
-    let nav_now = s.state().nav;
-    assert!(nav_now < E18 && nav_now.abs_diff(nav) < E18 / 1_000);
-    assert_eq!(s.withdraw(&lp, 10 * E18), Ok(10 * E18 * nav_now / E18));
-    // …and new money mints at NAV, so it does not pay for the old loss.
+    let struck = s.state().nav;
+    assert!(struck < E18 && struck.abs_diff(nav) < E18 / 1_000);
+    let live: Result<u128, ReactorError> = s.chain.query(&reactor, "nav_now", &args![]);
+    let exit_nav = live.unwrap().min(struck);
+    assert_eq!(s.withdraw(&lp, 10 * E18), Ok(10 * E18 * exit_nav / E18));
+    // …and new money mints at NAV now, so it does not pay for the old loss.
     let newcomer = s.chain.user("newcomer");
     s.mint_weth(&newcomer, 10 * E18);
-    assert_eq!(s.deposit(&newcomer, 10 * E18), Ok(10 * E18 * E18 / nav_now));
+    let live: Result<u128, ReactorError> = s.chain.query(&reactor, "nav_now", &args![]);
+    let live = live.unwrap();
+    assert!(live < E18);
+    assert_eq!(s.deposit(&newcomer, 10 * E18), Ok(10 * E18 * E18 / live));
+
+    // Should a venue fail for good, the admin writes it off: it leaves the books.
+    let (admin, venue) = (s.admin.clone(), s.venues[0].clone());
+    let r: Result<(), ReactorError> = s.chain.call(&admin, &reactor, "write_off_venue", &args![venue]);
+    assert_eq!(r, Ok(()));
+    let venues: Vec<reactor::reactor::VenueSlot> = s.chain.query(&reactor, "get_venues", &args![]);
+    assert!(venues.is_empty());
 }
 
 #[test]
@@ -294,6 +306,8 @@ fn privileged_messages_refuse_strangers_and_bad_input_changes_nothing() {
     s.to_next_cycle();
     s.rollover(&keeper).unwrap();
     assert_eq!(s.admin_call("set_venues", args![Raw(String::from("[]"))]), Err(ReactorError::VenueInUse));
+    let r: Result<(), ReactorError> = s.chain.call(&stranger, &reactor, "write_off_venue", &args![venue]);
+    assert_eq!(r, not_admin);
     // PCV may leave while LPs stay covered: the 10 tWETH are backed by WETH alone here, so the
     // treasury may take all its idle TOKE back…
     let idle_toke = s.state().idle.pairing;

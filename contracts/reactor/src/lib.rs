@@ -546,18 +546,24 @@ pub mod reactor {
         // ---- liquidity providers ----------------------------------------------------------
 
         /// Pulls `amount` of the asset from the caller (who approved this reactor) and mints
-        /// tAssets: 1:1, or `amount / NAV` below NAV 1. Anyone may call; blocked by pause.
-        /// Errors: `Access(Paused)`, `ZeroAmount`, `Insolvent`, `CapExceeded`, token errors.
+        /// tAssets: 1:1, or `amount / NAV` below NAV 1, NAV valued now at the venues' TWAPs (the
+        /// NAV struck at the last rollover while no valuation can be made). Anyone may call;
+        /// blocked by pause. Errors: `Access(Paused)`, `ZeroAmount`, `Insolvent`, `CapExceeded`,
+        /// token errors.
         #[ink(message)]
         pub fn deposit(&mut self, amount: u128) -> Result<u128> {
             self.roles.ensure_live()?;
             if amount == 0 {
                 return Err(ReactorError::ZeroAmount);
             }
-            if self.nav == 0 {
+            // Valued now, not at the last rollover: new money neither pays for losses since
+            // then nor buys into a recovery at the old price. Only while no valuation can be
+            // made (a venue younger than its TWAP window) does the struck NAV serve.
+            let nav = self.live_nav().unwrap_or(self.nav);
+            if nav == 0 {
                 return Err(ReactorError::Insolvent);
             }
-            let minted = ledger::minted_for(amount, self.nav)?;
+            let minted = ledger::minted_for(amount, nav)?;
             if minted == 0 {
                 return Err(ReactorError::ZeroAmount);
             }
@@ -602,8 +608,9 @@ pub mod reactor {
             Ok(maturity)
         }
 
-        /// Burns `amount` of the caller's matured request and pays `amount × NAV` of the asset.
-        /// Anyone may call; works while paused.
+        /// Burns `amount` of the caller's matured request and pays `amount × NAV` of the asset
+        /// (the lower of the NAV struck at the rollover and the NAV now). Anyone may call; works
+        /// while paused.
         /// Errors: `ZeroAmount`, `NotMatured`, `ExceedsRequest`, `InsufficientLiquidity` (the
         /// last rollover could not recall enough; the next one will).
         #[ink(message)]
@@ -619,7 +626,10 @@ pub mod reactor {
             if amount > holder.request {
                 return Err(ReactorError::ExceedsRequest);
             }
-            let paid = ledger::paid_for(amount, self.nav)?;
+            // The lower of the struck and the live NAV, so exits never take more than their
+            // share of losses since the rollover; the struck NAV if no valuation can be made.
+            let nav = self.live_nav().map_or(self.nav, |live| live.min(self.nav));
+            let paid = ledger::paid_for(amount, nav)?;
             if paid > self.idle.asset {
                 return Err(ReactorError::InsufficientLiquidity);
             }
@@ -824,6 +834,24 @@ pub mod reactor {
             Ok(())
         }
 
+        /// Drops `venue` from the list without recalling or valuing its position: the way out
+        /// for a venue that fails for good (its position is written off, which lowers NAV at
+        /// the next rollover; PCV absorbs it first). Admin only.
+        /// Errors: `Access(NotAdmin)`, `InvalidVenues` (not in the list).
+        #[ink(message)]
+        pub fn write_off_venue(&mut self, venue: AccountId) -> Result<()> {
+            self.ensure_admin()?;
+            let mut venues = self.venues.get().unwrap_or_default();
+            let before = venues.len();
+            venues.retain(|slot| slot.venue != venue);
+            if venues.len() == before {
+                return Err(ReactorError::InvalidVenues);
+            }
+            self.venues.set(&venues);
+            self.env().emit_event(VenuesChanged { venues });
+            Ok(())
+        }
+
         // ---- queries --------------------------------------------------------------------
 
         /// The books: cycle, next rollover time, NAV, supply, idle holdings, matured requests,
@@ -840,6 +868,14 @@ pub mod reactor {
                 fee_index: self.fee_index,
                 emission_budget: self.emission_budget,
             }
+        }
+
+        /// NAV per tAsset valued now at the venues' TWAPs, 1e18: what a deposit mints at (a
+        /// withdrawal pays the lower of this and the struck NAV). Anyone may call.
+        /// Errors: `Venue(..)` when a valuation cannot be made.
+        #[ink(message)]
+        pub fn nav_now(&self) -> Result<u128> {
+            self.live_nav()
         }
 
         /// `account`'s balance, request and fees, with fees accrued up to now. Anyone may call.
@@ -995,6 +1031,13 @@ pub mod reactor {
             Ok(add(reserved, buffer)?)
         }
 
+        /// NAV valued now (venue positions and idle TOKE at the TWAP) over the supply.
+        fn live_nav(&self) -> Result<u128> {
+            let venues = self.venues.get().unwrap_or_default();
+            let (_, _, holdings) = self.valuation(&venues)?;
+            Ok(ledger::nav(holdings, self.supply)?)
+        }
+
         /// Venue positions, the TOKE price (asset in TOKE, 1e18, from the first venue) and the
         /// holdings valued in the asset.
         fn valuation(&self, venues: &[VenueSlot]) -> Result<(Vec<PositionValue>, Option<u128>, u128)> {
@@ -1051,16 +1094,20 @@ pub mod reactor {
             }
             let (mut lp_asset, ld_asset, mut tr_asset) = ledger::split(fees.asset, config.lp_fee_bps, config.ld_fee_bps)?;
             let (mut lp_pairing, ld_pairing, mut tr_pairing) = ledger::split(fees.pairing, config.lp_fee_bps, config.ld_fee_bps)?;
-            if self.supply == 0 {
-                tr_asset = add(tr_asset, lp_asset)?;
-                tr_pairing = add(tr_pairing, lp_pairing)?;
-                lp_asset = 0;
-                lp_pairing = 0;
-            } else {
-                self.fee_index = self.fee_index.plus(
-                    ledger::index_growth(lp_asset, self.supply)?,
-                    ledger::index_growth(lp_pairing, self.supply)?,
-                )?;
+            // With no tAssets, or a supply so small that the index would overflow, the
+            // treasury takes the LPs' part rather than the rollover failing.
+            let credited = ledger::index_growth(lp_asset, self.supply)
+                .and_then(|a| Ok((a, ledger::index_growth(lp_pairing, self.supply)?)))
+                .ok()
+                .and_then(|(a, p)| self.fee_index.plus(a, p).ok());
+            match credited {
+                Some(index) => self.fee_index = index,
+                None => {
+                    tr_asset = add(tr_asset, lp_asset)?;
+                    tr_pairing = add(tr_pairing, lp_pairing)?;
+                    lp_asset = 0;
+                    lp_pairing = 0;
+                }
             }
             self.push_pair(config.treasury, tr_asset, tr_pairing)?;
             let ld = Pair { asset: ld_asset, pairing: ld_pairing };
@@ -1086,8 +1133,12 @@ pub mod reactor {
                 return Ok(0);
             }
             let r = ledger::ratio(stake_value, lp_value);
-            let (lp, ld) = ledger::emission_split(offered, r, emissions.target_ratio)?;
-            self.fee_index = self.fee_index.plus(0, ledger::index_growth(lp, self.supply)?)?;
+            let (mut lp, ld) = ledger::emission_split(offered, r, emissions.target_ratio)?;
+            // An index that would overflow (a dust supply) keeps the LPs' part in the budget.
+            match ledger::index_growth(lp, self.supply).ok().and_then(|g| self.fee_index.plus(0, g).ok()) {
+                Some(index) => self.fee_index = index,
+                None => lp = 0,
+            }
             let emitted = add(lp, ld)?;
             self.emission_budget = sub(self.emission_budget, emitted)?;
             self.env().emit_event(Emitted { offered, lp, ld, budget: self.emission_budget });
@@ -1095,8 +1146,8 @@ pub mod reactor {
         }
 
         /// Pays liquidity directors: to LD staking's `reward` (which pulls what it is approved)
-        /// when the stake comes from it and is not zero, to the treasury when nobody is staked
-        /// to receive it, else (a fixed stake) to the LD recipient.
+        /// when the stake comes from it and is not zero; to the treasury when nobody is staked
+        /// or LD staking refuses; else (a fixed stake) to the LD recipient.
         fn pay_lds(&mut self, collateral: &Collateral, stake: u128, config: &Config, asset: u128, pairing: u128) -> Result<()> {
             if asset == 0 && pairing == 0 {
                 return Ok(());
@@ -1106,7 +1157,17 @@ pub mod reactor {
                     token::approve(self.asset, *staking, asset)?;
                     token::approve(self.pairing, *staking, pairing)?;
                     let mut source: contract_ref!(StakeSource) = (*staking).into();
-                    return unpack(source.call_mut().reward(asset, pairing).try_invoke());
+                    match unpack(source.call_mut().reward(asset, pairing).try_invoke()) {
+                        Ok(()) => return Ok(()),
+                        // LD staking refused: the rollover goes on and the treasury holds the
+                        // LDs' part.
+                        Err(error) => {
+                            token::approve(self.asset, *staking, 0)?;
+                            token::approve(self.pairing, *staking, 0)?;
+                            self.env().emit_event(VenueSkipped { venue: *staking, error });
+                            config.treasury
+                        }
+                    }
                 }
                 Collateral::Source(_) => config.treasury,
                 Collateral::Fixed(_) => config.ld_recipient,
@@ -1392,6 +1453,7 @@ pub mod reactor {
             assert_eq!(r.set_config(changed), not_admin());
             assert_eq!(r.set_collateral(Collateral::Fixed(5)), not_admin());
             assert_eq!(r.set_venues(Vec::new()), not_admin());
+            assert_eq!(r.write_off_venue(a.bob), not_admin());
             assert_eq!(r.place_pcv(1, 1), Err(ReactorError::NotTreasury));
             assert_eq!(r.withdraw_pcv(1, 1), Err(ReactorError::NotTreasury));
             assert_eq!(r.propose_admin(Some(a.bob)), Err(AccessError::NotAdmin));
@@ -1421,6 +1483,7 @@ pub mod reactor {
             assert_eq!(r.get_collateral(), Collateral::Source(a.bob));
             let nine = (0..9u8).map(|i| VenueSlot { venue: AccountId::from([i; 32]), weight_bps: 1 }).collect();
             assert_eq!(r.set_venues(nine), Err(ReactorError::InvalidVenues));
+            assert_eq!(r.write_off_venue(a.bob), Err(ReactorError::InvalidVenues));
         }
 
         #[ink::test]
@@ -1428,9 +1491,10 @@ pub mod reactor {
             let (mut r, a) = reactor();
             assert_eq!(r.deposit(0), Err(ReactorError::ZeroAmount));
             assert_eq!(r.deposit(1_000_001), Err(ReactorError::CapExceeded));
-            r.nav = 0;
+            // Everything lost: NAV now is 0.
+            r.supply = 100;
             assert_eq!(r.deposit(1), Err(ReactorError::Insolvent));
-            r.nav = ONE;
+            r.supply = 0;
             r.set_guardian(Some(a.bob)).unwrap();
             test::set_caller::<E>(a.bob);
             r.pause().unwrap();
@@ -1471,9 +1535,6 @@ pub mod reactor {
             assert_eq!(r.state().matured, 50);
             assert_eq!(r.state().nav, ONE);
             assert_eq!(r.withdraw(51), Err(ReactorError::ExceedsRequest));
-            // Less idle than the payment (a recall failed): refused, to be paid after the next.
-            r.idle.asset = 49;
-            assert_eq!(r.withdraw(50), Err(ReactorError::InsufficientLiquidity));
         }
 
         #[ink::test]

@@ -43,8 +43,10 @@ pub enum VenueError {
     QuoteExpired,
     /// The trade is larger than the quote's maximum size.
     TooLarge,
-    /// Only the appointed pricer may quote or claim the pricer's share.
+    /// Only the appointed pricer may quote.
     NotPricer,
+    /// Only the venue's reactor may deploy into it.
+    NotReactor,
 }
 
 impl From<PSP22Error> for VenueError {

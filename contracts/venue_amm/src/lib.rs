@@ -11,8 +11,8 @@
 //! * Oracle: a cumulative-price TWAP over a configurable window, sampled into a ring of
 //!   observations ([`oracle`]); `twap()` never returns spot.
 //! * As a [`Venue`], it lets a reactor deploy, withdraw a fraction, value its position at the
-//!   TWAP-fair reserves and collect fees; deploys and withdrawals are refused while spot is
-//!   more than `max_deviation_bps` away from the TWAP.
+//!   TWAP-fair reserves and collect fees; deploys are refused while spot is more than
+//!   `max_deviation_bps` away from the TWAP (withdrawals never wait for the oracle).
 //!
 //! ## Invariants
 //! * `reserve_asset × reserve_pairing` never decreases across a swap.
@@ -144,7 +144,7 @@ pub mod venue_amm {
     pub struct OracleParamsChanged {
         /// New TWAP window, ms.
         pub window_ms: u64,
-        /// New tolerated spot/TWAP distance for venue deploys and withdrawals, bps.
+        /// New tolerated spot/TWAP distance for venue deploys, bps.
         pub max_deviation_bps: u16,
     }
 
@@ -171,7 +171,7 @@ pub mod venue_amm {
         observations: Mapping<u32, Observation>,
         /// TWAP window, ms. Admin-set.
         window_ms: u64,
-        /// Tolerated spot/TWAP distance for venue deploys/withdrawals, bps. Admin-set.
+        /// Tolerated spot/TWAP distance for venue deploys, bps. Admin-set.
         max_deviation_bps: u16,
         /// Admin (oracle parameters, unpause; the DAO after handover) and guardian (pause).
         roles: Roles,

@@ -127,6 +127,8 @@ pub mod venue_pricer {
         pairing: AccountId,
         /// The AMM venue whose TWAP is the reference price.
         reference: AccountId,
+        /// The reactor whose inventory this venue trades: the only account that may deploy.
+        reactor: AccountId,
         /// The appointed pricer (admin-set).
         pricer: Option<AccountId>,
         /// The pricer's current quote.
@@ -149,10 +151,10 @@ pub mod venue_pricer {
 
     impl VenuePricer {
         /// A pricer venue for `asset`/`pairing` priced against the TWAP of `reference` (the
-        /// reactor's AMM venue). The caller is admin. Errors: `InvalidFraction` (a bps above
+        /// reactor's AMM venue), trading the inventory of `reactor`. The caller is admin. Errors: `InvalidFraction` (a bps above
         /// 10,000), `UnknownToken` (the same token twice).
         #[ink(constructor)]
-        pub fn new(asset: AccountId, pairing: AccountId, reference: AccountId, params: Params) -> Result<Self> {
+        pub fn new(asset: AccountId, pairing: AccountId, reference: AccountId, reactor: AccountId, params: Params) -> Result<Self> {
             validate(&params)?;
             if asset == pairing {
                 return Err(VenueError::UnknownToken);
@@ -161,6 +163,7 @@ pub mod venue_pricer {
                 asset,
                 pairing,
                 reference,
+                reactor,
                 pricer: None,
                 quote: None,
                 params,
@@ -384,11 +387,16 @@ pub mod venue_pricer {
         }
 
         /// Adds `asset` and `pairing` (both taken in full) to the caller's inventory share,
-        /// minted by value at the reference TWAP. Anyone may call (reactors); paused with trades.
-        /// Errors: `Access(Paused)`, `ZeroAmount`, `OracleNotReady`, token errors.
+        /// minted by value at the reference TWAP. Only the venue's reactor may call (anyone
+        /// else could swap at the TWAP for free by depositing one token and withdrawing both);
+        /// paused with trades. Errors: `Access(Paused)`, `NotReactor`, `ZeroAmount`,
+        /// `OracleNotReady`, token errors.
         #[ink(message)]
         fn deploy(&mut self, asset: u128, pairing: u128) -> Result<(u128, u128)> {
             self.roles.ensure_live()?;
+            if self.env().caller() != self.reactor {
+                return Err(VenueError::NotReactor);
+            }
             let price = self.reference_twap()?;
             let value = self.worth(asset, pairing, price)?;
             let held = self.worth(self.inventory.0, self.inventory.1, price)?;
@@ -516,7 +524,7 @@ pub mod venue_pricer {
             let a = test::default_accounts::<E>();
             test::set_caller::<E>(a.alice);
             let params = Params { band_bps: 100, pricer_share_bps: 3_000 };
-            (VenuePricer::new(a.django, a.eve, a.frank, params).expect("valid"), a)
+            (VenuePricer::new(a.django, a.eve, a.frank, a.charlie, params).expect("valid"), a)
         }
 
         #[ink::test]
@@ -538,7 +546,7 @@ pub mod venue_pricer {
             let (mut v, a) = venue();
             assert_eq!(v.set_params(Params { band_bps: 10_001, pricer_share_bps: 0 }), Err(VenueError::InvalidFraction));
             assert!(matches!(
-                VenuePricer::new(a.django, a.django, a.frank, Params { band_bps: 1, pricer_share_bps: 1 }),
+                VenuePricer::new(a.django, a.django, a.frank, a.charlie, Params { band_bps: 1, pricer_share_bps: 1 }),
                 Err(VenueError::UnknownToken)
             ));
             assert_eq!(v.swap(true, 0, 0, u64::MAX), Err(VenueError::ZeroAmount));
@@ -564,6 +572,8 @@ pub mod venue_pricer {
             v.pause().unwrap();
             assert_eq!(v.swap(true, 1, 0, u64::MAX), Err(VenueError::Access(AccessError::Paused)));
             assert_eq!(Venue::deploy(&mut v, 1, 1), Err(VenueError::Access(AccessError::Paused)));
+            v.unpause().unwrap();
+            assert_eq!(Venue::deploy(&mut v, 1, 1), Err(VenueError::NotReactor));
         }
     }
 }

@@ -3,8 +3,8 @@
 //!
 //! A trade at the quote is split into a part at mid, which moves inventory value-neutrally,
 //! and the **spread** (what the trader pays beyond mid, in TOKE), which is set apart for the
-//! pricer and the inventory's owners. Amounts out round down; the spread never goes negative
-//! (a quote on the wrong side of mid costs the inventory, within the band).
+//! pricer and the inventory's owners. Amounts out round down. A quote must straddle mid, so
+//! the spread is never negative.
 
 use laas_math::{mul_div, within_bps, MathError, Rounding, ONE};
 use laas_traits::VenueError;
@@ -24,10 +24,14 @@ pub struct Quote {
     pub expiry_ms: u64,
 }
 
-/// A quote is sound if `0 < bid ≤ ask` and both lie within `band_bps` of `mid`.
+/// A quote is sound if `0 < bid ≤ mid ≤ ask` (the inventory never buys above or sells below
+/// mid) and both lie within `band_bps` of `mid`.
 pub fn check(quote: &Quote, mid: u128, band_bps: u16) -> Result<(), VenueError> {
     if quote.bid == 0 || quote.bid > quote.ask {
         return Err(VenueError::InvalidFraction);
+    }
+    if quote.bid > mid || quote.ask < mid {
+        return Err(VenueError::PriceDeviation);
     }
     if !within_bps(quote.bid, mid, band_bps)? || !within_bps(quote.ask, mid, band_bps)? {
         return Err(VenueError::PriceDeviation);
@@ -74,7 +78,8 @@ mod tests {
         assert_eq!(sell_asset(2 * ONE, 1_990 * ONE, MID), Ok((3_980 * ONE, 20 * ONE)));
         // Paying 4,020 TOKE at 2,010: 2 asset out, 20 TOKE of spread.
         assert_eq!(buy_asset(4_020 * ONE, 2_010 * ONE, MID), Ok((2 * ONE, 20 * ONE)));
-        // A bid above mid: no spread (the inventory pays the difference).
-        assert_eq!(sell_asset(ONE, 2_001 * ONE, MID), Ok((2_001 * ONE, 0)));
+        // A quote on one side of mid is refused.
+        assert_eq!(check(&quote(2_001 * ONE, 2_010 * ONE), MID, 100), Err(VenueError::PriceDeviation));
+        assert_eq!(check(&quote(1_990 * ONE, 1_999 * ONE), MID, 100), Err(VenueError::PriceDeviation));
     }
 }
