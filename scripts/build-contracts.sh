@@ -15,11 +15,26 @@ check=0
 # Build from a copy of contracts/ in which every contract is a workspace of its own, so all
 # contracts share one target directory (see laas_standalone in env.sh): ink! and the other
 # dependencies compile once, not once per contract.
+# Unchanged files keep their timestamps, so cargo rebuilds only what changed.
 stage="$LAAS_CACHE/contracts-stage"
-rm -rf "$stage" && mkdir -p "$stage" && cp -r contracts "$stage/"
+mkdir -p "$stage"
+rm -rf "$stage/contracts.new" && cp -a contracts "$stage/contracts.new"
 for name in $(laas_contracts); do
-  laas_standalone "$stage/contracts/$name"
+  laas_standalone "$stage/contracts.new/$name"
 done
+# Move over only files whose content changed, stamped now so cargo sees the change (a
+# staged manifest is rewritten every run but keeps its content).
+if [ -d "$stage/contracts" ]; then
+  (cd "$stage/contracts.new" && find . -type f) | while read -r f; do
+    cmp -s "$stage/contracts.new/$f" "$stage/contracts/$f" || { mkdir -p "$(dirname "$stage/contracts/$f")"; cp "$stage/contracts.new/$f" "$stage/contracts/$f"; }
+  done
+  (cd "$stage/contracts" && find . -type f) | while read -r f; do
+    [ -e "$stage/contracts.new/$f" ] || rm -f "$stage/contracts/$f"
+  done
+  rm -rf "$stage/contracts.new"
+else
+  mv "$stage/contracts.new" "$stage/contracts"
+fi
 
 drift=()
 for name in $(laas_contracts); do
