@@ -18,6 +18,9 @@ check=0
 # Unchanged files keep their timestamps, so cargo rebuilds only what changed.
 stage="$LAAS_CACHE/contracts-stage"
 mkdir -p "$stage"
+# One build at a time per machine: clones share the staged copy and the target directory.
+exec 9>"$stage.lock"
+flock 9
 rm -rf "$stage/contracts.new" && cp -a contracts "$stage/contracts.new"
 for name in $(laas_contracts); do
   laas_standalone "$stage/contracts.new/$name"

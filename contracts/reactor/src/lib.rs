@@ -102,47 +102,31 @@ pub mod reactor {
         CallFailed,
     }
 
-    impl From<MathError> for ReactorError {
-        fn from(e: MathError) -> Self {
-            ReactorError::Math(e)
-        }
+    /// `From<E> for ReactorError` for each error a reactor passes on wrapped in a variant.
+    macro_rules! wrap_errors {
+        ($($error:ty => $variant:ident),* $(,)?) => {$(
+            impl From<$error> for ReactorError {
+                fn from(e: $error) -> Self {
+                    ReactorError::$variant(e)
+                }
+            }
+        )*};
     }
-    impl From<AccessError> for ReactorError {
-        fn from(e: AccessError) -> Self {
-            ReactorError::Access(e)
-        }
-    }
-    impl From<VenueError> for ReactorError {
-        fn from(e: VenueError) -> Self {
-            ReactorError::Venue(e)
-        }
-    }
-    impl From<TAssetError> for ReactorError {
-        fn from(e: TAssetError) -> Self {
-            ReactorError::TAsset(e)
-        }
-    }
-    impl From<PSP22Error> for ReactorError {
-        fn from(e: PSP22Error) -> Self {
-            ReactorError::PSP22(e)
-        }
-    }
-    impl From<StakeError> for ReactorError {
-        fn from(e: StakeError) -> Self {
-            ReactorError::Stake(e)
-        }
-    }
+    wrap_errors!(
+        MathError => Math,
+        AccessError => Access,
+        VenueError => Venue,
+        TAssetError => TAsset,
+        PSP22Error => PSP22,
+        StakeError => Stake,
+        CycleError => Cycle,
+    );
     impl From<TokenCallError> for ReactorError {
         fn from(e: TokenCallError) -> Self {
             match e {
                 TokenCallError::Token(e) => ReactorError::PSP22(e),
                 TokenCallError::CallFailed => ReactorError::CallFailed,
             }
-        }
-    }
-    impl From<CycleError> for ReactorError {
-        fn from(e: CycleError) -> Self {
-            ReactorError::Cycle(e)
         }
     }
 
