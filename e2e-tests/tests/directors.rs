@@ -341,13 +341,11 @@ fn with_nobody_staked_the_ld_share_goes_to_the_treasury_and_liquidity_comes_home
     s.to_next_cycle();
     s.rollover(&keeper).unwrap();
     assert_eq!(s.state().idle.asset, 2 * E18, "38 WETH deployed");
-    // The only LD leaves.
+    // The only LD asks to leave: its stake stops counting as collateral at once.
     let r: Result<u32, StakeError> = s.chain.call(&ld, &staking, "request_unstake", &args![reactor, 100_000 * E18]);
-    r.unwrap();
-    s.to_next_cycle();
-    s.rollover(&keeper).unwrap();
-    let r: Result<(), StakeError> = s.chain.call(&ld, &staking, "unstake", &args![reactor, 100_000 * E18]);
-    r.unwrap();
+    assert_eq!(r, Ok(2));
+    let collateral: u128 = s.chain.query(&staking, "StakeSource::reactor_stake", &args![reactor]);
+    assert_eq!(collateral, 0);
     // Trading earns fees; at the next rollover nobody is staked to receive the LD share.
     let trader = s.trader("trader", 10 * E18, 100_000 * E18);
     let out = s.swap(&trader, 0, true, 2 * E18);
@@ -360,6 +358,8 @@ fn with_nobody_staked_the_ld_share_goes_to_the_treasury_and_liquidity_comes_home
     assert!(shared.ld.asset > 0);
     assert_eq!(s.balance(&weth, &treasury), before + shared.ld.asset + shared.treasury.asset);
     assert_eq!(s.balance(&weth, &staking), 0);
+    let r: Result<(), StakeError> = s.chain.call(&ld, &staking, "unstake", &args![reactor, 100_000 * E18]);
+    assert_eq!(r, Ok(()));
     // Without collateral nothing stays deployed.
     let left: Result<laas_traits::PositionValue, VenueError> = s.chain.query(&venue, "Venue::position_value", &args![reactor]);
     assert_eq!(left.unwrap().asset, 0);

@@ -51,6 +51,9 @@ pub mod ld_staking {
         pub asset: AccountId,
         /// TOKE staked in the reactor.
         pub total: u128,
+        /// TOKE of it under unstake requests: still staked and earning, but no longer counted
+        /// as collateral.
+        pub leaving: u128,
         /// Rewards per staked TOKE since registration, 1e18 (asset, TOKE).
         pub index: (u128, u128),
         /// TOKE voting for each venue.
@@ -281,11 +284,12 @@ pub mod ld_staking {
         #[ink(message)]
         pub fn request_unstake(&mut self, reactor: AccountId, amount: u128) -> Result<u32> {
             let account = self.env().caller();
-            self.pool(reactor)?;
+            let mut pool = self.pool(reactor)?;
             let mut position = self.positions.get((account, reactor)).unwrap_or_default();
             if amount > position.stake {
                 return Err(StakeError::InsufficientStake);
             }
+            pool.leaving = add(sub(pool.leaving, position.request)?, amount)?;
             let maturity = if amount == 0 {
                 0
             } else {
@@ -295,6 +299,7 @@ pub mod ld_staking {
             position.request = amount;
             position.maturity = maturity;
             self.positions.insert((account, reactor), &position);
+            self.pools.insert(reactor, &pool);
             self.env().emit_event(UnstakeRequested { account, reactor, amount, maturity });
             Ok(maturity)
         }
@@ -329,6 +334,7 @@ pub mod ld_staking {
             settle(&pool, &mut position)?;
             revote(&mut pool, &position.allocation, position.stake, left)?;
             pool.total = sub(pool.total, amount)?;
+            pool.leaving = sub(pool.leaving, amount)?;
             position.stake = left;
             position.request = sub(position.request, amount)?;
             if position.request == 0 {
@@ -412,7 +418,7 @@ pub mod ld_staking {
             let asset = unpack_plain(view.call().reactor_asset().try_invoke())?;
             reactors.push(reactor);
             self.reactors.set(&reactors);
-            self.pools.insert(reactor, &Pool { asset, total: 0, index: (0, 0), votes: Vec::new() });
+            self.pools.insert(reactor, &Pool { asset, total: 0, leaving: 0, index: (0, 0), votes: Vec::new() });
             self.env().emit_event(ReactorAdded { reactor, asset });
             Ok(())
         }
@@ -620,10 +626,11 @@ pub mod ld_staking {
     }
 
     impl StakeSource for LdStaking {
-        /// TOKE staked in `reactor`. Anyone may call.
+        /// TOKE staked in `reactor` and not under an unstake request: the collateral. Anyone
+        /// may call.
         #[ink(message)]
         fn reactor_stake(&self, reactor: AccountId) -> u128 {
-            self.pools.get(reactor).map(|p| p.total).unwrap_or(0)
+            self.pools.get(reactor).map(|p| p.total.saturating_sub(p.leaving)).unwrap_or(0)
         }
 
         /// TOKE voting for each of `reactor`'s venues. Anyone may call.
@@ -708,7 +715,7 @@ pub mod ld_staking {
 
         /// Registers `reactor` without asking it for its asset (no calls off chain).
         fn register(s: &mut LdStaking, reactor: AccountId, asset: AccountId) {
-            s.pools.insert(reactor, &Pool { asset, total: 0, index: (0, 0), votes: Vec::new() });
+            s.pools.insert(reactor, &Pool { asset, total: 0, leaving: 0, index: (0, 0), votes: Vec::new() });
         }
 
         fn venue(n: u8) -> AccountId {
@@ -799,7 +806,7 @@ pub mod ld_staking {
 
         #[ink::test]
         fn votes_follow_stake_in_o_venues() {
-            let mut pool = Pool { asset: venue(0), total: 0, index: (0, 0), votes: Vec::new() };
+            let mut pool = Pool { asset: venue(0), total: 0, leaving: 0, index: (0, 0), votes: Vec::new() };
             let split = [(venue(1), 7_000), (venue(2), 3_000)];
             revote(&mut pool, &split, 0, 1_000).unwrap();
             assert_eq!(pool.votes, vec![(venue(1), 700), (venue(2), 300)]);

@@ -83,7 +83,8 @@ impl From<PSP22Error> for StakeError {
 /// Where a reactor reads its LDs' stake and votes, and pays their rewards.
 #[ink::trait_definition]
 pub trait StakeSource {
-    /// TOKE staked by liquidity directors in `reactor`. Anyone may call.
+    /// TOKE staked by liquidity directors in `reactor` and not on its way out (under an
+    /// unstake request). Anyone may call.
     #[ink(message)]
     fn reactor_stake(&self, reactor: AccountId) -> u128;
 
