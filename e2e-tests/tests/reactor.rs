@@ -220,6 +220,26 @@ fn pcv_absorbs_impermanent_loss_until_it_is_exhausted_then_nav_haircuts_exits_an
 }
 
 #[test]
+fn a_deposit_between_rollovers_mints_at_the_nav_of_the_moment() {
+    let (mut s, _) = funded(&[("lp-1", 40 * E18)]);
+    let (keeper, reactor) = (s.chain.user("keeper"), s.reactor.clone());
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    // Mid-cycle, WETH soars against TOKE and the TWAP follows: the loss exhausts PCV.
+    let whale = s.trader("whale", E18, 5_000_000 * E18);
+    s.swap(&whale, 0, false, 1_800_000 * E18);
+    s.chain.advance_time(24 * 3_600_000);
+    assert_eq!(s.state().nav, E18, "the struck NAV predates the loss");
+    let live: Result<u128, ReactorError> = s.chain.query(&reactor, "nav_now", &args![]);
+    let live = live.unwrap();
+    assert!(live < E18);
+    // New money mints at the NAV of the moment: it does not pay for the loss.
+    let newcomer = s.chain.user("newcomer");
+    s.mint_weth(&newcomer, 10 * E18);
+    assert_eq!(s.deposit(&newcomer, 10 * E18), Ok(10 * E18 * E18 / live));
+}
+
+#[test]
 fn missed_cycles_are_caught_up_by_one_rollover_and_a_second_is_refused() {
     let (mut s, lps) = funded(&[("lp-1", 10 * E18)]);
     let keeper = s.chain.user("keeper");
