@@ -240,6 +240,24 @@ fn a_deposit_between_rollovers_mints_at_the_nav_of_the_moment() {
 }
 
 #[test]
+fn a_pool_pushed_off_its_twap_before_the_rollover_cannot_delay_matured_exits() {
+    let (mut s, lps) = funded(&[("lp-1", 40 * E18)]);
+    let (lp, keeper, reactor) = (lps[0].clone(), s.chain.user("keeper"), s.reactor.clone());
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    assert_eq!(s.request(&lp, 30 * E18), Ok(2));
+    s.to_next_cycle();
+    // Right before the rollover, in its block, someone drains a fifth of the pool's WETH: the
+    // TWAP does not move, so the recall sized on it returns less WETH than it counted on.
+    let whale = s.trader("whale", E18, 100_000 * E18);
+    s.swap(&whale, 0, false, 70_000 * E18);
+    s.rollover(&keeper).unwrap();
+    let recalled: Vec<reactor::reactor::Recalled> = s.chain.events(&reactor);
+    assert_eq!(recalled.len(), 2, "the sized recall, then the rest of the position");
+    assert_eq!(s.withdraw(&lp, 30 * E18), Ok(30 * E18));
+}
+
+#[test]
 fn missed_cycles_are_caught_up_by_one_rollover_and_a_second_is_refused() {
     let (mut s, lps) = funded(&[("lp-1", 10 * E18)]);
     let keeper = s.chain.user("keeper");

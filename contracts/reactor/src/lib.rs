@@ -1202,17 +1202,17 @@ pub mod reactor {
             for ((slot, position), weight) in venues.iter().zip(positions).zip(weights) {
                 let target = apply_bps(deployable, u128::from(*weight), Rounding::Down)?;
                 targets.push(target);
-                let fraction = ledger::recall_bps(position.asset, target)?;
-                if fraction == 0 {
-                    continue;
+                self.recall(slot.venue, ledger::recall_bps(position.asset, target)?)?;
+            }
+            // A pool pushed away from its TWAP returns less asset than the fair amount a recall
+            // was sized on. Should matured requests and the buffer still lack cover, pull whole
+            // positions, venue by venue, until they have it (the next rollover redeploys).
+            for (slot, position) in venues.iter().zip(positions) {
+                if self.idle.asset >= withheld {
+                    break;
                 }
-                let mut venue: contract_ref!(Venue) = slot.venue.into();
-                match unpack(venue.call_mut().withdraw(fraction).try_invoke()) {
-                    Ok((asset, pairing)) => {
-                        self.idle = self.idle.plus(asset, pairing)?;
-                        self.env().emit_event(Recalled { venue: slot.venue, amounts: Pair { asset, pairing } });
-                    }
-                    Err(error) => self.env().emit_event(VenueSkipped { venue: slot.venue, error }),
+                if position.asset > 0 {
+                    self.recall(slot.venue, 10_000)?;
                 }
             }
             if self.roles.paused {
@@ -1227,6 +1227,23 @@ pub mod reactor {
                 if let Err(error) = self.deploy_to(slot.venue, amount) {
                     self.env().emit_event(VenueSkipped { venue: slot.venue, error });
                 }
+            }
+            Ok(())
+        }
+
+        /// Withdraws `fraction_bps` of the reactor's position in `venue` into idle holdings; a
+        /// venue that refuses (or holds nothing) is skipped with [`VenueSkipped`].
+        fn recall(&mut self, venue_id: AccountId, fraction_bps: u16) -> Result<()> {
+            if fraction_bps == 0 {
+                return Ok(());
+            }
+            let mut venue: contract_ref!(Venue) = venue_id.into();
+            match unpack(venue.call_mut().withdraw(fraction_bps).try_invoke()) {
+                Ok((asset, pairing)) => {
+                    self.idle = self.idle.plus(asset, pairing)?;
+                    self.env().emit_event(Recalled { venue: venue_id, amounts: Pair { asset, pairing } });
+                }
+                Err(error) => self.env().emit_event(VenueSkipped { venue: venue_id, error }),
             }
             Ok(())
         }
