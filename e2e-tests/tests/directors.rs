@@ -308,7 +308,14 @@ fn a_pricer_trades_reactor_inventory_at_valid_quotes_only() {
     let owner_fees = mul_div(38 * E18, 2 * per_share, E18, Down).unwrap();
     let owner: Result<Owner, VenueError> = s.chain.query(&venue, "owner", &args![reactor]);
     assert_eq!(owner.unwrap().owed, owner_fees);
-    // The quote goes stale.
+    // The AMM's price moves 3% and its TWAP follows within the window: the standing quote no
+    // longer straddles mid and no trade can use it, though it has not expired.
+    let amm = s.venues[0].clone();
+    let r: Result<u128, VenueError> = s.chain.call(&trader, &amm, "swap", &args![false, 4_000 * E18, 0u128, u64::MAX]);
+    r.unwrap();
+    s.chain.advance_time(20 * 60_000);
+    assert_eq!(swap(&mut s, true, E18), Err(VenueError::PriceDeviation));
+    // Later still, the quote expires.
     s.chain.advance_time(3_600_001);
     assert_eq!(swap(&mut s, true, E18), Err(VenueError::QuoteExpired));
 
@@ -325,11 +332,14 @@ fn a_pricer_trades_reactor_inventory_at_valid_quotes_only() {
     assert_eq!(claimed, Ok(12 * E18));
     assert_eq!(s.balance(&toke, &quoter), 12 * E18);
 
-    // The reactor's spread share comes home at the next rollover, shared like venue fees.
+    // The reactor's spread share comes home at the next rollover with the AMM's fees, shared
+    // like venue fees.
+    let amm_fees: Result<(u128, u128), VenueError> = s.chain.query(&amm, "pending_fees", &args![reactor]);
+    let (_, amm_toke) = amm_fees.unwrap();
     s.to_next_cycle();
     s.rollover(&keeper).unwrap();
     let shared = s.chain.events::<FeesDistributed>(&reactor).remove(0);
-    assert_eq!(shared.lp.pairing + shared.ld.pairing + shared.treasury.pairing, owner_fees);
+    assert_eq!(shared.lp.pairing + shared.ld.pairing + shared.treasury.pairing, owner_fees + amm_toke);
 }
 
 #[test]
