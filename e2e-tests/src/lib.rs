@@ -139,6 +139,7 @@ impl Chain {
     pub fn try_deploy(&mut self, deployer: &Address, contract: &str, constructor: &str, args: &[String], salt: Vec<u8>) -> Result<Address, String> {
         let bundle = load_bundle(contract);
         self.session.set_actor(deployer.clone());
+        self.forget_events();
         let result = self.session.deploy_bundle(bundle, constructor, args, salt, NO_ENDOWMENT);
         let deployed = self.session.record().last_deploy_result();
         self.last_cost = Some(Cost {
@@ -155,6 +156,7 @@ impl Chain {
     /// made at all (trap, unknown message, bad arguments).
     pub fn call<R: Decode>(&mut self, caller: &Address, contract: &Address, message: &str, args: &[String]) -> R {
         self.session.set_actor(caller.clone());
+        self.forget_events();
         let outcome = self.session.call_with_address::<_, R>(contract.clone(), message, args, NO_ENDOWMENT);
         let result = self.session.record().call_results().last().expect("a call was recorded");
         self.last_cost = Some(Cost {
@@ -186,6 +188,13 @@ impl Chain {
             Ok(Ok(value)) => value,
             _ => panic!("query {message}: undecodable return {data:?}"),
         }
+    }
+
+    /// Clears the block's event list before an interaction. drink records each interaction's
+    /// own events, but finds them by re-reading the whole block's list, which would make a
+    /// long run of calls in one block quadratic.
+    fn forget_events(&mut self) {
+        self.session.sandbox().reset_events();
     }
 
     /// Cost of the last call or deployment.

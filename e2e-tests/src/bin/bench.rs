@@ -219,10 +219,6 @@ fn reactor_weights() {
         let mut s = Suite::new(1, STAKE);
         s.place_pcv(1_000_000 * E18);
         for i in 0..others {
-            // A block's events are re-read after every call: keep blocks short.
-            if i % 50 == 49 {
-                s.chain.next_block();
-            }
             let lp = s.chain.user(&format!("lp-{i}"));
             s.mint_weth(&lp, E18);
             s.deposit(&lp, E18).expect("deposit");
@@ -293,10 +289,6 @@ fn staking_weights() {
         // The same total stake either way, so the reactor's rollover has the same work to do.
         let each = 1_000_000 * E18 / u128::try_from(others).expect("small");
         for i in 0..others {
-            // A block's events are re-read after every call: keep blocks short.
-            if i % 50 == 49 {
-                s.chain.next_block();
-            }
             let ld = s.chain.user(&format!("ld-{i}"));
             stake(&mut s, &ld, each, false);
         }
