@@ -29,7 +29,7 @@ pub mod ld_staking {
     use laas_access::Roles;
     use laas_checkpoints::{Checkpoint, Head};
     use laas_math::{add, mul_div, sub, MathError, Rounding, BPS, ONE};
-    use laas_traits::token;
+    use laas_traits::{call, token};
     use laas_traits::{
         AccessControl, AccessError, ReactorView, RoleHolders, StakeError, StakeSource,
     };
@@ -294,7 +294,7 @@ pub mod ld_staking {
                 0
             } else {
                 let view: contract_ref!(ReactorView) = reactor.into();
-                unpack_plain(view.call().request_maturity().try_invoke())?
+                call::infallible(view.call().request_maturity().try_invoke(), StakeError::CallFailed)?
             };
             position.request = amount;
             position.maturity = maturity;
@@ -320,7 +320,7 @@ pub mod ld_staking {
                 return Err(StakeError::NotMatured);
             }
             let view: contract_ref!(ReactorView) = reactor.into();
-            let cycle = unpack_plain(view.call().current_cycle().try_invoke())?;
+            let cycle = call::infallible(view.call().current_cycle().try_invoke(), StakeError::CallFailed)?;
             if position.maturity > cycle {
                 return Err(StakeError::NotMatured);
             }
@@ -364,7 +364,7 @@ pub mod ld_staking {
             let mut position = self.positions.get((account, reactor)).ok_or(StakeError::NotStaked)?;
             if !allocation.is_empty() {
                 let view: contract_ref!(ReactorView) = reactor.into();
-                let venues = unpack_plain(view.call().venue_list().try_invoke())?;
+                let venues = call::infallible(view.call().venue_list().try_invoke(), StakeError::CallFailed)?;
                 validate(&allocation, &venues)?;
             }
             // Take the old vote out, put the new one in: O(venues).
@@ -415,7 +415,7 @@ pub mod ld_staking {
                 return Err(StakeError::TooManyReactors);
             }
             let view: contract_ref!(ReactorView) = reactor.into();
-            let asset = unpack_plain(view.call().reactor_asset().try_invoke())?;
+            let asset = call::infallible(view.call().reactor_asset().try_invoke(), StakeError::CallFailed)?;
             reactors.push(reactor);
             self.reactors.set(&reactors);
             self.pools.insert(reactor, &Pool { asset, total: 0, leaving: 0, index: (0, 0), votes: Vec::new() });
@@ -615,14 +615,6 @@ pub mod ld_staking {
             return Err(StakeError::InvalidAllocation);
         }
         Ok(())
-    }
-
-    /// A cross-contract call to an infallible message.
-    fn unpack_plain<T>(result: core::result::Result<ink::MessageResult<T>, ink::env::Error>) -> Result<T> {
-        match result {
-            Ok(Ok(value)) => Ok(value),
-            _ => Err(StakeError::CallFailed),
-        }
     }
 
     impl StakeSource for LdStaking {

@@ -46,6 +46,7 @@ pub mod reactor {
         AccessControl, AccessError, PSP22Error, PSP22Metadata, PositionValue, ReactorView, RoleHolders, StakeError, StakeSource, TAsset,
         TAssetError, TransferHook, TransferHookError, Venue, VenueError,
     };
+    use laas_traits::call;
     use laas_traits::token::{self, TokenCallError};
     use tasset::tasset::TAssetTokenRef;
 
@@ -484,9 +485,9 @@ pub mod reactor {
                 return Err(ReactorError::InvalidConfig);
             }
             let metadata: contract_ref!(PSP22Metadata) = asset.into();
-            let symbol = unpack_plain(metadata.call().token_symbol().try_invoke())?.ok_or(ReactorError::AssetMetadata)?;
-            let name = unpack_plain(metadata.call().token_name().try_invoke())?.unwrap_or_else(|| symbol.clone());
-            let decimals = unpack_plain(metadata.call().token_decimals().try_invoke())?;
+            let symbol = call::infallible(metadata.call().token_symbol().try_invoke(), ReactorError::CallFailed)?.ok_or(ReactorError::AssetMetadata)?;
+            let name = call::infallible(metadata.call().token_name().try_invoke(), ReactorError::CallFailed)?.unwrap_or_else(|| symbol.clone());
+            let decimals = call::infallible(metadata.call().token_decimals().try_invoke(), ReactorError::CallFailed)?;
             let tasset = TAssetTokenRef::new(format!("t{name}"), format!("t{symbol}"), decimals)
                 .code_hash(tasset_code_hash)
                 .endowment(0)
@@ -563,7 +564,7 @@ pub mod reactor {
             self.idle = self.idle.plus(amount, 0)?;
             token::pull(self.asset, account, amount)?;
             let mut tasset: contract_ref!(TAsset) = self.tasset.into();
-            unpack(tasset.call_mut().mint(account, minted).try_invoke())?;
+            call::fallible(tasset.call_mut().mint(account, minted).try_invoke(), ReactorError::CallFailed)?;
             self.env().emit_event(Deposited { account, amount, minted });
             Ok(minted)
         }
@@ -627,7 +628,7 @@ pub mod reactor {
             self.supply = sub(self.supply, amount)?;
             self.idle = self.idle.minus(paid, 0)?;
             let mut tasset: contract_ref!(TAsset) = self.tasset.into();
-            unpack(tasset.call_mut().burn(account, amount).try_invoke())?;
+            call::fallible(tasset.call_mut().burn(account, amount).try_invoke(), ReactorError::CallFailed)?;
             token::push(self.asset, account, paid)?;
             self.env().emit_event(Withdrawn { account, burnt: amount, paid });
             Ok(paid)
@@ -799,7 +800,7 @@ pub mod reactor {
                 total = add(total, u128::from(slot.weight_bps))?;
                 let duplicate = venues.iter().skip(i.saturating_add(1)).any(|other| other.venue == slot.venue);
                 let venue: contract_ref!(Venue) = slot.venue.into();
-                let tokens = unpack_plain(venue.call().venue_tokens().try_invoke());
+                let tokens = call::infallible(venue.call().venue_tokens().try_invoke(), ReactorError::CallFailed);
                 if duplicate || tokens != Ok((self.asset, self.pairing)) {
                     return Err(ReactorError::InvalidVenues);
                 }
@@ -1037,7 +1038,7 @@ pub mod reactor {
                 None => None,
                 Some(first) => {
                     let venue: contract_ref!(Venue) = first.venue.into();
-                    match unpack(venue.call().twap().try_invoke()) {
+                    match call::fallible(venue.call().twap().try_invoke(), ReactorError::CallFailed) {
                         Ok(p) if p > 0 => Some(p),
                         // A young pool has no TWAP yet; that only matters once TOKE is held.
                         Err(ReactorError::Venue(VenueError::OracleNotReady)) if self.idle.pairing == 0 => None,
@@ -1054,7 +1055,7 @@ pub mod reactor {
 
         fn venue_value(&self, venue: AccountId, owner: AccountId) -> Result<PositionValue> {
             let venue: contract_ref!(Venue) = venue.into();
-            unpack(venue.call().position_value(owner).try_invoke())
+            call::fallible(venue.call().position_value(owner).try_invoke(), ReactorError::CallFailed)
         }
 
         /// Collects fees from every venue; a venue that refuses is skipped.
@@ -1062,7 +1063,7 @@ pub mod reactor {
             let mut fees = Pair::default();
             for slot in venues {
                 let mut venue: contract_ref!(Venue) = slot.venue.into();
-                match unpack(venue.call_mut().collect_fees().try_invoke()) {
+                match call::fallible(venue.call_mut().collect_fees().try_invoke(), ReactorError::CallFailed) {
                     Ok((asset, pairing)) => fees = fees.plus(asset, pairing)?,
                     Err(error) => self.env().emit_event(VenueSkipped { venue: slot.venue, error }),
                 }
@@ -1141,7 +1142,7 @@ pub mod reactor {
                     token::approve(self.asset, *staking, asset)?;
                     token::approve(self.pairing, *staking, pairing)?;
                     let mut source: contract_ref!(StakeSource) = (*staking).into();
-                    match unpack(source.call_mut().reward(asset, pairing).try_invoke()) {
+                    match call::fallible(source.call_mut().reward(asset, pairing).try_invoke(), ReactorError::CallFailed) {
                         Ok(()) => return Ok(()),
                         // LD staking refused: the rollover goes on and the treasury holds the
                         // LDs' part.
@@ -1165,7 +1166,7 @@ pub mod reactor {
                 Collateral::Fixed(amount) => Ok(*amount),
                 Collateral::Source(source) => {
                     let source: contract_ref!(StakeSource) = (*source).into();
-                    unpack_plain(source.call().reactor_stake(self.env().account_id()).try_invoke())
+                    call::infallible(source.call().reactor_stake(self.env().account_id()).try_invoke(), ReactorError::CallFailed)
                 }
             }
         }
@@ -1176,7 +1177,7 @@ pub mod reactor {
             let admin: Vec<u16> = venues.iter().map(|v| v.weight_bps).collect();
             let Collateral::Source(source) = collateral else { return Ok(admin) };
             let source: contract_ref!(StakeSource) = (*source).into();
-            let votes = unpack_plain(source.call().venue_votes(self.env().account_id()).try_invoke())?;
+            let votes = call::infallible(source.call().venue_votes(self.env().account_id()).try_invoke(), ReactorError::CallFailed)?;
             let voted: Vec<u128> = venues
                 .iter()
                 .map(|slot| votes.iter().find(|(v, _)| *v == slot.venue).map_or(0, |(_, n)| *n))
@@ -1238,7 +1239,7 @@ pub mod reactor {
                 return Ok(());
             }
             let mut venue: contract_ref!(Venue) = venue_id.into();
-            match unpack(venue.call_mut().withdraw(fraction_bps).try_invoke()) {
+            match call::fallible(venue.call_mut().withdraw(fraction_bps).try_invoke(), ReactorError::CallFailed) {
                 Ok((asset, pairing)) => {
                     self.idle = self.idle.plus(asset, pairing)?;
                     self.env().emit_event(Recalled { venue: venue_id, amounts: Pair { asset, pairing } });
@@ -1252,11 +1253,11 @@ pub mod reactor {
         /// takes its spot ratio of both, a pricer takes both), leaving no allowance behind.
         fn deploy_to(&mut self, venue_id: AccountId, amount: u128) -> Result<()> {
             let mut venue: contract_ref!(Venue) = venue_id.into();
-            let price = unpack(venue.call().twap().try_invoke())?;
+            let price = call::fallible(venue.call().twap().try_invoke(), ReactorError::CallFailed)?;
             let pairing = mul_div(amount, price, ONE, Rounding::Up)?.min(self.idle.pairing);
             token::approve(self.asset, venue_id, amount)?;
             token::approve(self.pairing, venue_id, pairing)?;
-            let taken = unpack(venue.call_mut().deploy(amount, pairing).try_invoke());
+            let taken = call::fallible(venue.call_mut().deploy(amount, pairing).try_invoke(), ReactorError::CallFailed);
             if taken.as_ref().map_or(true, |(a, _)| *a < amount) {
                 token::approve(self.asset, venue_id, 0)?;
             }
@@ -1273,26 +1274,6 @@ pub mod reactor {
         fn push_pair(&self, to: AccountId, asset: u128, pairing: u128) -> Result<()> {
             token::push(self.asset, to, asset)?;
             Ok(token::push(self.pairing, to, pairing)?)
-        }
-    }
-
-    /// A cross-contract call's result: environment error, then ink!'s `LangError`, then the
-    /// callee's own error.
-    fn unpack<T, E>(result: core::result::Result<ink::MessageResult<core::result::Result<T, E>>, ink::env::Error>) -> Result<T>
-    where
-        ReactorError: From<E>,
-    {
-        match result {
-            Ok(Ok(inner)) => inner.map_err(ReactorError::from),
-            _ => Err(ReactorError::CallFailed),
-        }
-    }
-
-    /// A cross-contract call to an infallible message.
-    fn unpack_plain<T>(result: core::result::Result<ink::MessageResult<T>, ink::env::Error>) -> Result<T> {
-        match result {
-            Ok(Ok(value)) => Ok(value),
-            _ => Err(ReactorError::CallFailed),
         }
     }
 

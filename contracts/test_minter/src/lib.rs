@@ -10,8 +10,15 @@
 pub mod test_minter {
     use ink::prelude::string::String;
     use ink::codegen::TraitCallBuilder;
+    use laas_traits::call;
     use laas_traits::{TAsset, TAssetError, TransferHook, TransferHookError};
     use tasset::tasset::TAssetTokenRef;
+
+    impl From<TAssetError> for Error {
+        fn from(e: TAssetError) -> Self {
+            Error::TAsset(e)
+        }
+    }
 
     /// Errors of the fixture.
     #[derive(Debug, PartialEq, Eq)]
@@ -75,14 +82,14 @@ pub mod test_minter {
         #[ink(message)]
         pub fn mint(&mut self, to: AccountId, amount: u128) -> Result<(), Error> {
             let result = self.tasset.call_mut().mint(to, amount).try_invoke();
-            unpack(result)
+            call::fallible(result, Error::CallFailed)
         }
 
         /// Burns through the tAsset. Anyone may call (test fixture).
         #[ink(message)]
         pub fn burn(&mut self, from: AccountId, amount: u128) -> Result<(), Error> {
             let result = self.tasset.call_mut().burn(from, amount).try_invoke();
-            unpack(result)
+            call::fallible(result, Error::CallFailed)
         }
 
         /// Makes the hook refuse (`true`) or accept transfers. Anyone may call (fixture).
@@ -95,16 +102,6 @@ pub mod test_minter {
         #[ink(message)]
         pub fn hook_calls(&self) -> u32 {
             self.hook_calls
-        }
-    }
-
-    /// Environment error, then ink!'s `LangError`, then the tAsset's own error.
-    fn unpack(
-        result: Result<ink::MessageResult<Result<(), TAssetError>>, ink::env::Error>,
-    ) -> Result<(), Error> {
-        match result {
-            Ok(Ok(inner)) => inner.map_err(Error::TAsset),
-            _ => Err(Error::CallFailed),
         }
     }
 

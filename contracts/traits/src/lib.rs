@@ -9,6 +9,7 @@
 #![cfg_attr(not(feature = "std"), no_std)]
 
 pub mod access;
+pub mod call;
 pub mod stake;
 pub mod tasset;
 pub mod token;

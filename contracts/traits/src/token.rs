@@ -18,13 +18,14 @@ pub enum TokenCallError {
     CallFailed,
 }
 
-type CallResult = Result<ink::MessageResult<Result<(), PSP22Error>>, ink::env::Error>;
-
-fn unpack(result: CallResult) -> Result<(), TokenCallError> {
-    match result {
-        Ok(Ok(inner)) => inner.map_err(TokenCallError::Token),
-        _ => Err(TokenCallError::CallFailed),
+impl From<PSP22Error> for TokenCallError {
+    fn from(e: PSP22Error) -> Self {
+        TokenCallError::Token(e)
     }
+}
+
+fn unpack(result: crate::call::CallResult<Result<(), PSP22Error>>) -> Result<(), TokenCallError> {
+    crate::call::fallible(result, TokenCallError::CallFailed)
 }
 
 /// Moves `amount` of `token` from `from` (who approved the calling contract) to the calling

@@ -324,10 +324,7 @@ pub mod venue_pricer {
 
         fn reference_twap(&self) -> Result<u128> {
             let reference: contract_ref!(Venue) = self.reference.into();
-            match reference.call().twap().try_invoke() {
-                Ok(Ok(r)) => r,
-                _ => Err(VenueError::CallFailed),
-            }
+            laas_traits::call::fallible(reference.call().twap().try_invoke(), VenueError::CallFailed)
         }
 
         /// The pricer's share goes to the current pricer, the rest to owners per share.
