@@ -1,0 +1,116 @@
+//! The smoke story, run on whatever chain a manifest was deployed to: an LP deposits WETH into
+//! the reactor, asks to withdraw part of it, keepers roll cycles over until the request
+//! matures, and the LP withdraws. Every step is checked against balances read back.
+//!
+//! It needs the manifest to name `weth` (minted by the deployer), `reactor` and `tweth`, and
+//! accounts `lp` and `keeper`.
+
+use crate::{Backend, Bundles, DeployError, Deployment, Signers, Val};
+
+/// One whole token (18 decimals).
+const E18: u128 = 1_000_000_000_000_000_000;
+
+struct Story<'a> {
+    backend: &'a mut dyn Backend,
+    bundles: &'a mut Bundles,
+    deployment: &'a Deployment,
+    signers: &'a Signers,
+    progress: &'a mut dyn FnMut(&str),
+}
+
+/// `amount` (18 decimals) as a decimal number.
+fn tokens(amount: u128) -> String {
+    format!("{}.{:04}", amount / E18, (amount % E18) / (E18 / 10_000))
+}
+
+fn failed(what: &str, why: String) -> DeployError {
+    DeployError::Chain(format!("smoke story: {what}: {why}"))
+}
+
+impl Story<'_> {
+    fn send(&mut self, who: &str, contract: &str, message: &str, args: &[String]) -> Result<Val, DeployError> {
+        let entry = self.deployment.contracts.get(contract).ok_or_else(|| DeployError::Unknown(format!("the deployment has no `{contract}`")))?;
+        let bundle = self.bundles.get(&entry.contract)?;
+        let signer = self.signers.get(who)?.clone();
+        self.backend.call(&bundle, &entry.address, message, args, &signer)
+    }
+
+    fn read(&mut self, contract: &str, message: &str, args: &[String]) -> Result<Val, DeployError> {
+        let entry = self.deployment.contracts.get(contract).ok_or_else(|| DeployError::Unknown(format!("the deployment has no `{contract}`")))?;
+        let bundle = self.bundles.get(&entry.contract)?;
+        let signer = self.signers.get(crate::manifest::DEPLOYER)?.clone();
+        self.backend.query(&bundle, &entry.address, message, args, &signer)
+    }
+
+    fn amount(v: &Val, what: &str) -> Result<u128, DeployError> {
+        v.as_u128().ok_or_else(|| failed(what, format!("expected an amount, got {v}")))
+    }
+
+    fn balance(&mut self, token: &str, who: &str) -> Result<u128, DeployError> {
+        let address = self.signers.get(who)?.address.clone();
+        let v = self.read(token, "PSP22::balance_of", &[address])?;
+        Self::amount(&v, "balance_of")
+    }
+
+    fn state_field(&mut self, field: &str) -> Result<u128, DeployError> {
+        let state = self.read("reactor", "state", &[])?;
+        state.field(field).and_then(Val::as_u128).ok_or_else(|| failed("reactor state", format!("no `{field}` in {state}")))
+    }
+
+    fn say(&mut self, line: String) {
+        (self.progress)(&format!("[story] {line}"));
+    }
+
+    fn run(&mut self) -> Result<(), DeployError> {
+        let (deposit, exit) = (10 * E18, 4 * E18);
+        let lp = self.signers.get("lp")?.address.clone();
+        let reactor = self.deployment.address("reactor")?.to_string();
+
+        self.send(crate::manifest::DEPLOYER, "weth", "mint", &[lp.clone(), deposit.to_string()])?;
+        self.send("lp", "weth", "PSP22::approve", &[reactor.clone(), deposit.to_string()])?;
+        let t_before = self.balance("tweth", "lp")?;
+        let minted = self.send("lp", "reactor", "deposit", &[deposit.to_string()])?;
+        let minted = Self::amount(&minted, "deposit")?;
+        let t_after = self.balance("tweth", "lp")?;
+        if minted == 0 || t_after.checked_sub(t_before) != Some(minted) {
+            return Err(failed("deposit", format!("minted {minted}, but the tWETH balance went {t_before} -> {t_after}")));
+        }
+        self.say(format!("lp deposited 10 WETH and received {} tWETH", tokens(minted)));
+
+        let maturity = self.send("lp", "reactor", "request_withdrawal", &[exit.to_string()])?;
+        let maturity = Self::amount(&maturity, "request_withdrawal")?;
+        self.say(format!("lp asked to withdraw 4 tWETH; the request matures at cycle {maturity}"));
+
+        for _ in 0..4 {
+            let cycle = self.state_field("cycle")?;
+            if cycle >= maturity {
+                break;
+            }
+            let next = self.state_field("next_rollover_ms")?;
+            let next = u64::try_from(next).map_err(|_| failed("state", String::from("next_rollover_ms out of range")))?;
+            self.say(format!("cycle {cycle}: waiting for the next cycle boundary ({next} ms)"));
+            self.backend.wait_until(next)?;
+            let rolled = self.send("keeper", "reactor", "rollover", &[])?;
+            self.say(format!("keeper rolled the reactor over into cycle {rolled}"));
+        }
+        let cycle = self.state_field("cycle")?;
+        if cycle < maturity {
+            return Err(failed("rollover", format!("still at cycle {cycle} after four rollovers, the request matures at {maturity}")));
+        }
+
+        let (w_before, t_before) = (self.balance("weth", "lp")?, self.balance("tweth", "lp")?);
+        let paid = self.send("lp", "reactor", "withdraw", &[exit.to_string()])?;
+        let paid = Self::amount(&paid, "withdraw")?;
+        let (w_after, t_after) = (self.balance("weth", "lp")?, self.balance("tweth", "lp")?);
+        if paid == 0 || w_after.checked_sub(w_before) != Some(paid) || t_before.checked_sub(t_after) != Some(exit) {
+            return Err(failed("withdraw", format!("paid {paid}; WETH {w_before} -> {w_after}, tWETH {t_before} -> {t_after}")));
+        }
+        self.say(format!("lp withdrew 4 tWETH at cycle {cycle} and received {} WETH", tokens(paid)));
+        Ok(())
+    }
+}
+
+/// Runs the smoke story against `deployment` on `backend`.
+pub fn smoke(backend: &mut dyn Backend, bundles: &mut Bundles, deployment: &Deployment, signers: &Signers, progress: &mut dyn FnMut(&str)) -> Result<(), DeployError> {
+    Story { backend, bundles, deployment, signers, progress }.run()
+}
