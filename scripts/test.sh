@@ -24,9 +24,9 @@ t=$SECONDS
 bash scripts/build-contracts.sh --check
 t_build=$((SECONDS - t))
 
-step "scenario tests (drink sandbox, real WASM)"
+step "scenario and deploy-tool tests (drink sandbox, real WASM)"
 t=$SECONDS
-(cd e2e-tests && CARGO_TARGET_DIR="$LAAS_HOST_TARGET" cargo test --locked) 2>&1 | tee -a "$results"
+(cd e2e-tests && CARGO_TARGET_DIR="$LAAS_HOST_TARGET" cargo test --workspace --locked) 2>&1 | tee -a "$results"
 t_e2e=$((SECONDS - t))
 
 step "benchmark (weights and storage deposits)"

@@ -156,40 +156,39 @@ impl Deployer<'_> {
         let mut uploaded: BTreeMap<String, String> = BTreeMap::new();
         for step in &self.manifest.steps {
             let signer = self.signers.get(&step.signer)?.clone();
-            let mut args = Vec::with_capacity(step.args.len());
-            for a in &step.args {
-                let mut codes = Vec::new();
-                for r in manifest::refs_in(a) {
-                    if let Ref::Code(b) = r {
-                        codes.push(b);
-                    }
-                }
-                for b in codes {
-                    self.ensure_uploaded(backend, &b, &signer, &mut uploaded)?;
-                }
-                let mut resolve = |r: &Ref| -> Result<String, DeployError> {
-                    match r {
-                        Ref::Contract(c) => out.address(c).map(String::from),
-                        Ref::Code(b) => uploaded.get(b).cloned().ok_or_else(|| DeployError::Unknown(format!("code `{b}` not uploaded"))),
-                        Ref::Account(a) => Ok(self.signers.get(a)?.address.clone()),
-                        Ref::Var(v) => Ok(v.clone()),
-                    }
-                };
-                args.push(manifest::substitute(a, &mut resolve)?);
-            }
-            self.step(backend, record, step, &signer, &args, &mut uploaded, &mut out)?;
+            self.step(backend, record, step, &signer, &mut uploaded, &mut out)?;
         }
         Ok(out)
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// The step's arguments with every reference resolved; code referred to is uploaded.
+    fn resolve_args(&mut self, backend: &mut dyn Backend, step: &Step, signer: &Signer, uploaded: &mut BTreeMap<String, String>, out: &Deployment) -> Result<Vec<String>, DeployError> {
+        let mut args = Vec::with_capacity(step.args.len());
+        for a in &step.args {
+            for r in manifest::refs_in(a) {
+                if let Ref::Code(b) = r {
+                    self.ensure_uploaded(backend, &b, signer, uploaded)?;
+                }
+            }
+            let mut resolve = |r: &Ref| -> Result<String, DeployError> {
+                match r {
+                    Ref::Contract(c) => out.address(c).map(String::from),
+                    Ref::Code(b) => uploaded.get(b).cloned().ok_or_else(|| DeployError::Unknown(format!("code `{b}` not uploaded"))),
+                    Ref::Account(a) => Ok(self.signers.get(a)?.address.clone()),
+                    Ref::Var(v) => Ok(v.clone()),
+                }
+            };
+            args.push(manifest::substitute(a, &mut resolve)?);
+        }
+        Ok(args)
+    }
+
     fn step(
         &mut self,
         backend: &mut dyn Backend,
         record: &mut Record,
         step: &Step,
         signer: &Signer,
-        args: &[String],
         uploaded: &mut BTreeMap<String, String>,
         out: &mut Deployment,
     ) -> Result<(), DeployError> {
@@ -206,6 +205,7 @@ impl Deployer<'_> {
                     out.reused.insert(name.clone());
                     return Ok(());
                 }
+                let args = &self.resolve_args(backend, step, signer, uploaded, out)?;
                 bundle.encode_constructor(constructor, args)?;
                 let code_hash = self.ensure_uploaded(backend, contract, signer, uploaded)?;
                 let address = backend.instantiate(&bundle, constructor, args, salt, signer)?;
@@ -225,6 +225,7 @@ impl Deployer<'_> {
                 }
                 let bundle = self.bundles.get(&out.contracts.get(target).map(|e| e.contract.clone()).unwrap_or_default())?;
                 let address = out.address(target)?.to_string();
+                let args = &self.resolve_args(backend, step, signer, uploaded, out)?;
                 let value = backend.call(&bundle, &address, message, args, signer)?;
                 let shown = match value.to_string().as_str() {
                     "()" => String::new(),
@@ -238,6 +239,7 @@ impl Deployer<'_> {
             Action::Query { target, message, bind } => {
                 let bundle = self.bundles.get(&out.contracts.get(target).map(|e| e.contract.clone()).unwrap_or_default())?;
                 let address = out.address(target)?.to_string();
+                let args = &self.resolve_args(backend, step, signer, uploaded, out)?;
                 let value = backend.query(&bundle, &address, message, args, signer)?;
                 let found = value.addresses();
                 let bound = found.get(bind.index).ok_or_else(|| DeployError::Reverted {
