@@ -34,8 +34,13 @@ t=$SECONDS
 bash scripts/bench.sh
 t_bench=$((SECONDS - t))
 
-printf '\n== timings (s): setup %d, unit %d, contracts %d, scenarios %d, bench %d, total %d\n' \
-  "$t_setup" "$t_unit" "$t_build" "$t_e2e" "$t_bench" "$((SECONDS - t0))"
+step "node smoke test (deploy tool and story on a local node, when one is built)"
+t=$SECONDS
+bash scripts/node-smoke.sh --if-built
+t_node=$((SECONDS - t))
+
+printf '\n== timings (s): setup %d, unit %d, contracts %d, scenarios %d, bench %d, node %d, total %d\n' \
+  "$t_setup" "$t_unit" "$t_build" "$t_e2e" "$t_bench" "$t_node" "$((SECONDS - t0))"
 python3 - "$results" <<'PY'
 import re, sys
 passed = failed = 0

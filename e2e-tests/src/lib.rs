@@ -95,6 +95,11 @@ impl Chain {
         Self { session, now_ms: GENESIS_MS, last_cost: None }
     }
 
+    /// A chain already set up elsewhere (by the deploy tool's sandbox backend), at `now_ms`.
+    pub fn from_session(session: Session<MinimalSandbox>, now_ms: u64) -> Self {
+        Self { session, now_ms, last_cost: None }
+    }
+
     /// The funded account named `name` (the same name always gives the same account).
     /// "alice" is the sandbox's default, pre-funded account.
     pub fn user(&mut self, name: &str) -> Address {

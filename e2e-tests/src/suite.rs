@@ -4,6 +4,7 @@
 //! through the factory, its venues set and its LD collateral fixed.
 
 use crate::{address_of, args, args::Bytes, args::Raw, Address, Chain};
+use drink::Ss58Codec;
 use laas_traits::VenueError;
 use psp22::PSP22Error;
 use reactor::reactor::{Holder, ReactorError, State};
@@ -110,6 +111,51 @@ impl Suite {
         suite.set_venue_weights(&equal_weights(venues));
         suite.admin_call("set_collateral", args![Raw(format!("Fixed({ld_stake})"))]).expect("collateral");
         suite
+    }
+
+    /// The suite as deployed by the deploy tool from `deploy/laas.toml` (see
+    /// [`Suite::from_manifest`]): its contracts are registered with the harness for calls.
+    pub fn attach(mut chain: Chain, deployment: &laas_deploy::Deployment, signers: &laas_deploy::Signers) -> Result<Self, laas_deploy::DeployError> {
+        let address = |name: &str| -> Result<Address, laas_deploy::DeployError> {
+            let ss58 = deployment.address(name)?;
+            Address::from_ss58check(ss58).map_err(|e| laas_deploy::DeployError::Unknown(format!("{name}: {e:?}")))
+        };
+        let signer = |name: &str| -> Result<Address, laas_deploy::DeployError> {
+            let ss58 = &signers.get(name)?.address;
+            Address::from_ss58check(ss58).map_err(|e| laas_deploy::DeployError::Unknown(format!("{name}: {e:?}")))
+        };
+        for (name, entry) in &deployment.contracts {
+            chain.register(&entry.contract, &address(name)?);
+        }
+        Ok(Self {
+            admin: signer(laas_deploy::manifest::DEPLOYER)?,
+            treasury: signer("treasury")?,
+            ld: signer("treasury")?,
+            weth: address("weth")?,
+            toke: address("toke")?,
+            venues: vec![address("amm")?, address("pricer_venue")?],
+            factory: address("factory")?,
+            reactor: address("reactor")?,
+            tasset: address("tweth")?,
+            staking: Some(address("ld_staking")?),
+            chain,
+        })
+    }
+
+    /// Deploys the suite's manifest (`deploy/laas.toml`) with the deploy tool into a fresh
+    /// sandbox chain starting at [`crate::GENESIS_MS`], as `//Alice`, printing each step with
+    /// `progress`; returns the suite and the manifest's signers.
+    pub fn from_manifest(progress: &mut dyn FnMut(&str)) -> Result<(Self, laas_deploy::Signers), laas_deploy::DeployError> {
+        use laas_deploy::{sandbox::SandboxBackend, Bundles, Deployer, Manifest, Record, Signers};
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy/laas.toml");
+        let manifest = Manifest::load(&path, "sandbox", crate::GENESIS_MS)?;
+        let signers = Signers::new(&manifest, "//Alice", &Default::default())?;
+        let mut bundles = Bundles::new(&crate::bundle_dir());
+        let mut backend = SandboxBackend::new(crate::GENESIS_MS, signers.all())?;
+        let deployment = Deployer { manifest: &manifest, signers: &signers, bundles: &mut bundles, progress }.run(&mut backend, &mut Record::in_memory())?;
+        let (session, now_ms) = backend.into_session();
+        let suite = Self::attach(Chain::from_session(session, now_ms), &deployment, &signers)?;
+        Ok((suite, signers))
     }
 
     /// The reactor's parameters with `deposit_cap`, as a constructor/message argument.

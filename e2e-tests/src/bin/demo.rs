@@ -1,11 +1,13 @@
-//! The suite's demo: deploys the liquidity side into drink's in-process sandbox and walks a
+//! The suite's demo: deploys the liquidity side from `deploy/laas.toml` with the deploy tool
+//! into drink's in-process sandbox and walks a
 //! reactor round trip — deposits, a director's stake and 70/30 vote, a rollover that deploys to
 //! the AMM and the pricer, trading on both, a rollover that shares fees and emissions, a
 //! withdrawal on maturity, claims — then TOKE vote delegation, printing what happens and what
 //! each step cost.
 
 use laas_e2e_tests::suite::{Suite, E18};
-use laas_e2e_tests::{args, args::Bytes, Chain, Cost};
+use drink::Ss58Codec;
+use laas_e2e_tests::{args, args::Bytes, Address, Chain, Cost};
 use laas_traits::VotesError;
 use psp22::PSP22Error;
 use laas_traits::VenueError;
@@ -21,24 +23,20 @@ fn cost(c: Cost) -> String {
 }
 
 fn main() {
-    let mut s = Suite::new(1, 0);
-    println!("== LaaS demo on drink's sandbox (block {}, t = {} ms)", s.chain.block(), s.chain.now_ms());
+    println!("== LaaS demo: deploying deploy/laas.toml into drink's in-process sandbox (the same manifest `scripts/demo.sh --node` deploys onto a node)");
+    let (mut s, signers) = Suite::from_manifest(&mut |line| println!("   {line}")).unwrap_or_else(|e| {
+        eprintln!("deployment failed: {e}");
+        std::process::exit(1)
+    });
+    let staking = s.staking.clone().expect("the manifest deploys LD staking");
+    let pricer = s.venues[1].clone();
+    let quoter = signers.get("pricer").ok().and_then(|p| Address::from_ss58check(&p.address).ok()).expect("the manifest names a pricer");
+    let reactor = s.reactor.clone();
+    println!("== deployed at block {}, t = {} ms:", s.chain.block(), s.chain.now_ms());
     println!("TOKE {} (100,000,000 to the deployer), test WETH {}", s.toke, s.weth);
     println!("AMM venue {}: seeded by the admin with 100 WETH + 200,000 TOKE, 0.3% fee, 10 min TWAP", s.venues[0]);
     println!("factory {}: weekly cycles from now; it created the WETH reactor {} with tWETH {}", s.factory, s.reactor, s.tasset);
-    let staking = s.add_staking();
-    let quoter = s.chain.user("pricer");
-    let pricer = s.add_pricer(&quoter);
-    s.set_venue_weights(&[10_000, 0]);
     println!("LD staking {staking} feeds the reactor its LD stake and votes; pricer venue {pricer} quotes within 2% of the AMM's TWAP");
-
-    s.place_pcv(400_000 * E18);
-    let e = format!("Emissions {{ rate: {}, target_ratio: {E18}, genesis_multiplier_bps: 10000, genesis_until: 0 }}", 1_000 * E18);
-    s.admin_call("set_emissions", args![laas_e2e_tests::args::Raw(e)]).expect("emissions");
-    let (treasury, reactor) = (s.treasury.clone(), s.reactor.clone());
-    s.give_toke(&treasury, 10_000 * E18);
-    let r: Result<(), ReactorError> = s.chain.call(&treasury, &reactor, "fund_emissions", &args![10_000 * E18]);
-    r.expect("fund emissions");
     println!("treasury placed 400,000 TOKE of PCV (pairing side, junior capital) and funded 10,000 TOKE of emissions (1,000 per cycle)");
 
     let (lp1, lp2, keeper, director) = (s.chain.user("lp-1"), s.chain.user("lp-2"), s.chain.user("keeper"), s.chain.user("director"));
@@ -98,13 +96,13 @@ fn main() {
     let (asset, toke_paid) = r.expect("LD claim");
     println!("the director claimed {} WETH + {} TOKE of LD rewards", fmt(asset), fmt(toke_paid));
 
-    delegation(&mut s.chain, &s.toke.clone());
+    delegation(&mut s.chain, &s.admin.clone(), &s.toke.clone());
     println!("== demo finished at block {}, t = {} ms", s.chain.block(), s.chain.now_ms());
 }
 
 /// A TOKE holder receives TOKE and delegates its votes to itself; past votes stay readable.
-fn delegation(chain: &mut Chain, toke: &laas_e2e_tests::Address) {
-    let (admin, ld) = (chain.user("alice"), chain.user("delegator"));
+fn delegation(chain: &mut Chain, admin: &Address, toke: &Address) {
+    let (admin, ld) = (admin.clone(), chain.user("delegator"));
     let r: Result<(), PSP22Error> = chain.call(&admin, toke, "PSP22::transfer", &args![ld, 50_000 * E18, Bytes(&[])]);
     r.expect("TOKE transfer");
     let r: Result<(), VotesError> = chain.call(&ld, toke, "Votes::delegate", &args![Some(ld.clone())]);
