@@ -14,6 +14,7 @@ laas-deploy: deploy and wire the LaaS suite from a manifest
 USAGE: laas-deploy [OPTIONS]
 
   --manifest <FILE>     the deployment manifest [default: deploy/laas.toml]
+                        (default paths are relative to the repository root)
   --network <NAME>      network name: picks [networks.<NAME>.vars] and the record file
                         deployments/<NAME>.json [default: local, or sandbox with --sandbox]
   --url <URL>           node endpoint [default: ws://127.0.0.1:9944]
@@ -40,16 +41,28 @@ struct Options {
     smoke: bool,
 }
 
+/// The repository root: the working directory if it holds `deploy/laas.toml`, else the
+/// checkout this tool was built from.
+fn repo_root() -> PathBuf {
+    if std::path::Path::new("deploy/laas.toml").is_file() {
+        PathBuf::from(".")
+    } else {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        root.canonicalize().unwrap_or(root)
+    }
+}
+
 fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
+    let root = repo_root();
     let mut o = Options {
-        manifest: PathBuf::from("deploy/laas.toml"),
+        manifest: root.join("deploy/laas.toml"),
         network: None,
         url: LOCAL_URL.to_string(),
         suri: String::from("//Alice"),
         accounts: BTreeMap::new(),
         sandbox: false,
-        bundles: PathBuf::from("abi"),
-        out: PathBuf::from("deployments"),
+        bundles: root.join("abi"),
+        out: root.join("deployments"),
         dry_run: false,
         smoke: false,
     };
