@@ -66,7 +66,7 @@ fn the_suite_deploys_wires_and_passes_the_smoke_story() {
     let deployment = run.deploy(&mut chain, &mut record).expect("the suite deploys");
     let names: Vec<&str> = deployment.contracts.keys().map(String::as_str).collect();
     assert_eq!(names, ["amm", "factory", "ld_staking", "pricer_venue", "reactor", "toke", "tweth", "weth"]);
-    assert_eq!(deployment.calls, 14);
+    assert_eq!(deployment.calls, 19);
     // Each code is uploaded once, though the factory's argument and its own deploy need some.
     assert_eq!(run.lines.iter().filter(|l| l.starts_with("[upload]")).count(), 8);
 
@@ -79,6 +79,16 @@ fn the_suite_deploys_wires_and_passes_the_smoke_story() {
     }
     // The reactor was created by the factory: it runs the reactor code the factory was given.
     assert_eq!(json["reactor"]["code_hash"], run.bundles.get("reactor").expect("bundle").code_hash.as_str());
+
+    // Roles are wired: the admin is the deployer, the guardian the manifest's guardian.
+    let (alice, guardian) = (run.signers.get("deployer").expect("deployer").clone(), run.signers.get("guardian").expect("guardian").address.clone());
+    for name in ["amm", "factory", "reactor", "ld_staking", "pricer_venue"] {
+        let entry = &deployment.contracts[name];
+        let bundle = run.bundles.get(&entry.contract).expect("bundle");
+        let roles = chain.query(&bundle, &entry.address, "AccessControl::roles", &[], &alice).expect("roles");
+        let field = |f: &str| roles.field(f).map(|v| v.addresses()).unwrap_or_default();
+        assert_eq!((field("admin"), field("guardian")), (vec![alice.address.clone()], vec![guardian.clone()]), "{name}: {roles}");
+    }
 
     let (bundles, signers) = (&mut run.bundles, &run.signers);
     let mut said = Vec::new();
@@ -101,7 +111,7 @@ fn a_rerun_reuses_everything_and_a_fresh_chain_gets_a_fresh_deployment() {
     let again = run.deploy(&mut chain, &mut record).expect("second run");
     assert!(again.deployed.is_empty(), "{:?}", again.deployed);
     assert_eq!(again.reused.len(), 8);
-    assert_eq!((again.calls, again.skipped), (0, 14));
+    assert_eq!((again.calls, again.skipped), (0, 19));
     assert_eq!(again.contracts, first.contracts);
     assert!(!run.lines.iter().any(|l| l.starts_with("[upload]")), "{:?}", run.lines);
 
@@ -115,7 +125,7 @@ fn a_rerun_reuses_everything_and_a_fresh_chain_gets_a_fresh_deployment() {
     run.lines.clear();
     let fresh = run.deploy(&mut fresh_chain, &mut record).expect("fresh run");
     assert!(run.lines.iter().any(|l| l.contains("not on this chain")), "{:?}", run.lines);
-    assert_eq!((fresh.deployed.len(), fresh.calls), (8, 14));
+    assert_eq!((fresh.deployed.len(), fresh.calls), (8, 19));
     std::fs::remove_dir_all(dir).ok();
 }
 
@@ -254,7 +264,7 @@ fn unknown_contracts_are_refused_before_anything_is_sent() {
     // The suite's own manifest checks out.
     let mut run = Run::new(suite_manifest(), "//Alice");
     run.plan(&Record::in_memory()).expect("the suite's plan");
-    assert_eq!(run.lines.len(), 22);
+    assert_eq!(run.lines.len(), 27);
 }
 
 #[test]
