@@ -18,6 +18,8 @@ pub const LOCAL_URL: &str = "ws://127.0.0.1:9944";
 /// A node reached over RPC.
 pub struct NodeBackend {
     url: String,
+    /// The `cargo` that runs cargo-contract.
+    cargo: String,
 }
 
 /// What a cargo-contract run printed.
@@ -42,11 +44,16 @@ impl Output {
 impl NodeBackend {
     /// A node at `url` (`ws://host:port` or `wss://…`).
     pub fn new(url: &str) -> Self {
-        Self { url: url.to_string() }
+        Self::with_cargo(url, "cargo")
+    }
+
+    /// A node at `url`, driven through the given `cargo` executable.
+    pub fn with_cargo(url: &str, cargo: &str) -> Self {
+        Self { url: url.to_string(), cargo: cargo.to_string() }
     }
 
     fn cargo_contract(&self, args: &[String]) -> Result<Output, DeployError> {
-        let out = Command::new("cargo")
+        let out = Command::new(&self.cargo)
             .arg("contract")
             .args(args)
             .output()
