@@ -84,7 +84,14 @@ pub fn balance_error(text: &str, signer: &Signer) -> Option<DeployError> {
     BALANCE_WORDS
         .iter()
         .any(|w| text.contains(w))
-        .then(|| DeployError::InsufficientBalance { account: format!("{} ({})", signer.address, signer.suri), why: first_line(text) })
+        .then(|| DeployError::InsufficientBalance { account: format!("{} ({})", signer.address, signer.suri), why: compact(text) })
+}
+
+/// An error text (often pretty-printed JSON) on one line, at most 600 characters.
+pub fn compact(text: &str) -> String {
+    let text = text.split("Stack backtrace:").next().unwrap_or(text);
+    let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    joined.chars().take(600).collect()
 }
 
 /// The first non-empty line of a long error text.

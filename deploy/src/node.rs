@@ -8,7 +8,7 @@ use std::process::Command;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::accounts::Signer;
-use crate::backend::{balance_error, first_line, Backend, DeployError};
+use crate::backend::{balance_error, compact, first_line, Backend, DeployError};
 use crate::bundles::{encode_hex, Bundle};
 use crate::value::Val;
 
@@ -56,6 +56,9 @@ impl NodeBackend {
         let out = Command::new(&self.cargo)
             .arg("contract")
             .args(args)
+            // Errors without anyhow's backtrace.
+            .env("RUST_BACKTRACE", "0")
+            .env("RUST_LIB_BACKTRACE", "0")
             .output()
             .map_err(|e| DeployError::Chain(format!("cannot run cargo-contract (run scripts/setup.sh): {e}")))?;
         Ok(Output { ok: out.status.success(), stdout: String::from_utf8_lossy(&out.stdout).into_owned(), stderr: String::from_utf8_lossy(&out.stderr).into_owned() })
@@ -99,12 +102,6 @@ impl NodeBackend {
         }
         value.into_ok().map_err(|error| DeployError::Reverted { what, error })
     }
-}
-
-/// Error texts from cargo-contract can span many lines of JSON; keep them readable.
-fn compact(text: &str) -> String {
-    let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    joined.chars().take(600).collect()
 }
 
 impl Backend for NodeBackend {
