@@ -62,6 +62,16 @@ impl Suite {
     /// Deploys everything with `venues` AMM venues sharing the deployment equally (the
     /// first takes the remainder) and a fixed LD stake of `ld_stake` TOKE.
     pub fn new(venues: usize, ld_stake: u128) -> Self {
+        Self::build(venues, ld_stake, false)
+    }
+
+    /// [`Suite::new`] with the WETH reactor created as a genesis reactor (it may carry
+    /// accelerated emissions).
+    pub fn genesis(venues: usize, ld_stake: u128) -> Self {
+        Self::build(venues, ld_stake, true)
+    }
+
+    fn build(venues: usize, ld_stake: u128, genesis: bool) -> Self {
         let mut chain = Chain::new();
         let admin = chain.user("alice");
         let treasury = chain.user("treasury");
@@ -95,12 +105,12 @@ impl Suite {
         // Cycles start now; the venues' TWAP is ready well before the first boundary.
         let reactor_code = suite.chain.upload("reactor");
         let tasset_code = suite.chain.upload("tasset");
-        let genesis = suite.chain.now_ms();
-        suite.factory = suite.chain.deploy(&admin, "tasset_factory", "new", &args![Raw(reactor_code), Raw(tasset_code), genesis, WEEK_MS], vec![]);
+        let genesis_ms = suite.chain.now_ms();
+        suite.factory = suite.chain.deploy(&admin, "tasset_factory", "new", &args![Raw(reactor_code), Raw(tasset_code), genesis_ms, WEEK_MS], vec![]);
         let factory = suite.factory.clone();
         let config = suite.config_arg(1_000_000 * E18);
         let created: Result<ink::primitives::AccountId, tasset_factory::tasset_factory::FactoryError> =
-            suite.chain.call(&admin, &factory, "create_reactor", &args![weth, toke, Raw(config), false]);
+            suite.chain.call(&admin, &factory, "create_reactor", &args![weth, toke, Raw(config), genesis]);
         suite.reactor = address_of(created.expect("the admin creates the WETH reactor"));
         let reactor = suite.reactor.clone();
         suite.chain.register("reactor", &reactor);

@@ -15,7 +15,11 @@ const PCV_TOKE: u128 = 400_000 * E18;
 
 /// A reactor with LD staking, PCV and LPs' deposits.
 fn directed(deposits: &[(&str, u128)]) -> (Suite, Vec<Address>) {
-    let mut s = Suite::new(1, 0);
+    directed_with(Suite::new(1, 0), deposits)
+}
+
+/// [`directed`] on a given suite (a genesis reactor's, for instance).
+fn directed_with(mut s: Suite, deposits: &[(&str, u128)]) -> (Suite, Vec<Address>) {
     s.add_staking();
     s.place_pcv(PCV_TOKE);
     let mut lps = Vec::new();
@@ -133,8 +137,20 @@ fn lds_vote_70_30_and_the_next_rollover_deploys_so_stake_changes_rescale_and_uns
 }
 
 #[test]
+fn a_reactor_created_without_the_genesis_flag_refuses_accelerated_emissions() {
+    let (mut s, _) = directed(&[]);
+    let reactor = s.reactor.clone();
+    let is_genesis: bool = s.chain.query(&reactor, "is_genesis", &args![]);
+    assert!(!is_genesis);
+    let accelerated = format!("Emissions {{ rate: {E18}, target_ratio: {E18}, genesis_multiplier_bps: 20000, genesis_until: 10 }}");
+    assert_eq!(s.admin_call("set_emissions", args![Raw(accelerated)]), Err(ReactorError::NotGenesis));
+    // 1x is allowed on any reactor.
+    set_emissions(&mut s, E18, 10_000, 10);
+}
+
+#[test]
 fn emissions_follow_the_asset_toke_balance_and_the_rest_stays_budgeted() {
-    let (mut s, lps) = directed(&[("lp", 40 * E18)]);
+    let (mut s, lps) = directed_with(Suite::genesis(1, 0), &[("lp", 40 * E18)]);
     let (ld, keeper, reactor) = (s.chain.user("ld"), s.chain.user("keeper"), s.reactor.clone());
     let rate = 1_000 * E18;
     set_emissions(&mut s, rate, 10_000, 0);
@@ -171,7 +187,9 @@ fn emissions_follow_the_asset_toke_balance_and_the_rest_stays_budgeted() {
     let claimed: Result<(u128, u128), StakeError> = s.chain.call(&ld, &staking, "claim", &args![reactor]);
     assert_eq!(claimed, Ok((0, ld_owed)));
 
-    // A genesis multiplier doubles the next cycle's emission, then it is over.
+    // A genesis reactor's multiplier doubles the next cycle's emission, then it is over.
+    let is_genesis: bool = s.chain.query(&reactor, "is_genesis", &args![]);
+    assert!(is_genesis);
     let cycle = s.state().cycle;
     set_emissions(&mut s, rate, 20_000, cycle + 1);
     s.to_next_cycle();

@@ -99,6 +99,8 @@ pub mod reactor {
         WouldUncoverLps,
         /// The asset does not publish a symbol.
         AssetMetadata,
+        /// Only a genesis reactor may carry an emission multiplier above 1×.
+        NotGenesis,
         /// A cross-contract call could not be made (missing contract, trap, bad reply).
         CallFailed,
     }
@@ -207,7 +209,7 @@ pub mod reactor {
         /// Target ratio `R*` of LD stake value to LP value, 1e18 (default 1.0).
         pub target_ratio: u128,
         /// Multiplier of the rate for a genesis reactor, bps (20,000 = 2×; below 10,000 counts
-        /// as 1×).
+        /// as 1×). Above 10,000 only on a genesis reactor.
         pub genesis_multiplier_bps: u32,
         /// The multiplier applies to rollovers into cycles up to this one.
         pub genesis_until: u32,
@@ -462,6 +464,9 @@ pub mod reactor {
         emissions: Lazy<Emissions>,
         /// TOKE funded by the treasury for emissions and not emitted yet.
         emission_budget: u128,
+        /// Whether the factory created this as a genesis reactor (SPEC §3.4: only these may
+        /// carry accelerated emissions). Fixed at instantiation.
+        genesis: bool,
         /// Admin (parameters, venues, unpause) and guardian (pause deposits).
         roles: Roles,
     }
@@ -469,7 +474,7 @@ pub mod reactor {
     impl Reactor {
         /// A reactor for `asset` paired with `pairing`, instantiating its tAsset from
         /// `tasset_code_hash` as `t<SYMBOL>` with the asset's decimals. Normally called by the
-        /// factory; `admin` receives the admin role.
+        /// factory, which passes its genesis flag; `admin` receives the admin role.
         /// Errors: `InvalidConfig`, `AssetMetadata` (the asset has no symbol), `CallFailed`.
         #[ink(constructor)]
         pub fn new(
@@ -478,6 +483,7 @@ pub mod reactor {
             tasset_code_hash: Hash,
             schedule: Schedule,
             config: Config,
+            genesis: bool,
             admin: AccountId,
         ) -> Result<Self> {
             config.validate()?;
@@ -524,6 +530,7 @@ pub mod reactor {
                 venues: Lazy::new(),
                 emissions: Lazy::new(),
                 emission_budget: 0,
+                genesis,
                 roles: Roles::new(admin),
             })
         }
@@ -773,12 +780,16 @@ pub mod reactor {
         }
 
         /// Sets the emission parameters. Admin only.
-        /// Errors: `Access(NotAdmin)`, `InvalidConfig` (a zero target ratio).
+        /// Errors: `Access(NotAdmin)`, `InvalidConfig` (a zero target ratio), `NotGenesis` (a
+        /// multiplier above 1× on a reactor the factory did not create as a genesis reactor).
         #[ink(message)]
         pub fn set_emissions(&mut self, emissions: Emissions) -> Result<()> {
             self.ensure_admin()?;
             if emissions.target_ratio == 0 {
                 return Err(ReactorError::InvalidConfig);
+            }
+            if emissions.genesis_multiplier_bps > 10_000 && !self.genesis {
+                return Err(ReactorError::NotGenesis);
             }
             self.emissions.set(&emissions);
             self.env().emit_event(EmissionsChanged { emissions });
@@ -873,6 +884,12 @@ pub mod reactor {
         #[ink(message)]
         pub fn queued(&self, cycle: u32) -> u128 {
             self.queued.get(cycle).unwrap_or(0)
+        }
+
+        /// Whether this is a genesis reactor (may carry accelerated emissions). Anyone may call.
+        #[ink(message)]
+        pub fn is_genesis(&self) -> bool {
+            self.genesis
         }
 
         /// `(asset, pairing, tasset)`. Anyone may call.
@@ -1414,6 +1431,7 @@ pub mod reactor {
                 venues: Lazy::new(),
                 emissions: Lazy::new(),
                 emission_budget: 0,
+                genesis: false,
                 roles: Roles::new(a.alice),
             };
             (r, a)
@@ -1423,6 +1441,22 @@ pub mod reactor {
             r.holders.insert(who, &Holder { balance, ..Holder::default() });
             r.supply += balance;
             r.idle.asset += balance;
+        }
+
+        #[ink::test]
+        fn only_a_genesis_reactor_carries_an_emission_multiplier() {
+            let (mut r, _) = reactor();
+            let accelerated = Emissions { rate: 1_000, target_ratio: ONE, genesis_multiplier_bps: 20_000, genesis_until: 4 };
+            assert!(!r.is_genesis());
+            assert_eq!(r.set_emissions(accelerated), Err(ReactorError::NotGenesis));
+            assert_eq!(r.emissions.get(), None);
+            // 1x is no acceleration: any reactor may set it.
+            let plain = Emissions { genesis_multiplier_bps: 10_000, ..accelerated };
+            assert_eq!(r.set_emissions(plain), Ok(()));
+            r.genesis = true;
+            assert!(r.is_genesis());
+            assert_eq!(r.set_emissions(accelerated), Ok(()));
+            assert_eq!(r.emissions.get(), Some(accelerated));
         }
 
         #[ink::test]

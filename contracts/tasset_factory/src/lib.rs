@@ -135,7 +135,7 @@ pub mod tasset_factory {
             if reactors.len() >= MAX_REACTORS {
                 return Err(FactoryError::TooManyReactors);
             }
-            let created = ReactorRef::new(asset, pairing, self.tasset_code_hash, self.schedule, config, admin)
+            let created = ReactorRef::new(asset, pairing, self.tasset_code_hash, self.schedule, config, genesis, admin)
                 .code_hash(self.reactor_code_hash)
                 .endowment(0)
                 .salt_bytes(AsRef::<[u8]>::as_ref(&asset))
