@@ -698,7 +698,7 @@ pub mod reactor {
             let controlled = add(self.idle.asset, in_venues)?;
             let cap = apply_bps(stake_value, u128::from(config.collateral_bps), Rounding::Down)?;
             let deployable = controlled.saturating_sub(withheld).min(cap);
-            self.rebalance(&venues, &weights, &positions, deployable, withheld)?;
+            self.rebalance(&venues, &weights, &positions, deployable, withheld, price)?;
             self.env().emit_event(RolledOver { cycle, nav: self.nav, holdings, supply: self.supply, deployable });
             Ok(cycle)
         }
@@ -1215,7 +1215,9 @@ pub mod reactor {
         /// Brings each venue to `deployable × weight`: recalls first (so the asset is idle for
         /// withdrawals and other venues), then deploys from idle asset beyond `withheld`,
         /// paired with idle TOKE at the venue's TWAP. No deploys while paused.
-        fn rebalance(&mut self, venues: &[VenueSlot], weights: &[u16], positions: &[PositionValue], deployable: u128, withheld: u128) -> Result<()> {
+        /// `first_price` is the first venue's TWAP read by this rollover's valuation: a TWAP
+        /// does not move within a block, so deploying there does not ask again.
+        fn rebalance(&mut self, venues: &[VenueSlot], weights: &[u16], positions: &[PositionValue], deployable: u128, withheld: u128, first_price: Option<u128>) -> Result<()> {
             let mut targets = Vec::with_capacity(venues.len());
             for ((slot, position), weight) in venues.iter().zip(positions).zip(weights) {
                 let target = apply_bps(deployable, u128::from(*weight), Rounding::Down)?;
@@ -1236,13 +1238,14 @@ pub mod reactor {
             if self.roles.paused {
                 return Ok(());
             }
-            for ((slot, position), target) in venues.iter().zip(positions).zip(targets) {
+            for (i, ((slot, position), target)) in venues.iter().zip(positions).zip(targets).enumerate() {
                 let free = self.idle.asset.saturating_sub(withheld);
                 let amount = target.saturating_sub(position.asset).min(free);
                 if amount == 0 {
                     continue;
                 }
-                if let Err(error) = self.deploy_to(slot.venue, amount) {
+                let known_price = if i == 0 { first_price } else { None };
+                if let Err(error) = self.deploy_to(slot.venue, amount, known_price) {
                     self.env().emit_event(VenueSkipped { venue: slot.venue, error });
                 }
             }
@@ -1268,9 +1271,13 @@ pub mod reactor {
 
         /// Deploys `amount` of the asset to `venue` with the TOKE its TWAP asks for (an AMM
         /// takes its spot ratio of both, a pricer takes both), leaving no allowance behind.
-        fn deploy_to(&mut self, venue_id: AccountId, amount: u128) -> Result<()> {
+        /// `known_price` is the venue's TWAP if already read in this block.
+        fn deploy_to(&mut self, venue_id: AccountId, amount: u128, known_price: Option<u128>) -> Result<()> {
             let mut venue: contract_ref!(Venue) = venue_id.into();
-            let price = call::fallible(venue.call().twap().try_invoke(), ReactorError::CallFailed)?;
+            let price = match known_price {
+                Some(p) => p,
+                None => call::fallible(venue.call().twap().try_invoke(), ReactorError::CallFailed)?,
+            };
             let pairing = mul_div(amount, price, ONE, Rounding::Up)?.min(self.idle.pairing);
             token::approve(self.asset, venue_id, amount)?;
             token::approve(self.pairing, venue_id, pairing)?;
