@@ -79,15 +79,18 @@ impl std::error::Error for DeployError {}
 /// Words by which a chain says an account cannot pay.
 const BALANCE_WORDS: [&str; 6] = ["Inability to pay", "StorageDepositNotEnoughFunds", "FundsUnavailable", "BalanceLow", "InsufficientBalance", "NotEnoughFunds"];
 
-/// `Some(InsufficientBalance)` if `text` (an error from the chain) says `signer` cannot pay.
-pub fn balance_error(text: &str, signer: &Signer) -> Option<DeployError> {
-    BALANCE_WORDS
-        .iter()
-        .any(|w| text.contains(w))
-        .then(|| DeployError::InsufficientBalance { account: format!("{} ({})", signer.address, signer.suri), why: compact(text) })
+/// The error for a chain's refusal `text` of `what`: `InsufficientBalance` if it says `signer`
+/// cannot pay, else `Chain`.
+pub fn chain_error(what: &str, text: &str, signer: &Signer) -> DeployError {
+    if BALANCE_WORDS.iter().any(|w| text.contains(w)) {
+        DeployError::InsufficientBalance { account: format!("{} ({})", signer.address, signer.suri), why: compact(text) }
+    } else {
+        DeployError::Chain(format!("{what}: {}", compact(text)))
+    }
 }
 
-/// An error text (often pretty-printed JSON) on one line, at most 600 characters.
+/// An error text (often pretty-printed JSON) on one line, at most 600 characters, without
+/// anyhow's backtrace.
 pub fn compact(text: &str) -> String {
     let text = text.split("Stack backtrace:").next().unwrap_or(text);
     let joined: String = text.split_whitespace().collect::<Vec<_>>().join(" ");

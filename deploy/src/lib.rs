@@ -76,12 +76,19 @@ pub struct Deployment {
 }
 
 impl Deployment {
+    /// The record of instance `name`.
+    pub fn entry(&self, name: &str) -> Result<&Entry, DeployError> {
+        self.contracts.get(name).ok_or_else(|| DeployError::Unknown(format!("the deployment has no contract `{name}`")))
+    }
+
     /// The address of instance `name`.
     pub fn address(&self, name: &str) -> Result<&str, DeployError> {
-        self.contracts
-            .get(name)
-            .map(|e| e.address.as_str())
-            .ok_or_else(|| DeployError::Unknown(format!("the deployment has no contract `{name}`")))
+        self.entry(name).map(|e| e.address.as_str())
+    }
+
+    /// Whether `step` refers to a contract instantiated in this run.
+    fn touches_new(&self, step: &Step) -> bool {
+        step.contract_refs().iter().any(|c| self.deployed.contains(c))
     }
 }
 
@@ -217,16 +224,15 @@ impl Deployer<'_> {
                 out.deployed.insert(name.clone());
             }
             Action::Call { target, message } => {
-                let touched_fresh = step.contract_refs().iter().any(|c| out.deployed.contains(c));
-                if record.done.contains(&step.key()) && !touched_fresh {
+                if record.done.contains(&step.key()) && !out.touches_new(step) {
                     (self.progress)(&format!("[{at}] {target}.{message}: already done"));
                     out.skipped += 1;
                     return Ok(());
                 }
-                let bundle = self.bundles.get(&out.contracts.get(target).map(|e| e.contract.clone()).unwrap_or_default())?;
-                let address = out.address(target)?.to_string();
+                let callee = out.entry(target)?.clone();
+                let bundle = self.bundles.get(&callee.contract)?;
                 let args = &self.resolve_args(backend, step, signer, uploaded, out)?;
-                let value = backend.call(&bundle, &address, message, args, signer)?;
+                let value = backend.call(&bundle, &callee.address, message, args, signer)?;
                 let shown = match value.to_string().as_str() {
                     "()" => String::new(),
                     v => format!(" -> {v}"),
@@ -237,10 +243,10 @@ impl Deployer<'_> {
                 out.calls += 1;
             }
             Action::Query { target, message, bind } => {
-                let bundle = self.bundles.get(&out.contracts.get(target).map(|e| e.contract.clone()).unwrap_or_default())?;
-                let address = out.address(target)?.to_string();
+                let callee = out.entry(target)?.clone();
+                let bundle = self.bundles.get(&callee.contract)?;
                 let args = &self.resolve_args(backend, step, signer, uploaded, out)?;
-                let value = backend.query(&bundle, &address, message, args, signer)?;
+                let value = backend.query(&bundle, &callee.address, message, args, signer)?;
                 let found = value.addresses();
                 let bound = found.get(bind.index).ok_or_else(|| DeployError::Reverted {
                     what: format!("{target}.{message}"),
@@ -249,8 +255,7 @@ impl Deployer<'_> {
                 let code_hash = self.bundles.get(&bind.contract)?.code_hash.clone();
                 let entry = Entry { contract: bind.contract.clone(), address: bound.clone(), code_hash };
                 (self.progress)(&format!("[{at}] {}: {} at {bound} (from {target}.{message})", bind.name, bind.contract));
-                let fresh = step.contract_refs().iter().any(|c| out.deployed.contains(c));
-                if fresh || record.contracts.get(&bind.name) != Some(&entry) {
+                if out.touches_new(step) || record.contracts.get(&bind.name) != Some(&entry) {
                     out.deployed.insert(bind.name.clone());
                 } else {
                     out.reused.insert(bind.name.clone());

@@ -8,9 +8,12 @@ use std::process::Command;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::accounts::Signer;
-use crate::backend::{balance_error, compact, first_line, Backend, DeployError};
+use crate::backend::{chain_error, compact, first_line, Backend, DeployError};
 use crate::bundles::{encode_hex, Bundle};
 use crate::value::Val;
+
+/// Words by which cargo-contract says it could not reach the node.
+const UNREACHABLE_WORDS: [&str; 3] = ["Connection refused", "error trying to connect", "Networking or low-level protocol error"];
 
 /// The default endpoint: a local dev node.
 pub const LOCAL_URL: &str = "ws://127.0.0.1:9944";
@@ -67,10 +70,10 @@ impl NodeBackend {
     /// Maps a failed run to the most specific error.
     fn failure(&self, what: &str, out: &Output, signer: &Signer) -> DeployError {
         let text = out.text();
-        if ["Connection refused", "error trying to connect", "Networking or low-level protocol error", "Rpc error"].iter().any(|w| text.contains(w)) {
+        if UNREACHABLE_WORDS.iter().any(|w| text.contains(w)) {
             return DeployError::Unreachable { url: self.url.clone(), why: first_line(&text) };
         }
-        balance_error(&text, signer).unwrap_or_else(|| DeployError::Chain(format!("{what}: {}", compact(&text))))
+        chain_error(what, &text, signer)
     }
 
     fn common(&self, signer: &Signer) -> Vec<String> {
@@ -96,11 +99,7 @@ impl NodeBackend {
         }
         let json = out.json()?;
         let value = Val::from_json(&json["data"]).map_err(DeployError::Chain)?;
-        if json["reverted"].as_bool() == Some(true) {
-            let error = value.clone().into_ok().err().unwrap_or_else(|| value.to_string());
-            return Err(DeployError::Reverted { what, error });
-        }
-        value.into_ok().map_err(|error| DeployError::Reverted { what, error })
+        value.into_result(json["reverted"].as_bool() == Some(true)).map_err(|error| DeployError::Reverted { what, error })
     }
 }
 
@@ -158,8 +157,7 @@ impl Backend for NodeBackend {
         }
         let json = out.json()?;
         if json["reverted"].as_bool() == Some(true) {
-            let value = Val::from_json(&json["result"]).map_err(DeployError::Chain)?;
-            let error = value.clone().into_ok().err().unwrap_or_else(|| value.to_string());
+            let error = Val::from_json(&json["result"]).map_err(DeployError::Chain)?.error_text();
             return Err(DeployError::Instantiate { what, error });
         }
         let mut exec = base;
@@ -195,7 +193,7 @@ impl Backend for NodeBackend {
             return Ok(true);
         }
         let text = out.text();
-        if ["Connection refused", "error trying to connect"].iter().any(|w| text.contains(w)) {
+        if UNREACHABLE_WORDS.iter().any(|w| text.contains(w)) {
             return Err(DeployError::Unreachable { url: self.url.clone(), why: first_line(&text) });
         }
         Ok(false)

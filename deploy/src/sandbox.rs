@@ -10,7 +10,7 @@ use drink::{
 };
 
 use crate::accounts::{account_bytes, address_of, Signer};
-use crate::backend::{balance_error, Backend, DeployError};
+use crate::backend::{chain_error, Backend, DeployError};
 use crate::bundles::{decode_hex, encode_hex, Bundle};
 use crate::value::Val;
 
@@ -67,20 +67,12 @@ impl SandboxBackend {
             sandbox.call_contract(dest, 0, data, origin, gas, None, Determinism::Enforced)
         };
         let what = format!("{}.{message}", bundle.name);
-        let ret = result.result.map_err(|e| {
-            let text = format!("{e:?}");
-            balance_error(&text, signer).unwrap_or(DeployError::Chain(format!("{what}: {text}")))
-        })?;
+        let ret = result.result.map_err(|e| chain_error(&what, &format!("{e:?}"), signer))?;
         let value = bundle
             .transcoder
             .decode_message_return(message, &mut &ret.data[..])
             .map_err(|e| DeployError::Chain(format!("{what}: undecodable return: {e}")))?;
-        let value = to_val(value)?;
-        if ret.did_revert() {
-            let error = value.clone().into_ok().err().unwrap_or_else(|| value.to_string());
-            return Err(DeployError::Reverted { what, error });
-        }
-        value.into_ok().map_err(|error| DeployError::Reverted { what, error })
+        to_val(value)?.into_result(ret.did_revert()).map_err(|error| DeployError::Reverted { what, error })
     }
 }
 
@@ -97,13 +89,7 @@ impl Backend for SandboxBackend {
         let origin = account(&signer.address)?;
         let wasm = bundle.wasm()?;
         let result = self.session.sandbox().upload_contract(wasm, origin, None, Determinism::Enforced);
-        match result {
-            Ok(r) => Ok(encode_hex(r.code_hash.as_ref())),
-            Err(e) => {
-                let text = format!("{e:?}");
-                Err(balance_error(&text, signer).unwrap_or(DeployError::Chain(format!("uploading {}: {text}", bundle.name))))
-            }
-        }
+        result.map(|r| encode_hex(r.code_hash.as_ref())).map_err(|e| chain_error(&format!("uploading {}", bundle.name), &format!("{e:?}"), signer))
     }
 
     fn instantiate(&mut self, bundle: &Bundle, constructor: &str, args: &[String], salt: &[u8], signer: &Signer) -> Result<String, DeployError> {
@@ -115,17 +101,14 @@ impl Backend for SandboxBackend {
         let gas = MinimalSandbox::default_gas_limit();
         let result = sandbox.instantiate_contract(code, 0, data, salt.to_vec(), origin, gas, None);
         let what = format!("{}::{constructor}", bundle.name);
-        let ret = result.result.map_err(|e| {
-            let text = format!("{e:?}");
-            balance_error(&text, signer).unwrap_or(DeployError::Chain(format!("instantiating {what}: {text}")))
-        })?;
+        let ret = result.result.map_err(|e| chain_error(&format!("instantiating {what}"), &format!("{e:?}"), signer))?;
         if ret.result.did_revert() {
             let error = bundle
                 .transcoder
                 .decode_constructor_return(constructor, &mut &ret.result.data[..])
                 .ok()
                 .and_then(|v| to_val(v).ok())
-                .map(|v| v.clone().into_ok().err().unwrap_or_else(|| v.to_string()))
+                .map(Val::error_text)
                 .unwrap_or_else(|| format!("undecodable data {}", encode_hex(&ret.result.data)));
             return Err(DeployError::Instantiate { what, error });
         }

@@ -28,18 +28,24 @@ fn failed(what: &str, why: String) -> DeployError {
 }
 
 impl Story<'_> {
-    fn send(&mut self, who: &str, contract: &str, message: &str, args: &[String]) -> Result<Val, DeployError> {
-        let entry = self.deployment.contracts.get(contract).ok_or_else(|| DeployError::Unknown(format!("the deployment has no `{contract}`")))?;
+    /// Calls `message` on `contract` as `who` in a transaction, or reads it (`read_only`).
+    fn send_or_read(&mut self, who: &str, contract: &str, message: &str, args: &[String], read_only: bool) -> Result<Val, DeployError> {
+        let entry = self.deployment.entry(contract)?;
         let bundle = self.bundles.get(&entry.contract)?;
-        let signer = self.signers.get(who)?.clone();
-        self.backend.call(&bundle, &entry.address, message, args, &signer)
+        let signer = self.signers.get(who)?;
+        if read_only {
+            self.backend.query(&bundle, &entry.address, message, args, signer)
+        } else {
+            self.backend.call(&bundle, &entry.address, message, args, signer)
+        }
+    }
+
+    fn send(&mut self, who: &str, contract: &str, message: &str, args: &[String]) -> Result<Val, DeployError> {
+        self.send_or_read(who, contract, message, args, false)
     }
 
     fn read(&mut self, contract: &str, message: &str, args: &[String]) -> Result<Val, DeployError> {
-        let entry = self.deployment.contracts.get(contract).ok_or_else(|| DeployError::Unknown(format!("the deployment has no `{contract}`")))?;
-        let bundle = self.bundles.get(&entry.contract)?;
-        let signer = self.signers.get(crate::manifest::DEPLOYER)?.clone();
-        self.backend.query(&bundle, &entry.address, message, args, &signer)
+        self.send_or_read(crate::manifest::DEPLOYER, contract, message, args, true)
     }
 
     fn amount(v: &Val, what: &str) -> Result<u128, DeployError> {

@@ -90,6 +90,22 @@ impl Val {
         Ok(value)
     }
 
+    /// What a failed call returned: the `Err` inside, or the whole value.
+    pub fn error_text(self) -> String {
+        let text = self.to_string();
+        self.into_ok().err().unwrap_or(text)
+    }
+
+    /// A call's decoded return: its `Ok` value, or the error text if the contract reverted or
+    /// returned `Err`.
+    pub fn into_result(self, reverted: bool) -> Result<Val, String> {
+        if reverted {
+            Err(self.error_text())
+        } else {
+            self.into_ok()
+        }
+    }
+
     /// The value as an unsigned integer.
     pub fn as_u128(&self) -> Option<u128> {
         match self {

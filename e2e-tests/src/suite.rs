@@ -126,14 +126,11 @@ impl Suite {
     /// The suite as deployed by the deploy tool from `deploy/laas.toml` (see
     /// [`Suite::from_manifest`]): its contracts are registered with the harness for calls.
     pub fn attach(mut chain: Chain, deployment: &laas_deploy::Deployment, signers: &laas_deploy::Signers) -> Result<Self, laas_deploy::DeployError> {
-        let address = |name: &str| -> Result<Address, laas_deploy::DeployError> {
-            let ss58 = deployment.address(name)?;
+        let parse = |name: &str, ss58: &str| {
             Address::from_ss58check(ss58).map_err(|e| laas_deploy::DeployError::Unknown(format!("{name}: {e:?}")))
         };
-        let signer = |name: &str| -> Result<Address, laas_deploy::DeployError> {
-            let ss58 = &signers.get(name)?.address;
-            Address::from_ss58check(ss58).map_err(|e| laas_deploy::DeployError::Unknown(format!("{name}: {e:?}")))
-        };
+        let address = |name: &str| parse(name, deployment.address(name)?);
+        let signer = |name: &str| parse(name, &signers.get(name)?.address);
         for (name, entry) in &deployment.contracts {
             chain.register(&entry.contract, &address(name)?);
         }
