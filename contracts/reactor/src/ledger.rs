@@ -4,7 +4,7 @@
 //! Every rounding goes against the party that asks: deposits mint down, withdrawals pay
 //! down, accrued fees round down, reserves round up.
 
-use laas_math::{apply_bps, mul_div, MathError, Rounding, BPS, ONE};
+use laas_math::{apply_bps, mul_div, ratio_fixed, MathError, Rounding, BPS, ONE};
 
 /// NAV per tAsset, 1e18: `min(1, holdings / supply)`; 1 while nothing is minted.
 /// PCV is part of `holdings`, so it absorbs losses before NAV moves.
@@ -72,7 +72,7 @@ pub const MAX_RATIO: u128 = ONE * 1_000_000_000_000;
 /// `numerator / denominator` as 1e18 fixed point, saturating at [`MAX_RATIO`] (and for a zero
 /// denominator).
 pub fn ratio(numerator: u128, denominator: u128) -> u128 {
-    mul_div(numerator, ONE, denominator, Rounding::Down).map_or(MAX_RATIO, |r| r.min(MAX_RATIO))
+    ratio_fixed(numerator, denominator, Rounding::Down).map_or(MAX_RATIO, |r| r.min(MAX_RATIO))
 }
 
 /// The emission split of `offered` TOKE at balance `r` and target `target` (both 1e18):

@@ -17,8 +17,9 @@
 //! ## Accounting
 //! * Holdings = idle asset + idle TOKE at the TWAP + venue positions at the TWAP. PCV is
 //!   inside the holdings and is junior: NAV = `min(1, holdings / supply)` only falls below 1
-//!   once PCV is gone. NAV is struck at rollover, so user messages stay O(1) and never call
-//!   venues.
+//!   once PCV is gone. NAV is struck at rollover; `deposit` and `withdraw` also value the
+//!   positions now (one call per venue, at most [`MAX_VENUES`]), other user messages call no
+//!   venue, and nothing a user message does grows with the number of holders.
 //! * Fee shares for LPs accrue per tAsset through an index; every balance change (deposit,
 //!   withdraw, transfer through the hook) settles the holder first, so accrual is exact.
 //! * Requests are bucketed by maturity cycle: a request only ever matures at `cycle + 1` or
@@ -41,7 +42,7 @@ pub mod reactor {
     use ink::storage::{Lazy, Mapping};
     use laas_access::Roles;
     use laas_cycles::{CycleError, Schedule};
-    use laas_math::{add, apply_bps, mul_div, sub, MathError, Rounding, BPS, ONE};
+    use laas_math::{add, apply_bps, mul_div, mul_fixed, ratio_fixed, sub, MathError, Rounding, BPS, ONE};
     use laas_traits::{
         AccessControl, AccessError, PSP22Error, PSP22Metadata, PositionValue, ReactorView, RoleHolders, StakeError, StakeSource, TAsset,
         TAssetError, TransferHook, TransferHookError, Venue, VenueError,
@@ -548,10 +549,17 @@ pub mod reactor {
             if amount == 0 {
                 return Err(ReactorError::ZeroAmount);
             }
+            // Minting at NAV ≤ 1 gives at least `amount`: refuse an over-cap deposit before
+            // paying for the valuation.
+            let cap = self.config().deposit_cap;
+            if add(self.supply, amount)? > cap {
+                return Err(ReactorError::CapExceeded);
+            }
             // Valued now, not at the last rollover: new money neither pays for losses since
             // then nor buys into a recovery at the old price. Only while no valuation can be
-            // made (a venue younger than its TWAP window) does the struck NAV serve.
-            let nav = self.live_nav().unwrap_or(self.nav);
+            // made (a venue younger than its TWAP window, or one failing until it is written
+            // off) does the struck NAV serve.
+            let nav = self.nav_now().unwrap_or(self.nav);
             if nav == 0 {
                 return Err(ReactorError::Insolvent);
             }
@@ -560,7 +568,7 @@ pub mod reactor {
                 return Err(ReactorError::ZeroAmount);
             }
             let supply = add(self.supply, minted)?;
-            if supply > self.config().deposit_cap {
+            if supply > cap {
                 return Err(ReactorError::CapExceeded);
             }
             let account = self.env().caller();
@@ -620,7 +628,7 @@ pub mod reactor {
             }
             // The lower of the struck and the live NAV, so exits never take more than their
             // share of losses since the rollover; the struck NAV if no valuation can be made.
-            let nav = self.live_nav().map_or(self.nav, |live| live.min(self.nav));
+            let nav = self.nav_now().map_or(self.nav, |live| live.min(self.nav));
             let paid = ledger::paid_for(amount, nav)?;
             if paid > self.idle.asset {
                 return Err(ReactorError::InsufficientLiquidity);
@@ -685,7 +693,7 @@ pub mod reactor {
             let ld_fees = self.distribute(fees, &config)?;
             let stake = self.ld_stake(&collateral)?;
             let stake_value = match price {
-                Some(p) => mul_div(stake, ONE, p, Rounding::Down)?,
+                Some(p) => ratio_fixed(stake, p, Rounding::Down)?,
                 None => 0,
             };
             let cycles = cycle.saturating_sub(previous);
@@ -871,7 +879,9 @@ pub mod reactor {
         /// Errors: `Venue(..)` when a valuation cannot be made.
         #[ink(message)]
         pub fn nav_now(&self) -> Result<u128> {
-            self.live_nav()
+            let venues = self.venues.get().unwrap_or_default();
+            let (_, _, holdings) = self.valuation(&venues)?;
+            Ok(ledger::nav(holdings, self.supply)?)
         }
 
         /// `account`'s balance, request and fees, with fees accrued up to now. Anyone may call.
@@ -1031,13 +1041,6 @@ pub mod reactor {
             let reserved = ledger::paid_for(claims, self.nav)?;
             let buffer = apply_bps(self.supply, u128::from(config.reserve_bps), Rounding::Up)?;
             Ok(add(reserved, buffer)?)
-        }
-
-        /// NAV valued now (venue positions and idle TOKE at the TWAP) over the supply.
-        fn live_nav(&self) -> Result<u128> {
-            let venues = self.venues.get().unwrap_or_default();
-            let (_, _, holdings) = self.valuation(&venues)?;
-            Ok(ledger::nav(holdings, self.supply)?)
         }
 
         /// Venue positions, the TOKE price (asset in TOKE, 1e18, from the first venue) and the
@@ -1219,19 +1222,23 @@ pub mod reactor {
         /// does not move within a block, so deploying there does not ask again.
         fn rebalance(&mut self, venues: &[VenueSlot], weights: &[u16], positions: &[PositionValue], deployable: u128, withheld: u128, first_price: Option<u128>) -> Result<()> {
             let mut targets = Vec::with_capacity(venues.len());
+            let mut left_in = Vec::with_capacity(venues.len());
             for ((slot, position), weight) in venues.iter().zip(positions).zip(weights) {
                 let target = apply_bps(deployable, u128::from(*weight), Rounding::Down)?;
                 targets.push(target);
-                self.recall(slot.venue, ledger::recall_bps(position.asset, target)?)?;
+                let fraction = ledger::recall_bps(position.asset, target)?;
+                let paid = self.recall(slot.venue, fraction)?;
+                left_in.push(position.asset > 0 && !(paid && fraction == 10_000));
             }
             // A pool pushed away from its TWAP returns less asset than the fair amount a recall
-            // was sized on. Should matured requests and the buffer still lack cover, pull whole
-            // positions, venue by venue, until they have it (the next rollover redeploys).
-            for (slot, position) in venues.iter().zip(positions) {
+            // was sized on. Should matured requests and the buffer still lack cover, pull the
+            // rest of the positions not already emptied, venue by venue, until they have it (the
+            // next rollover redeploys).
+            for (slot, left) in venues.iter().zip(left_in) {
                 if self.idle.asset >= withheld {
                     break;
                 }
-                if position.asset > 0 {
+                if left {
                     self.recall(slot.venue, 10_000)?;
                 }
             }
@@ -1253,20 +1260,24 @@ pub mod reactor {
         }
 
         /// Withdraws `fraction_bps` of the reactor's position in `venue` into idle holdings; a
-        /// venue that refuses (or holds nothing) is skipped with [`VenueSkipped`].
-        fn recall(&mut self, venue_id: AccountId, fraction_bps: u16) -> Result<()> {
+        /// venue that refuses (or holds nothing) is skipped with [`VenueSkipped`]. Returns
+        /// whether the venue paid out.
+        fn recall(&mut self, venue_id: AccountId, fraction_bps: u16) -> Result<bool> {
             if fraction_bps == 0 {
-                return Ok(());
+                return Ok(false);
             }
             let mut venue: contract_ref!(Venue) = venue_id.into();
             match call::fallible(venue.call_mut().withdraw(fraction_bps).try_invoke(), ReactorError::CallFailed) {
                 Ok((asset, pairing)) => {
                     self.idle = self.idle.plus(asset, pairing)?;
                     self.env().emit_event(Recalled { venue: venue_id, amounts: Pair { asset, pairing } });
+                    Ok(true)
                 }
-                Err(error) => self.env().emit_event(VenueSkipped { venue: venue_id, error }),
+                Err(error) => {
+                    self.env().emit_event(VenueSkipped { venue: venue_id, error });
+                    Ok(false)
+                }
             }
-            Ok(())
         }
 
         /// Deploys `amount` of the asset to `venue` with the TOKE its TWAP asks for (an AMM
@@ -1278,7 +1289,7 @@ pub mod reactor {
                 Some(p) => p,
                 None => call::fallible(venue.call().twap().try_invoke(), ReactorError::CallFailed)?,
             };
-            let pairing = mul_div(amount, price, ONE, Rounding::Up)?.min(self.idle.pairing);
+            let pairing = mul_fixed(amount, price, Rounding::Up)?.min(self.idle.pairing);
             token::approve(self.asset, venue_id, amount)?;
             token::approve(self.pairing, venue_id, pairing)?;
             let taken = call::fallible(venue.call_mut().deploy(amount, pairing).try_invoke(), ReactorError::CallFailed);
