@@ -28,7 +28,7 @@ pub mod ld_staking {
     use ink::storage::{Lazy, Mapping};
     use laas_access::Roles;
     use laas_checkpoints::{Checkpoint, Head};
-    use laas_math::{add, mul_div, sub, MathError, Rounding, BPS, ONE};
+    use laas_math::{add, apply_bps, mul_fixed, ratio_fixed, sub, MathError, Rounding, BPS};
     use laas_traits::{call, token};
     use laas_traits::{
         AccessControl, AccessError, ReactorView, RoleHolders, StakeError, StakeSource,
@@ -298,7 +298,7 @@ pub mod ld_staking {
             };
             position.request = amount;
             position.maturity = maturity;
-            self.positions.insert((account, reactor), &position);
+            self.save_position(account, reactor, &position);
             self.pools.insert(reactor, &pool);
             self.env().emit_event(UnstakeRequested { account, reactor, amount, maturity });
             Ok(maturity)
@@ -340,11 +340,7 @@ pub mod ld_staking {
             if position.request == 0 {
                 position.maturity = 0;
             }
-            if position.stake == 0 && position.owed == (0, 0) {
-                self.positions.remove((account, reactor));
-            } else {
-                self.positions.insert((account, reactor), &position);
-            }
+            self.save_position(account, reactor, &position);
             self.pools.insert(reactor, &pool);
             self.record(Some(account), amount, false)?;
             self.record(None, amount, false)?;
@@ -389,11 +385,7 @@ pub mod ld_staking {
             settle(&pool, &mut position)?;
             let (asset, toke) = position.owed;
             position.owed = (0, 0);
-            if position == Position::default() {
-                self.positions.remove((account, reactor));
-            } else {
-                self.positions.insert((account, reactor), &position);
-            }
+            self.save_position(account, reactor, &position);
             token::push(pool.asset, account, asset)?;
             token::push(self.toke, account, toke)?;
             self.env().emit_event(Claimed { account, reactor, asset, toke });
@@ -549,6 +541,16 @@ pub mod ld_staking {
             Ok(sub(grant.total, vested)?)
         }
 
+        /// Stores a position, or removes it once it holds neither stake nor rewards owed (an
+        /// unstaked vote, request or grant weighs nothing).
+        fn save_position(&mut self, account: AccountId, reactor: AccountId, position: &Position) {
+            if position.stake == 0 && position.owed == (0, 0) {
+                self.positions.remove((account, reactor));
+            } else {
+                self.positions.insert((account, reactor), position);
+            }
+        }
+
         fn record(&mut self, history: History, amount: u128, increase: bool) -> Result<()> {
             let head = self.heads.get(history);
             let previous = Head::current(head);
@@ -575,8 +577,8 @@ pub mod ld_staking {
     fn settle(pool: &Pool, position: &mut Position) -> Result<()> {
         let grown_asset = sub(pool.index.0, position.index.0)?;
         let grown_toke = sub(pool.index.1, position.index.1)?;
-        let asset = mul_div(position.stake, grown_asset, ONE, Rounding::Down)?;
-        let toke = mul_div(position.stake, grown_toke, ONE, Rounding::Down)?;
+        let asset = mul_fixed(position.stake, grown_asset, Rounding::Down)?;
+        let toke = mul_fixed(position.stake, grown_toke, Rounding::Down)?;
         position.owed = (add(position.owed.0, asset)?, add(position.owed.1, toke)?);
         position.index = pool.index;
         Ok(())
@@ -586,8 +588,8 @@ pub mod ld_staking {
     /// loses `old × bps` and gains `new × bps`. O(venues).
     fn revote(pool: &mut Pool, allocation: &[(AccountId, u16)], old: u128, new: u128) -> Result<()> {
         for (venue, bps) in allocation {
-            let out = mul_div(old, u128::from(*bps), BPS, Rounding::Down)?;
-            let inn = mul_div(new, u128::from(*bps), BPS, Rounding::Down)?;
+            let out = apply_bps(old, u128::from(*bps), Rounding::Down)?;
+            let inn = apply_bps(new, u128::from(*bps), Rounding::Down)?;
             match pool.votes.iter_mut().find(|(v, _)| v == venue) {
                 Some((_, total)) => *total = add(sub(*total, out)?, inn)?,
                 None => pool.votes.push((*venue, sub(inn, out)?)),
@@ -642,8 +644,8 @@ pub mod ld_staking {
                 return Ok(());
             }
             pool.index = (
-                add(pool.index.0, mul_div(asset, ONE, pool.total, Rounding::Down)?)?,
-                add(pool.index.1, mul_div(toke, ONE, pool.total, Rounding::Down)?)?,
+                add(pool.index.0, ratio_fixed(asset, pool.total, Rounding::Down)?)?,
+                add(pool.index.1, ratio_fixed(toke, pool.total, Rounding::Down)?)?,
             );
             self.pools.insert(reactor, &pool);
             token::pull(pool.asset, reactor, asset)?;
@@ -712,6 +714,20 @@ pub mod ld_staking {
 
         fn venue(n: u8) -> AccountId {
             AccountId::from([n; 32])
+        }
+
+        #[ink::test]
+        fn positions_holding_nothing_are_not_stored() {
+            let (mut s, a) = staking();
+            register(&mut s, a.django, a.eve);
+            test::set_caller::<E>(a.bob);
+            // Cancelling a request one never made stores no empty position.
+            assert_eq!(s.request_unstake(a.django, 0), Ok(0));
+            assert_eq!(s.positions.get((a.bob, a.django)), None);
+            // A position whose stake is gone but whose rewards are owed stays until claimed.
+            s.positions.insert((a.bob, a.django), &Position { owed: (0, 5), index: (0, 7), ..Position::default() });
+            assert_eq!(s.request_unstake(a.django, 0), Ok(0));
+            assert!(s.positions.get((a.bob, a.django)).is_some());
         }
 
         #[ink::test]
