@@ -189,7 +189,8 @@ pub mod venue_pricer {
                 return Err(VenueError::QuoteExpired);
             }
             let quote = Quote { bid, ask, max_size, expiry_ms };
-            quote::check(&quote, self.reference_twap()?, self.params.band_bps)?;
+            quote::shape(&quote)?;
+            quote::fits(&quote, self.reference_twap()?, self.params.band_bps)?;
             self.quote = Some(quote);
             self.env().emit_event(QuotePosted { pricer, quote });
             Ok(())
@@ -214,13 +215,13 @@ pub mod venue_pricer {
             if now > quote.expiry_ms {
                 return Err(VenueError::QuoteExpired);
             }
+            if asset_in && amount_in > quote.max_size {
+                return Err(VenueError::TooLarge);
+            }
             let mid = self.reference_twap()?;
-            quote::check(&quote, mid, self.params.band_bps)?;
+            quote::fits(&quote, mid, self.params.band_bps)?;
             let (asset, toke) = self.inventory;
             let (out, spread) = if asset_in {
-                if amount_in > quote.max_size {
-                    return Err(VenueError::TooLarge);
-                }
                 let (out, spread) = quote::sell_asset(amount_in, quote.bid, mid)?;
                 let toke_left = toke.checked_sub(add(out, spread)?).ok_or(VenueError::InsufficientLiquidity)?;
                 self.inventory = (add(asset, amount_in)?, toke_left);

@@ -6,7 +6,7 @@
 //! pricer and the inventory's owners. Amounts out round down. A quote must straddle mid, so
 //! the spread is never negative.
 
-use laas_math::{mul_div, within_bps, MathError, Rounding, ONE};
+use laas_math::{mul_fixed, ratio_fixed, within_bps, MathError, Rounding};
 use laas_traits::VenueError;
 
 /// A pricer's standing offer.
@@ -24,12 +24,18 @@ pub struct Quote {
     pub expiry_ms: u64,
 }
 
-/// A quote is sound if `0 < bid ≤ mid ≤ ask` (the inventory never buys above or sells below
-/// mid) and both lie within `band_bps` of `mid`.
-pub fn check(quote: &Quote, mid: u128, band_bps: u16) -> Result<(), VenueError> {
+/// A quote is well formed if `0 < bid ≤ ask`; checked once, when it is posted.
+pub fn shape(quote: &Quote) -> Result<(), VenueError> {
     if quote.bid == 0 || quote.bid > quote.ask {
         return Err(VenueError::InvalidFraction);
     }
+    Ok(())
+}
+
+/// A well-formed quote fits `mid` if `bid ≤ mid ≤ ask` (the inventory never buys above or
+/// sells below mid) and both lie within `band_bps` of `mid`; checked at posting and at every
+/// trade.
+pub fn fits(quote: &Quote, mid: u128, band_bps: u16) -> Result<(), VenueError> {
     if quote.bid > mid || quote.ask < mid {
         return Err(VenueError::PriceDeviation);
     }
@@ -41,23 +47,30 @@ pub fn check(quote: &Quote, mid: u128, band_bps: u16) -> Result<(), VenueError> 
 
 /// A trader sells `amount` of the asset at `bid`: `(toke_out, spread)`.
 pub fn sell_asset(amount: u128, bid: u128, mid: u128) -> Result<(u128, u128), MathError> {
-    let out = mul_div(amount, bid, ONE, Rounding::Down)?;
-    let at_mid = mul_div(amount, mid, ONE, Rounding::Down)?;
+    let out = mul_fixed(amount, bid, Rounding::Down)?;
+    let at_mid = mul_fixed(amount, mid, Rounding::Down)?;
     Ok((out, at_mid.saturating_sub(out)))
 }
 
 /// A trader pays `toke_in` for the asset at `ask`: `(asset_out, spread)`.
 pub fn buy_asset(toke_in: u128, ask: u128, mid: u128) -> Result<(u128, u128), MathError> {
-    let out = mul_div(toke_in, ONE, ask, Rounding::Down)?;
-    let at_mid = mul_div(out, mid, ONE, Rounding::Up)?;
+    let out = ratio_fixed(toke_in, ask, Rounding::Down)?;
+    let at_mid = mul_fixed(out, mid, Rounding::Up)?;
     Ok((out, toke_in.saturating_sub(at_mid)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use laas_math::ONE;
 
     const MID: u128 = 2_000 * ONE;
+
+    /// Both checks, as a quote posted against `mid` goes through them.
+    fn check(quote: &Quote, mid: u128, band_bps: u16) -> Result<(), VenueError> {
+        shape(quote)?;
+        fits(quote, mid, band_bps)
+    }
 
     fn quote(bid: u128, ask: u128) -> Quote {
         Quote { bid, ask, max_size: ONE, expiry_ms: 0 }
