@@ -1497,6 +1497,21 @@ pub mod reactor {
             assert_eq!(r.get_config(), config(&a));
             assert_eq!(r.get_collateral(), Collateral::Fixed(0));
             assert_eq!(r.roles(), RoleHolders::from(Roles::new(a.alice)));
+            let emissions = Emissions { rate: 1, target_ratio: ONE, genesis_multiplier_bps: 10_000, genesis_until: 0 };
+            assert_eq!(r.set_emissions(emissions), not_admin());
+            assert_eq!(r.fund_emissions(1), Err(ReactorError::NotTreasury));
+            assert_eq!((r.emissions.get(), r.emission_budget), (None, 0));
+        }
+
+        #[ink::test]
+        fn bad_emission_parameters_are_refused_and_change_nothing() {
+            let (mut r, a) = reactor();
+            let flat = Emissions { rate: 1, target_ratio: 0, genesis_multiplier_bps: 10_000, genesis_until: 0 };
+            assert_eq!(r.set_emissions(flat), Err(ReactorError::InvalidConfig));
+            assert_eq!(r.emissions.get(), None);
+            test::set_caller::<E>(config(&a).treasury);
+            assert_eq!(r.fund_emissions(0), Err(ReactorError::ZeroAmount));
+            assert_eq!(r.emission_budget, 0);
         }
 
         #[ink::test]
