@@ -258,6 +258,25 @@ fn a_pool_pushed_off_its_twap_before_the_rollover_cannot_delay_matured_exits() {
 }
 
 #[test]
+fn a_venue_emptied_by_the_sized_recall_is_not_asked_again() {
+    let (mut s, lps) = funded(&[("lp-1", 40 * E18)]);
+    let (lp, keeper, reactor) = (lps[0].clone(), s.chain.user("keeper"), s.reactor.clone());
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    assert_eq!(s.request(&lp, 40 * E18), Ok(2));
+    // The LD stake is gone: nothing may stay deployed, so the sized recall takes the whole
+    // position. A drained pool pays less WETH than counted on, and the exit stays short.
+    s.admin_call("set_collateral", args![Raw(String::from("Fixed(0)"))]).unwrap();
+    s.to_next_cycle();
+    let whale = s.trader("whale", E18, 100_000 * E18);
+    s.swap(&whale, 0, false, 70_000 * E18);
+    s.rollover(&keeper).unwrap();
+    let recalled: Vec<reactor::reactor::Recalled> = s.chain.events(&reactor);
+    let skipped: Vec<reactor::reactor::VenueSkipped> = s.chain.events(&reactor);
+    assert_eq!((recalled.len(), skipped.len()), (1, 0), "one recall, no second call to an empty venue");
+}
+
+#[test]
 fn missed_cycles_are_caught_up_by_one_rollover_and_a_second_is_refused() {
     let (mut s, lps) = funded(&[("lp-1", 10 * E18)]);
     let keeper = s.chain.user("keeper");
