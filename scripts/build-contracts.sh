@@ -22,8 +22,8 @@ mkdir -p "$stage"
 exec 9>"$stage.lock"
 flock 9
 rm -rf "$stage/contracts.new" && cp -a contracts "$stage/contracts.new"
-for name in $(laas_contracts); do
-  laas_standalone "$stage/contracts.new/$name"
+for crate in $(laas_contracts); do
+  laas_standalone "$stage/contracts.new/$crate"
 done
 # Move over only files whose content changed, stamped now so cargo sees the change (a
 # staged manifest is rewritten every run but keeps its content).
@@ -40,17 +40,31 @@ else
 fi
 
 drift=()
-for name in $(laas_contracts); do
-  printf '[build] %s\n' "$name"
+out="$LAAS_WASM_TARGET/ink"
+for crate in $(laas_contracts); do
+  name=$(basename "$crate")
+  printf '[build] %s\n' "$crate"
   CARGO_TARGET_DIR="$LAAS_WASM_TARGET" cargo +debweb contract build --release --quiet \
-    --manifest-path "$stage/contracts/$name/Cargo.toml" >/dev/null
-  out="$LAAS_WASM_TARGET/ink"
+    --manifest-path "$stage/contracts/$crate/Cargo.toml" >/dev/null
   [ -f "$out/$name.contract" ] || { echo "[build] no bundle produced for $name" >&2; exit 1; }
   if ! python3 scripts/abi_diff.py "abi/$name.json" "$out/$name.json"; then
     drift+=("$name")
   fi
   cp "$out/$name.contract" "$out/$name.json" abi/
 done
+
+# The test asset's second version (its `next-version` feature adds a field in a new Lazy
+# cell), which the upgrade scenario moves a deployed token to: exported as test_asset_next.
+printf '[build] %s\n' "dev/test_asset --features next-version"
+CARGO_TARGET_DIR="$LAAS_WASM_TARGET" cargo +debweb contract build --release --quiet --features next-version \
+  --manifest-path "$stage/contracts/dev/test_asset/Cargo.toml" >/dev/null
+if ! python3 scripts/abi_diff.py abi/test_asset_next.json "$out/test_asset.json"; then
+  drift+=("test_asset_next")
+fi
+cp "$out/test_asset.contract" abi/test_asset_next.contract
+cp "$out/test_asset.json" abi/test_asset_next.json
+# The target directory's test_asset bundle is version 1 again at the next build.
+rm -f "$out/test_asset.contract" "$out/test_asset.json"
 
 if [ ${#drift[@]} -gt 0 ]; then
   if [ $check -eq 1 ]; then

@@ -6,11 +6,12 @@ export LAAS_HOST_TARGET="${LAAS_HOST_TARGET:-$LAAS_CACHE/target-host}"
 # Contract (WASM) builds with cargo-contract and the debweb toolchain.
 export LAAS_WASM_TARGET="${LAAS_WASM_TARGET:-$LAAS_CACHE/target-wasm}"
 mkdir -p "$LAAS_HOST_TARGET" "$LAAS_WASM_TARGET"
-# The contract crates: every crate under contracts/ with an `ink-as-dependency` feature.
+# The contract crates, as paths under contracts/ (`liquidity/reactor`): every crate with an
+# `ink-as-dependency` feature, in the domain folders (lib/ holds library crates only).
 laas_contracts() {
   local manifest
-  for manifest in contracts/*/Cargo.toml; do
-    grep -q '^ink-as-dependency' "$manifest" && basename "$(dirname "$manifest")"
+  for manifest in contracts/*/*/Cargo.toml; do
+    grep -q '^ink-as-dependency' "$manifest" && dirname "${manifest#contracts/}"
   done
 }
 

@@ -122,6 +122,22 @@ impl Val {
         }
     }
 
+    /// The `(role, holder)` pairs of a `Roles::roles` reply (a sequence of `(Role, AccountId)`),
+    /// as variant names and SS58 addresses.
+    pub fn role_holders(&self) -> Vec<(String, String)> {
+        let Val::Seq(seq) = self else { return Vec::new() };
+        seq.elems
+            .iter()
+            .filter_map(|pair| match pair {
+                Val::Tuple(Tuple { ident: None, values }) => match values.as_slice() {
+                    [role, Val::Literal(holder)] => role.variant().map(|(name, _)| (name.to_string(), holder.clone())),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Every SS58 address in the value, in order (a `Some(address)`, a tuple of addresses…).
     pub fn addresses(&self) -> Vec<String> {
         let mut out = Vec::new();
@@ -208,6 +224,17 @@ mod tests {
     fn message_errors_are_rendered() {
         let v = parse(r#"{"Tuple":{"ident":"Ok","values":[{"Tuple":{"ident":"Err","values":[{"Tuple":{"ident":"Unauthorized","values":[]}}]}}]}}"#);
         assert_eq!(v.into_ok(), Err(String::from("Err(Unauthorized)")));
+    }
+
+    #[test]
+    fn role_holders_are_read_as_names_and_addresses() {
+        let a = "5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY";
+        let json = format!(
+            r#"{{"Seq":{{"elems":[{{"Tuple":{{"ident":null,"values":[{{"Tuple":{{"ident":"Admin","values":[]}}}},{{"Literal":"{a}"}}]}}}},{{"Tuple":{{"ident":null,"values":[{{"Literal":"Guardian"}},{{"Literal":"{a}"}}]}}}}]}}}}"#
+        );
+        let expected = vec![(String::from("Admin"), a.to_string()), (String::from("Guardian"), a.to_string())];
+        assert_eq!(parse(&json).role_holders(), expected);
+        assert!(parse(r#"{"Literal":"None"}"#).role_holders().is_empty());
     }
 
     #[test]

@@ -316,7 +316,8 @@ impl Suite {
         let (admin, weth, toke, amm, reactor) = (self.admin.clone(), self.weth.clone(), self.toke.clone(), self.venues[0].clone(), self.reactor.clone());
         let params = Raw(String::from("Params { band_bps: 200, pricer_share_bps: 3000 }"));
         let venue = self.chain.deploy(&admin, "venue_pricer", "new", &args![weth, toke, amm, reactor, params], vec![]);
-        let r: Result<(), VenueError> = self.chain.call(&admin, &venue, "set_pricer", &args![Some(pricer.clone())]);
+        let r: Result<(), laas_traits::AccessError> =
+            self.chain.call(&admin, &venue, "AccessControl::set_role", &args![Raw(String::from("Pricer")), pricer, true]);
         r.expect("appoint the pricer");
         self.venues.push(venue.clone());
         venue

@@ -2,7 +2,7 @@
 //! are kept apart for LPs, the TWAP follows time, and a reactor-style deploy is refused while
 //! the spot price is pushed away from the TWAP.
 
-use laas_e2e_tests::{args, args::Bytes, Address, Chain};
+use laas_e2e_tests::{args, args::Bytes, args::Raw, Address, Chain};
 use laas_traits::{PositionValue, VenueError};
 use psp22::PSP22Error;
 use venue_amm::venue_amm::{Reserves, Swapped};
@@ -215,7 +215,8 @@ fn only_the_admin_tunes_the_oracle_and_only_the_guardian_or_admin_pauses() {
     assert_eq!(r, Err(VenueError::Access(NotAdmin)));
     for (message, args) in [
         ("AccessControl::propose_admin", args![Some(mallory.clone())]),
-        ("AccessControl::set_guardian", args![Some(mallory.clone())]),
+        ("AccessControl::set_role", args![Raw(String::from("Guardian")), mallory, true]),
+        ("AccessControl::set_code_hash", args![Raw(format!("0x{}", "11".repeat(32)))]),
         ("AccessControl::unpause", args![]),
     ] {
         let r: Result<(), laas_access::AccessError> = w.chain.call(&mallory, &pool, message, &args);
@@ -229,7 +230,7 @@ fn only_the_admin_tunes_the_oracle_and_only_the_guardian_or_admin_pauses() {
     assert_eq!(params, (WINDOW_MS, 200, 30));
 
     // The guardian pauses: swaps stop, the LP can still leave.
-    let r: Result<(), laas_access::AccessError> = w.chain.call(&alice, &pool, "AccessControl::set_guardian", &args![Some(guardian.clone())]);
+    let r: Result<(), laas_access::AccessError> = w.chain.call(&alice, &pool, "AccessControl::set_role", &args![Raw(String::from("Guardian")), guardian, true]);
     r.unwrap();
     let r: Result<(), laas_access::AccessError> = w.chain.call(&guardian, &pool, "AccessControl::pause", &args![]);
     r.unwrap();
@@ -248,8 +249,8 @@ fn only_the_admin_tunes_the_oracle_and_only_the_guardian_or_admin_pauses() {
     r.unwrap();
     let r: Result<(), laas_access::AccessError> = w.chain.call(&dao, &pool, "AccessControl::accept_admin", &args![]);
     r.unwrap();
-    let roles: laas_traits::RoleHolders = w.chain.query(&pool, "AccessControl::roles", &args![]);
-    assert_eq!(roles.admin, laas_e2e_tests::ink_id(&dao));
+    let roles: Vec<(laas_traits::Role, ink::primitives::AccountId)> = w.chain.query(&pool, "Roles::roles", &args![]);
+    assert_eq!(roles, vec![(laas_traits::Role::Admin, laas_e2e_tests::ink_id(&dao)), (laas_traits::Role::Guardian, laas_e2e_tests::ink_id(&guardian))]);
     let r: Result<(), VenueError> = w.chain.call(&alice, &pool, "set_oracle_params", &args![60_000u64, 100u16]);
     assert_eq!(r, Err(VenueError::Access(NotAdmin)));
 }

@@ -240,7 +240,8 @@ fn vesting_grants_unlock_nothing_before_the_cliff_then_by_interval_then_everythi
     assert_eq!(id, Ok(0));
     let r: Result<(), StakeError> = s.chain.call(&member, &staking, "stake_vesting", &args![member, reactor, 1u128, 0u32]);
     assert_eq!(r, Err(StakeError::NotDepositor));
-    let r: Result<(), StakeError> = s.chain.call(&admin, &staking, "set_depositor", &args![depositor, true]);
+    let r: Result<(), laas_traits::AccessError> =
+        s.chain.call(&admin, &staking, "AccessControl::set_role", &args![Raw(String::from("Depositor")), depositor, true]);
     r.unwrap();
     s.give_toke(&depositor, 12_000 * E18);
     s.approve(&depositor, &toke, &staking);
@@ -339,10 +340,10 @@ fn a_pricer_trades_reactor_inventory_at_valid_quotes_only() {
 
     // Governance replaces the pricer: the quote is dropped, the old pricer keeps its earnings.
     let successor = s.chain.user("pricer-2");
-    let r: Result<(), VenueError> = s.chain.call(&admin, &venue, "set_pricer", &args![Some(successor)]);
+    let r: Result<(), laas_traits::AccessError> = s.chain.call(&admin, &venue, "AccessControl::set_role", &args![Raw(String::from("Pricer")), successor, true]);
     r.unwrap();
-    let r: Result<(), VenueError> = s.chain.call(&stranger, &venue, "set_pricer", &args![Some(stranger.clone())]);
-    assert_eq!(r, Err(VenueError::Access(laas_traits::AccessError::NotAdmin)));
+    let r: Result<(), laas_traits::AccessError> = s.chain.call(&stranger, &venue, "AccessControl::set_role", &args![Raw(String::from("Pricer")), stranger, true]);
+    assert_eq!(r, Err(laas_traits::AccessError::NotAdmin));
     assert_eq!(swap(&mut s, true, E18), Err(VenueError::NoQuote));
     let expiry = s.chain.now_ms() + 3_600_000;
     assert_eq!(post(&mut s, &quoter, 1_990 * E18, 2_010 * E18, 5 * E18, expiry), Err(VenueError::NotPricer));
@@ -400,8 +401,9 @@ fn privileged_staking_messages_refuse_strangers() {
     let not_admin = Err(StakeError::Access(laas_traits::AccessError::NotAdmin));
     let r: Result<(), StakeError> = s.chain.call(&stranger, &staking, "add_reactor", &args![stranger]);
     assert_eq!(r, not_admin);
-    let r: Result<(), StakeError> = s.chain.call(&stranger, &staking, "set_depositor", &args![stranger, true]);
-    assert_eq!(r, not_admin);
+    let r: Result<(), laas_traits::AccessError> =
+        s.chain.call(&stranger, &staking, "AccessControl::set_role", &args![Raw(String::from("Depositor")), stranger, true]);
+    assert_eq!(r, Err(laas_traits::AccessError::NotAdmin));
     let schedule = Raw(String::from("Schedule { cliff_ms: 0, duration_ms: 10, interval_ms: 1 }"));
     let r: Result<u32, StakeError> = s.chain.call(&stranger, &staking, "create_schedule", &args![schedule]);
     assert_eq!(r, Err(StakeError::Access(laas_traits::AccessError::NotAdmin)));

@@ -1,0 +1,89 @@
+//! The reactor's error, and how the errors of what it calls are wrapped into it.
+
+use laas_cycles::CycleError;
+use laas_math::MathError;
+use laas_traits::token::TokenCallError;
+use laas_traits::{AccessError, PSP22Error, StakeError, TAssetError, VenueError};
+
+/// Errors of the reactor.
+#[derive(Debug, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[allow(clippy::cast_possible_truncation)]
+pub enum ReactorError {
+    /// A role check failed, or deposits are paused.
+    Access(AccessError),
+    /// A venue refused.
+    Venue(VenueError),
+    /// The tAsset refused to mint or burn.
+    TAsset(TAssetError),
+    /// A token transfer failed.
+    PSP22(PSP22Error),
+    /// Arithmetic overflow or division by zero.
+    Math(MathError),
+    /// The cycle schedule refused (e.g. `TooEarly`: this cycle has already rolled over).
+    Cycle(CycleError),
+    /// LD staking refused the rewards.
+    Stake(StakeError),
+    /// A zero amount was given, or it would mint nothing.
+    ZeroAmount,
+    /// The deposit would take the tAsset supply over the deposit cap.
+    CapExceeded,
+    /// The request is larger than the caller's tAsset balance.
+    InsufficientBalance,
+    /// The caller has no matured withdrawal request.
+    NotMatured,
+    /// More than the matured request was asked.
+    ExceedsRequest,
+    /// Not enough idle asset (or TOKE) in the reactor for this payment.
+    InsufficientLiquidity,
+    /// NAV is 0: nothing can be minted against the pool.
+    Insolvent,
+    /// Only the treasury may place or withdraw PCV.
+    NotTreasury,
+    /// Fee shares, reserve buffer or tokens are out of range.
+    InvalidConfig,
+    /// Too many venues, duplicate venues, weights above 10,000 bps, or a venue trading
+    /// other tokens.
+    InvalidVenues,
+    /// A venue being removed still holds part of the reactor's liquidity.
+    VenueInUse,
+    /// Withdrawing this PCV would leave LP claims or reserved withdrawals uncovered.
+    WouldUncoverLps,
+    /// The asset does not publish a symbol.
+    AssetMetadata,
+    /// Only a genesis reactor may carry an emission multiplier above 1×.
+    NotGenesis,
+    /// A cross-contract call could not be made (missing contract, trap, bad reply).
+    CallFailed,
+}
+
+/// `From<E> for ReactorError` for each error a reactor passes on wrapped in a variant.
+macro_rules! wrap_errors {
+    ($($error:ty => $variant:ident),* $(,)?) => {$(
+        impl From<$error> for ReactorError {
+            fn from(e: $error) -> Self {
+                ReactorError::$variant(e)
+            }
+        }
+    )*};
+}
+wrap_errors!(
+    MathError => Math,
+    AccessError => Access,
+    VenueError => Venue,
+    TAssetError => TAsset,
+    PSP22Error => PSP22,
+    StakeError => Stake,
+    CycleError => Cycle,
+);
+impl From<TokenCallError> for ReactorError {
+    fn from(e: TokenCallError) -> Self {
+        match e {
+            TokenCallError::Token(e) => ReactorError::PSP22(e),
+            TokenCallError::CallFailed => ReactorError::CallFailed,
+        }
+    }
+}
+
+/// Results of this contract's messages.
+pub type Result<T> = core::result::Result<T, ReactorError>;

@@ -1,0 +1,176 @@
+//! Events of the reactor (role changes, pauses and upgrades use `laas_access`'s shared events).
+
+use crate::errors::ReactorError;
+use crate::types::{Collateral, Config, Emissions, Pair, VenueSlot};
+use ink::prelude::vec::Vec;
+use ink::primitives::{AccountId, Hash};
+
+/// Asset deposited, tAssets minted.
+#[ink::event]
+pub struct Deposited {
+    /// The depositor.
+    #[ink(topic)]
+    pub account: AccountId,
+    /// Asset pulled in.
+    pub amount: u128,
+    /// tAssets minted.
+    pub minted: u128,
+}
+
+/// A withdrawal request was set, replaced, cancelled (amount 0) or shrunk by a transfer.
+#[ink::event]
+pub struct WithdrawalRequested {
+    /// The holder.
+    #[ink(topic)]
+    pub account: AccountId,
+    /// The request now, tAssets.
+    pub amount: u128,
+    /// The cycle it matures at.
+    pub maturity: u32,
+}
+
+/// tAssets burnt, asset paid.
+#[ink::event]
+pub struct Withdrawn {
+    /// The holder.
+    #[ink(topic)]
+    pub account: AccountId,
+    /// tAssets burnt.
+    pub burnt: u128,
+    /// Asset paid (`burnt × NAV`).
+    pub paid: u128,
+}
+
+/// A holder claimed LP fees.
+#[ink::event]
+pub struct FeesClaimed {
+    /// The holder.
+    #[ink(topic)]
+    pub account: AccountId,
+    /// Fees paid.
+    pub fees: Pair,
+}
+
+/// A rollover completed.
+#[ink::event]
+pub struct RolledOver {
+    /// The cycle rolled into.
+    #[ink(topic)]
+    pub cycle: u32,
+    /// NAV struck, 1e18.
+    pub nav: u128,
+    /// Holdings valued in the asset at time-weighted prices.
+    pub holdings: u128,
+    /// tAssets in existence.
+    pub supply: u128,
+    /// Asset the venues may hold after this rollover.
+    pub deployable: u128,
+}
+
+/// Venue fees collected at a rollover and how they were shared.
+#[ink::event]
+pub struct FeesDistributed {
+    /// Credited to tAsset holders.
+    pub lp: Pair,
+    /// Sent to the LD recipient.
+    pub ld: Pair,
+    /// Sent to the treasury.
+    pub treasury: Pair,
+}
+
+/// TOKE emitted at a rollover.
+#[ink::event]
+pub struct Emitted {
+    /// Emission offered this rollover (rate × cycles × multiplier, capped by the budget).
+    pub offered: u128,
+    /// Credited to tAsset holders.
+    pub lp: u128,
+    /// Paid to liquidity directors.
+    pub ld: u128,
+    /// Budget left.
+    pub budget: u128,
+}
+
+/// The treasury funded emissions.
+#[ink::event]
+pub struct EmissionsFunded {
+    /// TOKE added.
+    pub amount: u128,
+    /// Budget now.
+    pub budget: u128,
+}
+
+/// Emission parameters changed.
+#[ink::event]
+pub struct EmissionsChanged {
+    /// The new parameters.
+    pub emissions: Emissions,
+}
+
+/// Liquidity moved into a venue.
+#[ink::event]
+pub struct Deployed {
+    /// The venue.
+    #[ink(topic)]
+    pub venue: AccountId,
+    /// Amounts added.
+    pub amounts: Pair,
+}
+
+/// Liquidity pulled back from a venue.
+#[ink::event]
+pub struct Recalled {
+    /// The venue.
+    #[ink(topic)]
+    pub venue: AccountId,
+    /// Amounts received.
+    pub amounts: Pair,
+}
+
+/// A venue refused a step of the rollover; the rollover went on without it.
+#[ink::event]
+pub struct VenueSkipped {
+    /// The venue.
+    #[ink(topic)]
+    pub venue: AccountId,
+    /// Why.
+    pub error: ReactorError,
+}
+
+/// The treasury placed (`placed = true`) or withdrew PCV.
+#[ink::event]
+pub struct PcvMoved {
+    /// Direction.
+    pub placed: bool,
+    /// Amounts.
+    pub amounts: Pair,
+}
+
+/// Parameters changed.
+#[ink::event]
+pub struct ConfigChanged {
+    /// The new parameters.
+    pub config: Config,
+}
+
+/// The collateral source changed.
+#[ink::event]
+pub struct CollateralChanged {
+    /// The new source.
+    pub collateral: Collateral,
+}
+
+/// The tAsset's code was replaced through this reactor.
+#[ink::event]
+pub struct TAssetUpgraded {
+    /// The tAsset's new code.
+    #[ink(topic)]
+    pub code_hash: Hash,
+}
+
+/// The venue list changed.
+#[ink::event]
+pub struct VenuesChanged {
+    /// The new list.
+    pub venues: Vec<VenueSlot>,
+}

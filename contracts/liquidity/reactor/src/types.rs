@@ -1,0 +1,134 @@
+//! The reactor's parameters and records, as stored and as its messages take and return them.
+
+use crate::errors::{ReactorError, Result};
+use ink::primitives::AccountId;
+use laas_math::{add, sub, BPS};
+
+/// An amount of the asset and of the pairing token (TOKE).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Pair {
+    /// The reactor's asset.
+    pub asset: u128,
+    /// The pairing token.
+    pub pairing: u128,
+}
+
+impl Pair {
+    pub(crate) fn plus(self, asset: u128, pairing: u128) -> Result<Pair> {
+        Ok(Pair { asset: add(self.asset, asset)?, pairing: add(self.pairing, pairing)? })
+    }
+    pub(crate) fn minus(self, asset: u128, pairing: u128) -> Result<Pair> {
+        Ok(Pair { asset: sub(self.asset, asset)?, pairing: sub(self.pairing, pairing)? })
+    }
+}
+
+/// Governance parameters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Config {
+    /// Receives the protocol's fee share; the only account that places and withdraws PCV.
+    pub treasury: AccountId,
+    /// Receives the liquidity directors' fee share (LD staking, once deployed).
+    pub ld_recipient: AccountId,
+    /// Largest tAsset supply deposits may reach.
+    pub deposit_cap: u128,
+    /// LPs' share of venue fees, bps.
+    pub lp_fee_bps: u16,
+    /// Liquidity directors' share of venue fees, bps. The treasury takes the rest.
+    pub ld_fee_bps: u16,
+    /// Idle buffer kept out of venues, bps of the tAsset supply.
+    pub reserve_bps: u16,
+    /// Deployment cap as a multiple of the LD stake's value, bps (20,000 = 2×).
+    pub collateral_bps: u32,
+}
+
+impl Config {
+    pub(crate) fn validate(&self) -> Result<()> {
+        let fees = u128::from(self.lp_fee_bps).saturating_add(u128::from(self.ld_fee_bps));
+        if fees > BPS || u128::from(self.reserve_bps) > BPS {
+            return Err(ReactorError::InvalidConfig);
+        }
+        Ok(())
+    }
+}
+
+/// Where the LD stake that collateralizes deployments is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[allow(clippy::cast_possible_truncation)]
+pub enum Collateral {
+    /// A TOKE amount set by the admin (before LD staking exists).
+    Fixed(u128),
+    /// A [`StakeSource`] contract (LD staking), asked at every rollover.
+    Source(AccountId),
+}
+
+/// TOKE emissions to this reactor's LPs and LDs (SPEC §3.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Emissions {
+    /// TOKE emitted per cycle when LD stake and LP assets are balanced.
+    pub rate: u128,
+    /// Target ratio `R*` of LD stake value to LP value, 1e18 (default 1.0).
+    pub target_ratio: u128,
+    /// Multiplier of the rate for a genesis reactor, bps (20,000 = 2×; below 10,000 counts
+    /// as 1×). Above 10,000 only on a genesis reactor.
+    pub genesis_multiplier_bps: u32,
+    /// The multiplier applies to rollovers into cycles up to this one.
+    pub genesis_until: u32,
+}
+
+/// A venue and the share of deployable liquidity it receives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct VenueSlot {
+    /// The venue contract (implements [`Venue`]).
+    pub venue: AccountId,
+    /// Its weight, bps; weights add up to at most 10,000 (the rest stays idle).
+    pub weight_bps: u16,
+}
+
+/// One tAsset holder's accounting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Holder {
+    /// tAsset balance (mirrors the tAsset: mint, burn and the transfer hook keep it).
+    pub balance: u128,
+    /// Pending or matured withdrawal request, in tAssets.
+    pub request: u128,
+    /// Cycle from which the request can be withdrawn (0 without a request).
+    pub maturity: u32,
+    /// Fee index when this holder was last settled.
+    pub index: Pair,
+    /// Settled LP fees not yet claimed.
+    pub owed: Pair,
+}
+
+/// The reactor's books, for dapps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct State {
+    /// The cycle last rolled into.
+    pub cycle: u32,
+    /// When the next rollover becomes possible, ms.
+    pub next_rollover_ms: u64,
+    /// NAV per tAsset struck at the last rollover, 1e18.
+    pub nav: u128,
+    /// tAssets in existence.
+    pub supply: u128,
+    /// Asset and TOKE held idle in the reactor (PCV included, LP fees excluded).
+    pub idle: Pair,
+    /// Matured withdrawal requests not yet withdrawn, tAssets.
+    pub matured: u128,
+    /// LP fee and reward index (per tAsset, 1e18).
+    pub fee_index: Pair,
+    /// TOKE left in the emission budget.
+    pub emission_budget: u128,
+}
