@@ -31,7 +31,7 @@ t_e2e=$((SECONDS - t))
 
 step "benchmark (weights and storage deposits)"
 t=$SECONDS
-bash scripts/bench.sh
+bash scripts/bench.sh --check
 t_bench=$((SECONDS - t))
 
 step "node smoke test (deploy tool and story on a local node, when one is built)"

@@ -47,6 +47,17 @@ pub struct Cost {
     pub storage_deposit: i128,
 }
 
+/// A call's return rendered as text, for tests that do not name return types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    /// The decoded return, as the metadata's types print it (`Ok(Err(NotAdmin))`).
+    pub text: String,
+    /// Whether the contract reverted (a returned `Err` reverts every state change).
+    pub reverted: bool,
+    /// Events the called contract emitted.
+    pub events: usize,
+}
+
 /// A sandbox chain with named users and a millisecond clock.
 pub struct Chain {
     session: Session<MinimalSandbox>,
@@ -180,6 +191,30 @@ impl Chain {
             }
             Err(e) => panic!("{message}({args:?}) failed: {e:?}"),
         }
+    }
+
+    /// Calls `message(args)` on `contract` (an instance of bundle `bundle`) as `caller`
+    /// without naming its return type: what it returned is decoded with the bundle's metadata
+    /// and rendered as text (`Ok(Err(Access(NotAdmin)))`), with whether the call reverted and
+    /// how many events `contract` emitted. For tests that sweep many messages (the access
+    /// matrix). Panics if the call cannot be made at all.
+    pub fn call_rendered(&mut self, caller: &Address, contract: &Address, bundle: &str, message: &str, args: &[String]) -> Rendered {
+        self.session.set_actor(caller.clone());
+        self.forget_events();
+        let outcome = self.session.call_with_address::<_, ()>(contract.clone(), message, args, NO_ENDOWMENT);
+        let (data, reverted) = match outcome {
+            Err(drink::session::error::SessionError::CallReverted(data)) => (data, true),
+            Err(drink::session::error::SessionError::CallFailed(e)) => panic!("{message}({args:?}) could not be made: {e:?}"),
+            Err(drink::session::error::SessionError::Encoding(e)) => panic!("{message}({args:?}): arguments do not encode: {e}"),
+            _ => (self.session.record().last_call_return().to_vec(), false),
+        };
+        let text = load_bundle(bundle)
+            .transcoder
+            .decode_message_return(message, &mut &data[..])
+            .map(|value| value.to_string())
+            .unwrap_or_else(|e| panic!("{bundle}.{message}: undecodable return {data:?}: {e}"));
+        let events = self.contract_events(contract).len();
+        Rendered { text, reverted, events }
     }
 
     /// Reads `message(args)` without changing state (a dry run), as a dapp's query would.

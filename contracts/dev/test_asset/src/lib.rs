@@ -9,6 +9,19 @@
 //! sets, kept in a new `Lazy` field, so everything version 1 stored stays where it was.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
+/// What only the second version has.
+#[cfg(feature = "next-version")]
+mod next_version {
+    use ink::prelude::string::String;
+
+    /// Version 2: the admin set the notice.
+    #[ink::event]
+    pub struct NoticeChanged {
+        /// The new notice.
+        pub notice: String,
+    }
+}
+
 #[ink::contract]
 pub mod test_asset {
     use ink::prelude::{string::String, vec::Vec};
@@ -64,13 +77,8 @@ pub mod test_asset {
         pub limit: u128,
     }
 
-    /// Version 2: the admin set the notice.
     #[cfg(feature = "next-version")]
-    #[ink(event)]
-    pub struct NoticeChanged {
-        /// The new notice.
-        pub notice: String,
-    }
+    pub use crate::next_version::NoticeChanged;
 
     /// A mintable test token.
     #[ink(storage)]

@@ -8,10 +8,27 @@ use crate::reactor::Reactor;
 use crate::types::{Config, Holder};
 use ink::codegen::Env;
 use ink::primitives::AccountId;
+use laas_traits::{AccessError, Role};
 use laas_cycles::CycleError;
 use laas_math::{add, apply_bps, sub, Rounding};
 
 impl Reactor {
+    /// `set_role` for the reactor's own roles (the treasury and the LD recipient, always
+    /// held; the tAsset, fixed), passing the shared ones to `laas_access`.
+    pub(crate) fn set_own_role(&mut self, role: Role, account: AccountId, granted: bool) -> core::result::Result<(), AccessError> {
+        let caller = self.env().caller();
+        let mut config = self.config();
+        let holder = match role {
+            Role::Treasury => &mut config.treasury,
+            Role::LdRecipient => &mut config.ld_recipient,
+            Role::TAsset => return self.access.refuse_fixed(caller),
+            _ => return self.access.set_role(caller, role, account, granted),
+        };
+        self.access.set_required(caller, holder, role, account, granted)?;
+        self.config.set(&config);
+        Ok(())
+    }
+
     pub(crate) fn config(&self) -> Config {
         // Set by the constructor and only ever replaced.
         self.config.get().unwrap_or(Config {

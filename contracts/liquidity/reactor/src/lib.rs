@@ -32,6 +32,7 @@
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
 mod books;
+mod claims;
 mod emissions;
 pub mod errors;
 pub mod events;
@@ -47,21 +48,18 @@ mod tests;
 pub mod reactor {
     pub use crate::errors::{ReactorError, Result};
     pub use crate::events::*;
+    use crate::claims;
     use crate::ledger;
     pub use crate::types::*;
-    use ink::codegen::TraitCallBuilder;
-    use ink::contract_ref;
-    use ink::prelude::{format, vec::Vec};
+    use ink::prelude::vec::Vec;
     use ink::storage::{Lazy, Mapping};
     use laas_access::Access;
     use laas_cycles::{CycleError, Schedule};
     use laas_math::{add, sub, ONE};
-    use laas_traits::call;
     use laas_traits::token;
     use laas_traits::{
-        AccessControl, AccessError, PSP22Metadata, ReactorView, Role, Roles, TAsset, TransferHook, TransferHookError,
+        AccessControl, AccessError, ReactorView, Role, Roles, TransferHook, TransferHookError,
     };
-    use tasset::tasset::TAssetTokenRef;
 
     /// Most venues one reactor deploys to (SPEC §2: bounded loops).
     pub const MAX_VENUES: usize = 8;
@@ -129,19 +127,7 @@ pub mod reactor {
             if asset == pairing {
                 return Err(ReactorError::InvalidConfig);
             }
-            let metadata: contract_ref!(PSP22Metadata) = asset.into();
-            let symbol = call::infallible(metadata.call().token_symbol().try_invoke(), ReactorError::CallFailed)?.ok_or(ReactorError::AssetMetadata)?;
-            let name = call::infallible(metadata.call().token_name().try_invoke(), ReactorError::CallFailed)?.unwrap_or_else(|| symbol.clone());
-            let decimals = call::infallible(metadata.call().token_decimals().try_invoke(), ReactorError::CallFailed)?;
-            let tasset = TAssetTokenRef::new(format!("t{name}"), format!("t{symbol}"), decimals)
-                .code_hash(tasset_code_hash)
-                .endowment(0)
-                .salt_bytes(AsRef::<[u8]>::as_ref(&asset))
-                .try_instantiate();
-            let tasset = match tasset {
-                Ok(Ok(t)) => ink::ToAccountId::to_account_id(&t),
-                _ => return Err(ReactorError::CallFailed),
-            };
+            let tasset = claims::instantiate(asset, tasset_code_hash)?;
             let cycle = match schedule.index_at(Self::env().block_timestamp()) {
                 Ok(index) => index,
                 Err(CycleError::BeforeGenesis) => 0,
@@ -216,8 +202,7 @@ pub mod reactor {
             self.supply = supply;
             self.idle = self.idle.plus(amount, 0)?;
             token::pull(self.asset, account, amount)?;
-            let mut tasset: contract_ref!(TAsset) = self.tasset.into();
-            call::fallible(tasset.call_mut().mint(account, minted).try_invoke(), ReactorError::CallFailed)?;
+            claims::mint(self.tasset, account, minted)?;
             self.env().emit_event(Deposited { account, amount, minted });
             Ok(minted)
         }
@@ -280,8 +265,7 @@ pub mod reactor {
             self.matured = sub(self.matured, amount)?;
             self.supply = sub(self.supply, amount)?;
             self.idle = self.idle.minus(paid, 0)?;
-            let mut tasset: contract_ref!(TAsset) = self.tasset.into();
-            call::fallible(tasset.call_mut().burn(account, amount).try_invoke(), ReactorError::CallFailed)?;
+            claims::burn(self.tasset, account, amount)?;
             token::push(self.asset, account, paid)?;
             self.env().emit_event(Withdrawn { account, burnt: amount, paid });
             Ok(paid)
@@ -443,8 +427,7 @@ pub mod reactor {
         #[ink(message)]
         pub fn upgrade_tasset(&mut self, code_hash: Hash) -> Result<()> {
             self.ensure_admin()?;
-            let mut tasset: contract_ref!(TAsset) = self.tasset.into();
-            call::fallible(tasset.call_mut().set_code_hash(code_hash).try_invoke(), ReactorError::CallFailed)?;
+            claims::upgrade(self.tasset, code_hash)?;
             self.env().emit_event(TAssetUpgraded { code_hash });
             Ok(())
         }
@@ -589,17 +572,7 @@ pub mod reactor {
         /// Re-points the treasury or the LD recipient (both always held: `RoleRequired` on revoke), or sets the guardian; the tAsset is fixed (`FixedRole`). Admin only.
         #[ink(message)]
         fn set_role(&mut self, role: Role, account: AccountId, granted: bool) -> core::result::Result<(), AccessError> {
-            let caller = self.env().caller();
-            let mut config = self.config();
-            let holder = match role {
-                Role::Treasury => &mut config.treasury,
-                Role::LdRecipient => &mut config.ld_recipient,
-                Role::TAsset => return self.access.refuse_fixed(caller),
-                _ => return self.access.set_role(caller, role, account, granted),
-            };
-            self.access.set_required(caller, holder, role, account, granted)?;
-            self.config.set(&config);
-            Ok(())
+            self.set_own_role(role, account, granted)
         }
 
         /// Pauses deposits and deployments to venues; withdrawals, claims and rollovers keep working. Guardian or admin.

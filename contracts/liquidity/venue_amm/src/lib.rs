@@ -34,6 +34,7 @@ pub mod venue_amm {
     use crate::oracle::{self, Observation};
     pub use crate::types::*;
     use crate::pool;
+    use ink::prelude::vec::Vec;
     use ink::storage::Mapping;
     use laas_access::Access;
     use laas_math::{mul_div, MathError, Rounding, BPS, ONE};

@@ -18,6 +18,7 @@ pub mod venue_pricer {
     use crate::quote::{self, Quote};
     use ink::codegen::TraitCallBuilder;
     use ink::contract_ref;
+    use ink::prelude::vec::Vec;
     use ink::storage::Mapping;
     use laas_access::Access;
     use laas_math::{add, apply_bps, mul_div, sub, Rounding, BPS, ONE};

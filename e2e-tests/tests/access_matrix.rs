@@ -1,0 +1,494 @@
+//! The access-control matrix: every message of every contract in `abi/`, and who may call
+//! it. The table below is the suite's access policy in one place; a message without an entry
+//! fails [`every_message_in_abi_is_classified`], so each new message must be classified.
+//!
+//! * [`privileged_messages_refuse_strangers_and_every_wrong_role`] deploys the suite from
+//!   `deploy/laas.toml` and calls every privileged message as a stranger and as every holder
+//!   of another role (read from each contract's `roles()`): each call is refused with its
+//!   typed error, reverts, emits nothing, and leaves every contract's roles as they were.
+//! * [`every_exit_works_while_everything_is_paused`] builds positions on every contract, has
+//!   the guardian pause everything, and takes every exit in the table.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use drink::Ss58Codec;
+use laas_e2e_tests::suite::{Suite, E18, NEVER};
+use laas_e2e_tests::{args, args::Bytes, args::Raw, ink_id, Address};
+use laas_traits::{AccessError, PositionValue, Role, StakeError, VenueError};
+use reactor::reactor::{Recalled, ReactorError, VenueSkipped};
+
+/// Who may call a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// Anyone: a query, or a message that acts only on the caller's own tokens or position.
+    Anyone,
+    /// Anyone, and it works while the contract is paused: a way out (a withdrawal, a claim,
+    /// a request to leave), or the keeper's rollover that serves them.
+    Exit,
+    /// A holder of one of these roles; everyone else is refused with the given error.
+    Role(&'static [Role], &'static str),
+}
+
+use Need::{Anyone, Exit};
+
+const ADMIN: &[Role] = &[Role::Admin];
+const NOT_ADMIN: &str = "Access(NotAdmin)";
+
+/// The role interface every contract with an admin has, and what a wrong caller gets.
+const ACCESS_CONTROL: &[(&str, Need, &[&str])] = &[
+    ("AccessControl::propose_admin", Need::Role(ADMIN, "NotAdmin"), &["Some({x})"]),
+    ("AccessControl::accept_admin", Need::Role(&[Role::PendingAdmin], "NotPendingAdmin"), &[]),
+    ("AccessControl::set_role", Need::Role(ADMIN, "NotAdmin"), &["Guardian", "{x}", "true"]),
+    ("AccessControl::pause", Need::Role(&[Role::Guardian, Role::Admin], "NotGuardian"), &[]),
+    ("AccessControl::unpause", Need::Role(ADMIN, "NotAdmin"), &[]),
+    ("AccessControl::paused", Anyone, &[]),
+    ("AccessControl::set_code_hash", Need::Role(ADMIN, "NotAdmin"), &["{hash}"]),
+    ("Roles::roles", Anyone, &[]),
+];
+
+/// PSP22 and its metadata: every token's holders act on their own balances.
+const PSP22: &[&str] = &[
+    "PSP22::total_supply",
+    "PSP22::balance_of",
+    "PSP22::allowance",
+    "PSP22::transfer",
+    "PSP22::transfer_from",
+    "PSP22::approve",
+    "PSP22::increase_allowance",
+    "PSP22::decrease_allowance",
+    "PSP22Metadata::token_name",
+    "PSP22Metadata::token_symbol",
+    "PSP22Metadata::token_decimals",
+];
+
+const CONFIG: &str = "Config { treasury: {x}, ld_recipient: {x}, deposit_cap: 1, lp_fee_bps: 0, ld_fee_bps: 0, reserve_bps: 0, collateral_bps: 0 }";
+
+/// Each contract's own messages (the shared interfaces above are added where they apply).
+fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static str])> {
+    let role = |roles: &'static [Role], error: &'static str| Need::Role(roles, error);
+    match contract {
+        "reactor" => vec![
+            ("deposit", Anyone, &[]),
+            ("request_withdrawal", Exit, &[]),
+            ("withdraw", Exit, &[]),
+            ("claim_fees", Exit, &[]),
+            ("rollover", Exit, &[]),
+            ("place_pcv", role(&[Role::Treasury], "NotTreasury"), &["1", "1"]),
+            ("withdraw_pcv", role(&[Role::Treasury], "NotTreasury"), &["1", "1"]),
+            ("fund_emissions", role(&[Role::Treasury], "NotTreasury"), &["1"]),
+            ("set_config", role(ADMIN, NOT_ADMIN), &[CONFIG]),
+            ("set_collateral", role(ADMIN, NOT_ADMIN), &["Fixed(5)"]),
+            ("set_emissions", role(ADMIN, NOT_ADMIN), &["Emissions { rate: 1, target_ratio: 1, genesis_multiplier_bps: 10000, genesis_until: 0 }"]),
+            ("set_venues", role(ADMIN, NOT_ADMIN), &["[]"]),
+            ("write_off_venue", role(ADMIN, NOT_ADMIN), &["{x}"]),
+            ("upgrade_tasset", role(ADMIN, NOT_ADMIN), &["{hash}"]),
+            ("state", Anyone, &[]),
+            ("nav_now", Anyone, &[]),
+            ("holder", Anyone, &[]),
+            ("queued", Anyone, &[]),
+            ("is_genesis", Anyone, &[]),
+            ("tokens", Anyone, &[]),
+            ("get_config", Anyone, &[]),
+            ("get_collateral", Anyone, &[]),
+            ("get_venues", Anyone, &[]),
+            ("schedule", Anyone, &[]),
+            ("ReactorView::current_cycle", Anyone, &[]),
+            ("ReactorView::request_maturity", Anyone, &[]),
+            ("ReactorView::venue_list", Anyone, &[]),
+            ("ReactorView::reactor_asset", Anyone, &[]),
+            ("TransferHook::before_tasset_transfer", role(&[Role::TAsset], "UnknownToken"), &["{x}", "{x}", "1", "1", "0"]),
+        ],
+        "tasset" => vec![
+            ("TAsset::mint", role(&[Role::Minter], "NotMinter"), &["{x}", "1"]),
+            ("TAsset::burn", role(&[Role::Minter], "NotMinter"), &["{x}", "1"]),
+            ("TAsset::minter", Anyone, &[]),
+            ("TAsset::set_code_hash", role(&[Role::Minter], "NotMinter"), &["{hash}"]),
+        ],
+        "tasset_factory" => vec![
+            ("create_reactor", role(ADMIN, NOT_ADMIN), &["{x}", "{x}", CONFIG, "false"]),
+            ("set_code_hashes", role(ADMIN, NOT_ADMIN), &["{hash}", "{hash}"]),
+            ("reactor_of", Anyone, &[]),
+            ("reactors", Anyone, &[]),
+            ("code_hashes", Anyone, &[]),
+            ("schedule", Anyone, &[]),
+            ("cycle_index", Anyone, &[]),
+        ],
+        "ld_staking" => vec![
+            ("stake", Anyone, &[]),
+            ("stake_vesting", role(&[Role::Depositor], "NotDepositor"), &["{x}", "{reactor}", "1", "0"]),
+            ("request_unstake", Exit, &[]),
+            ("unstake", Exit, &[]),
+            ("vote", Anyone, &[]),
+            ("claim", Exit, &[]),
+            ("add_reactor", role(ADMIN, NOT_ADMIN), &["{x}"]),
+            ("create_schedule", role(ADMIN, NOT_ADMIN), &["Schedule { cliff_ms: 0, duration_ms: 10, interval_ms: 1 }"]),
+            ("position", Anyone, &[]),
+            ("get_pool", Anyone, &[]),
+            ("reactors", Anyone, &[]),
+            ("schedule", Anyone, &[]),
+            ("vested", Anyone, &[]),
+            ("get_stake", Anyone, &[]),
+            ("get_past_stake", Anyone, &[]),
+            ("get_past_total_stake", Anyone, &[]),
+            ("StakeSource::reactor_stake", Anyone, &[]),
+            ("StakeSource::venue_votes", Anyone, &[]),
+            ("StakeSource::reward", role(&[Role::Reactor], "UnknownReactor"), &["1", "1"]),
+        ],
+        "venue_amm" => vec![
+            ("add_liquidity", Anyone, &[]),
+            ("remove_liquidity", Exit, &[]),
+            ("swap", Anyone, &[]),
+            ("collect", Exit, &[]),
+            ("reserves", Anyone, &[]),
+            ("shares_of", Anyone, &[]),
+            ("total_shares", Anyone, &[]),
+            ("pending_fees", Anyone, &[]),
+            ("quote", Anyone, &[]),
+            ("spot_price", Anyone, &[]),
+            ("params", Anyone, &[]),
+            ("set_oracle_params", role(ADMIN, NOT_ADMIN), &["60000", "100"]),
+            ("Venue::venue_tokens", Anyone, &[]),
+            ("Venue::deploy", Anyone, &[]),
+            ("Venue::withdraw", Exit, &[]),
+            ("Venue::position_value", Anyone, &[]),
+            ("Venue::collect_fees", Exit, &[]),
+            ("Venue::twap", Anyone, &[]),
+        ],
+        "venue_pricer" => vec![
+            ("post_quote", role(&[Role::Pricer], "NotPricer"), &["1", "2", "3", "18446744073709551615"]),
+            ("swap", Anyone, &[]),
+            ("claim_pricer_share", Exit, &[]),
+            ("set_params", role(ADMIN, NOT_ADMIN), &["Params { band_bps: 1, pricer_share_bps: 1 }"]),
+            ("get_quote", Anyone, &[]),
+            ("pricer", Anyone, &[]),
+            ("inventory", Anyone, &[]),
+            ("params", Anyone, &[]),
+            ("owner", Anyone, &[]),
+            ("pricer_owed", Anyone, &[]),
+            ("Venue::venue_tokens", Anyone, &[]),
+            ("Venue::deploy", role(&[Role::Reactor], "NotReactor"), &["1", "1"]),
+            ("Venue::withdraw", Exit, &[]),
+            ("Venue::position_value", Anyone, &[]),
+            ("Venue::collect_fees", Exit, &[]),
+            ("Venue::twap", Anyone, &[]),
+        ],
+        "toke" => vec![
+            ("PSP22Burnable::burn", Anyone, &[]),
+            ("Votes::delegate", Anyone, &[]),
+            ("Votes::delegates", Anyone, &[]),
+            ("Votes::get_votes", Anyone, &[]),
+            ("Votes::get_past_votes", Anyone, &[]),
+            ("Votes::get_past_total_supply", Anyone, &[]),
+            ("Roles::roles", Anyone, &[]),
+        ],
+        "test_asset" | "test_asset_next" => {
+            let mut own: Vec<(&'static str, Need, &'static [&'static str])> = vec![
+                ("mint", role(ADMIN, NOT_ADMIN), &["{x}", "1"]),
+                ("faucet", Anyone, &[]),
+                ("set_faucet_limit", role(ADMIN, NOT_ADMIN), &["1"]),
+                ("faucet_limit", Anyone, &[]),
+                ("faucet_drawn", Anyone, &[]),
+                ("version", Anyone, &[]),
+            ];
+            if contract == "test_asset_next" {
+                own.push(("set_notice", role(ADMIN, NOT_ADMIN), &["\"x\""]));
+                own.push(("notice", Anyone, &[]));
+            }
+            own
+        }
+        // Test only: stands in for a reactor as a tAsset's minter, with no roles of its own.
+        "test_minter" => vec![
+            ("tasset", Anyone, &[]),
+            ("mint", Anyone, &[]),
+            ("burn", Anyone, &[]),
+            ("set_reject", Anyone, &[]),
+            ("hook_calls", Anyone, &[]),
+            ("TransferHook::before_tasset_transfer", role(&[Role::TAsset], "UnknownToken"), &["{x}", "{x}", "1", "1", "0"]),
+        ],
+        other => panic!("no access table for contract `{other}`: add it to tests/access_matrix.rs"),
+    }
+}
+
+/// The whole table for `contract`: its own messages plus the shared interfaces it has.
+fn table(contract: &str) -> BTreeMap<&'static str, (Need, &'static [&'static str])> {
+    let mut all: BTreeMap<&'static str, (Need, &'static [&'static str])> = BTreeMap::new();
+    let mut add = |message: &'static str, need: Need, args: &'static [&'static str]| {
+        assert!(all.insert(message, (need, args)).is_none(), "{contract}.{message} classified twice");
+    };
+    for (message, need, args) in own_messages(contract) {
+        add(message, need, args);
+    }
+    if ["toke", "tasset", "test_asset", "test_asset_next"].contains(&contract) {
+        for message in PSP22 {
+            add(message, Anyone, &[]);
+        }
+    }
+    match contract {
+        "reactor" | "tasset_factory" | "ld_staking" | "venue_amm" | "venue_pricer" | "test_asset" | "test_asset_next" => {
+            for (message, need, args) in ACCESS_CONTROL {
+                add(message, *need, args);
+            }
+        }
+        "tasset" => add("Roles::roles", Anyone, &[]),
+        _ => {}
+    }
+    all
+}
+
+/// Contract name → its message labels, from the metadata in `abi/`.
+fn abi_messages() -> BTreeMap<String, Vec<String>> {
+    let dir = laas_e2e_tests::bundle_dir();
+    let mut out = BTreeMap::new();
+    for entry in std::fs::read_dir(&dir).expect("abi/ exists") {
+        let path = entry.expect("entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let name = path.file_stem().and_then(|s| s.to_str()).expect("name").to_string();
+        let meta: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&path).expect("readable")).expect("json");
+        let labels = meta["spec"]["messages"]
+            .as_array()
+            .expect("messages")
+            .iter()
+            .map(|m| m["label"].as_str().expect("label").to_string())
+            .collect();
+        out.insert(name, labels);
+    }
+    out
+}
+
+#[test]
+fn every_message_in_abi_is_classified() {
+    let abi = abi_messages();
+    assert!(abi.len() >= 10, "abi/ holds {} contracts", abi.len());
+    let mut unclassified = Vec::new();
+    let mut stale = Vec::new();
+    for (contract, labels) in &abi {
+        let table = table(contract);
+        unclassified.extend(labels.iter().filter(|l| !table.contains_key(l.as_str())).map(|l| format!("{contract}.{l}")));
+        stale.extend(table.keys().filter(|m| !labels.iter().any(|l| l == *m)).map(|m| format!("{contract}.{m}")));
+    }
+    assert!(unclassified.is_empty(), "messages with no entry in the access table: {unclassified:?}");
+    assert!(stale.is_empty(), "entries for messages no contract has: {stale:?}");
+}
+
+/// The deployed suite, its named callers and an instance of every contract in `abi/`.
+struct World {
+    suite: Suite,
+    /// Caller name → address: the deployer (admin), the manifest's role holders, a stranger.
+    callers: Vec<(&'static str, Address)>,
+    /// Contract (bundle) name → a deployed instance.
+    instances: BTreeMap<&'static str, Address>,
+}
+
+fn world() -> World {
+    let (mut suite, signers) = Suite::from_manifest(&mut |_| {}).expect("the manifest deploys");
+    let signer = |name: &str| Address::from_ss58check(&signers.get(name).expect("signer").address).expect("address");
+    let (admin, staking) = (suite.admin.clone(), suite.staking.clone().expect("staking"));
+    // A depositor, so that LD staking's own role has a holder too.
+    let depositor = suite.chain.user("depositor");
+    let r: Result<(), AccessError> = suite.chain.call(&admin, &staking, "AccessControl::set_role", &args![Raw(String::from("Depositor")), depositor, true]);
+    r.expect("appoint a depositor");
+    let next = suite.chain.deploy(&admin, "test_asset_next", "new", &args!["Next", "NXT", 18u8, 0u128], vec![]);
+    let tasset_code = suite.chain.upload("tasset");
+    let minter = suite.chain.deploy(&admin, "test_minter", "new", &args![Raw(tasset_code), "Test", "tTST", 18u8, Bytes(&[9u8; 32])], vec![]);
+    let callers = vec![
+        ("admin", admin),
+        ("treasury", signer("treasury")),
+        ("pricer", signer("pricer")),
+        ("guardian", signer("guardian")),
+        ("depositor", depositor),
+        ("stranger", suite.chain.user("stranger")),
+    ];
+    let instances = BTreeMap::from([
+        ("toke", suite.toke.clone()),
+        ("test_asset", suite.weth.clone()),
+        ("test_asset_next", next),
+        ("test_minter", minter),
+        ("venue_amm", suite.venues[0].clone()),
+        ("venue_pricer", suite.venues[1].clone()),
+        ("tasset_factory", suite.factory.clone()),
+        ("reactor", suite.reactor.clone()),
+        ("tasset", suite.tasset.clone()),
+        ("ld_staking", staking),
+    ]);
+    World { suite, callers, instances }
+}
+
+impl World {
+    /// `contract`'s role holders, or none if it has no `roles()`.
+    fn roles(&mut self, contract: &str) -> Vec<(Role, ink::primitives::AccountId)> {
+        if !table(contract).contains_key("Roles::roles") {
+            return Vec::new();
+        }
+        let address = self.instances[contract].clone();
+        self.suite.chain.query(&address, "Roles::roles", &args![])
+    }
+}
+
+fn fill(template: &str, stranger: &Address, reactor: &Address) -> String {
+    template
+        .replace("{x}", &stranger.to_string())
+        .replace("{reactor}", &reactor.to_string())
+        .replace("{hash}", &format!("0x{}", "11".repeat(32)))
+}
+
+#[test]
+fn privileged_messages_refuse_strangers_and_every_wrong_role() {
+    let mut w = world();
+    let abi = abi_messages();
+    let (stranger, reactor) = (w.callers.last().expect("stranger").1.clone(), w.suite.reactor.clone());
+    let before: BTreeMap<&str, _> = w.instances.keys().copied().collect::<Vec<_>>().into_iter().map(|c| (c, w.roles(c))).collect();
+    let mut refused = 0;
+    for contract in abi.keys() {
+        let contract = w.instances.keys().copied().find(|c| c == contract).unwrap_or_else(|| panic!("no instance of {contract}"));
+        let address = w.instances[contract].clone();
+        let holders = before[contract].clone();
+        for (message, (need, args)) in table(contract) {
+            let Need::Role(allowed, error) = need else { continue };
+            let args: Vec<String> = args.iter().map(|a| fill(a, &stranger, &reactor)).collect();
+            for (name, caller) in w.callers.clone() {
+                let held = holders.iter().any(|(role, who)| *who == ink_id(&caller) && allowed.contains(role));
+                if held {
+                    continue;
+                }
+                let outcome = w.suite.chain.call_rendered(&caller, &address, contract, message, &args);
+                assert_eq!(outcome.text, format!("Ok(Err({error}))"), "{contract}.{message} called by the {name}");
+                assert!(outcome.reverted, "{contract}.{message} by the {name} did not revert");
+                assert_eq!(outcome.events, 0, "{contract}.{message} by the {name} emitted events");
+                refused += 1;
+            }
+        }
+    }
+    assert!(refused > 150, "only {refused} refusals checked");
+    for (contract, roles) in before {
+        assert_eq!(w.roles(contract), roles, "{contract}'s roles changed");
+    }
+}
+
+#[test]
+fn every_exit_works_while_everything_is_paused() {
+    let mut w = world();
+    let s = &mut w.suite;
+    let keeper = s.chain.user("keeper");
+    let (weth, toke, amm, pricer_venue, reactor, tasset, staking) =
+        (s.weth.clone(), s.toke.clone(), s.venues[0].clone(), s.venues[1].clone(), s.reactor.clone(), s.tasset.clone(), s.staking.clone().expect("staking"));
+    let (pricer, guardian) = (w.callers[2].1.clone(), w.callers[3].1.clone());
+
+    // Positions everywhere: an LP in the reactor, a director staking and voting half the
+    // liquidity into each venue, a market maker in the AMM and a direct venue owner.
+    let lp = s.chain.user("lp");
+    s.mint_weth(&lp, 100 * E18);
+    s.deposit(&lp, 100 * E18).expect("deposit");
+    let director = s.chain.user("director");
+    s.stake(&director, 50_000 * E18).expect("stake");
+    s.vote(&director, &[(0, 5_000), (1, 5_000)]).expect("vote");
+    s.to_next_cycle();
+    // (The AMM deploys only once its TWAP covers a window.)
+    let maker = s.trader("maker", 10 * E18, 20_000 * E18);
+    let r: Result<u128, VenueError> = s.chain.call(&maker, &amm, "add_liquidity", &args![5 * E18, 10_000 * E18, 0u128, 0u128, NEVER]);
+    r.expect("add liquidity");
+    let r: Result<(u128, u128), VenueError> = s.chain.call(&maker, &amm, "Venue::deploy", &args![E18, 2_000 * E18]);
+    r.expect("deploy as a venue owner");
+    s.rollover(&keeper).expect("first rollover deploys");
+    // Trading on both venues: fees for the AMM's owners, a spread for the pricer and owners.
+    let trader = s.trader("trader", 50 * E18, 200_000 * E18);
+    s.swap(&trader, 0, true, 2 * E18);
+    s.swap(&trader, 0, false, 4_000 * E18);
+    let twap: Result<u128, VenueError> = s.chain.query(&amm, "Venue::twap", &args![]);
+    let mid = twap.expect("twap");
+    let expiry = s.chain.now_ms() + 3_600_000;
+    let r: Result<(), VenueError> = s.chain.call(&pricer, &pricer_venue, "post_quote", &args![mid - mid / 200, mid + mid / 200, 10 * E18, expiry]);
+    r.expect("quote");
+    for token in [&weth, &toke] {
+        s.approve(&trader, token, &pricer_venue);
+    }
+    let r: Result<u128, VenueError> = s.chain.call(&trader, &pricer_venue, "swap", &args![true, E18, 0u128, NEVER]);
+    r.expect("trade at the quote");
+    // Leaving begins: the LP asks for half its balance, the director for a fifth of its stake.
+    let balance = s.balance(&tasset, &lp);
+    s.request(&lp, balance / 2).expect("request");
+    let r: Result<u32, StakeError> = s.chain.call(&director, &staking, "request_unstake", &args![reactor, 10_000 * E18]);
+    r.expect("request unstake");
+    s.to_next_cycle();
+    s.rollover(&keeper).expect("the requests mature");
+
+    // The guardian pauses every contract of the suite with an admin (and the admin the test
+    // WETH, which the manifest gives no guardian).
+    for (contract, by) in [(&weth, &s.admin.clone()), (&amm, &guardian), (&pricer_venue, &guardian), (&s.factory.clone(), &guardian), (&reactor, &guardian), (&staking, &guardian)] {
+        let r: Result<(), AccessError> = s.chain.call(by, contract, "AccessControl::pause", &args![]);
+        r.expect("paused");
+        let paused: bool = s.chain.query(contract, "AccessControl::paused", &args![]);
+        assert!(paused);
+    }
+    assert_eq!(s.deposit(&lp, E18), Err(ReactorError::Access(AccessError::Paused)));
+
+    // Every exit works.
+    let mut taken: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let paid = s.withdraw(&lp, balance / 2).expect("withdraw while paused");
+    assert!(paid > 0);
+    taken.insert(("reactor", "withdraw"));
+    let r: Result<reactor::reactor::Pair, ReactorError> = s.chain.call(&lp, &reactor, "claim_fees", &args![]);
+    r.expect("claim fees while paused");
+    taken.insert(("reactor", "claim_fees"));
+    s.request(&lp, balance - balance / 2).expect("request while paused");
+    taken.insert(("reactor", "request_withdrawal"));
+    let r: Result<(), StakeError> = s.chain.call(&director, &staking, "unstake", &args![reactor, 10_000 * E18]);
+    r.expect("unstake while paused");
+    taken.insert(("ld_staking", "unstake"));
+    let r: Result<(u128, u128), StakeError> = s.chain.call(&director, &staking, "claim", &args![reactor]);
+    r.expect("claim LD rewards while paused");
+    taken.insert(("ld_staking", "claim"));
+    let r: Result<u32, StakeError> = s.chain.call(&director, &staking, "request_unstake", &args![reactor, 0u128]);
+    r.expect("change an unstake request while paused");
+    taken.insert(("ld_staking", "request_unstake"));
+    let shares: u128 = s.chain.query(&amm, "shares_of", &args![maker]);
+    let r: Result<(u128, u128), VenueError> = s.chain.call(&maker, &amm, "remove_liquidity", &args![shares / 2, 0u128, 0u128, NEVER]);
+    r.expect("remove liquidity while paused");
+    taken.insert(("venue_amm", "remove_liquidity"));
+    let r: Result<(u128, u128), VenueError> = s.chain.call(&maker, &amm, "collect", &args![]);
+    r.expect("collect fees while paused");
+    taken.insert(("venue_amm", "collect"));
+    let r: Result<(u128, u128), VenueError> = s.chain.call(&maker, &amm, "Venue::collect_fees", &args![]);
+    r.expect("a venue owner collects while paused");
+    taken.insert(("venue_amm", "Venue::collect_fees"));
+    let r: Result<(u128, u128), VenueError> = s.chain.call(&maker, &amm, "Venue::withdraw", &args![10_000u16]);
+    r.expect("a venue owner withdraws while paused");
+    taken.insert(("venue_amm", "Venue::withdraw"));
+    let r: Result<u128, VenueError> = s.chain.call(&pricer, &pricer_venue, "claim_pricer_share", &args![]);
+    assert!(r.expect("the pricer claims while paused") > 0);
+    taken.insert(("venue_pricer", "claim_pricer_share"));
+    // The keeper's rollover runs while paused: it collects from both venues and recalls what
+    // the LP's second request needs from both, skipping none (it deploys nothing while
+    // paused).
+    s.to_next_cycle();
+    let before: PositionValue = {
+        let v: Result<PositionValue, VenueError> = s.chain.query(&pricer_venue, "Venue::position_value", &args![reactor]);
+        v.expect("pricer position")
+    };
+    s.rollover(&keeper).expect("rollover while paused");
+    taken.insert(("reactor", "rollover"));
+    let skipped: Vec<VenueSkipped> = s.chain.events(&reactor);
+    assert!(skipped.is_empty(), "{} venues skipped", skipped.len());
+    let recalled: Vec<Recalled> = s.chain.events(&reactor);
+    for (venue, name) in [(&amm, "venue_amm"), (&pricer_venue, "venue_pricer")] {
+        assert!(recalled.iter().any(|r| r.venue == ink_id(venue)), "nothing recalled from {name}");
+        taken.insert((name, "Venue::withdraw"));
+        taken.insert((name, "Venue::collect_fees"));
+    }
+    let after: Result<PositionValue, VenueError> = s.chain.query(&pricer_venue, "Venue::position_value", &args![reactor]);
+    assert!(after.expect("pricer position").in_asset < before.in_asset);
+    let paid = s.withdraw(&lp, balance - balance / 2).expect("the rest is withdrawn while paused");
+    assert!(paid > 0);
+    assert_eq!(s.balance(&tasset, &lp), 0);
+
+    // The table's exits are exactly those taken here.
+    let exits: BTreeSet<(&str, &str)> = abi_messages()
+        .keys()
+        .flat_map(|c| {
+            let c: &'static str = w.instances.keys().copied().find(|i| i == c).expect("instance");
+            table(c).into_iter().filter(|(_, (need, _))| *need == Exit).map(move |(m, _)| (c, m))
+        })
+        .collect();
+    assert_eq!(exits, taken);
+}
