@@ -13,12 +13,13 @@ use laas_e2e_tests::{args, args::Bytes, load_bundle, Address, Chain, Cost};
 use psp22::PSP22Error;
 
 /// TOKE transfers between holders who have not delegated, at most this multiple of the
-/// reference's (ref_time, proof_size): the vote machinery's code makes each call read about
-/// 2 KB more (measured 1.052× / 1.092×; the `Roles` query adds a little).
-const PLAIN_BOUND: (f64, f64) = (1.06, 1.10);
+/// reference's (ref_time, proof_size): the accepted price of on-chain checkpointed votes
+/// (measured 1.052× / 1.092×, the vote machinery's code making each call read about 2 KB
+/// more) and of the suite-wide `Roles::roles` query (306 bytes of code): 1.059× / 1.106×.
+const PLAIN_BOUND: (f64, f64) = (1.06, 1.11);
 /// TOKE transfers between holders delegating to different delegates (two history reads, two
-/// to four writes, two `DelegateVotesChanged` events): measured 1.892× / 1.612×.
-const DELEGATED_BOUND: (f64, f64) = (1.90, 1.62);
+/// to four writes, two `DelegateVotesChanged` events): measured 1.899× / 1.625×.
+const DELEGATED_BOUND: (f64, f64) = (1.90, 1.63);
 
 struct Row {
     token: &'static str,
