@@ -33,13 +33,14 @@ pub enum Role {
     Pricer,
     /// Stakes vesting grants in LD staking on behalf of beneficiaries.
     Depositor,
-    /// Mints and burns a tAsset: its reactor, fixed at instantiation.
-    Minter,
+    /// Runs a pool (a tAsset): opens its epochs, records NAV strikes, moves its idle asset,
+    /// sets its parameters and upgrades it. Its reactor, fixed at instantiation.
+    Manager,
     /// A reactor bound to this contract: the one whose inventory a pricer venue holds (only it
     /// deploys), or one registered with LD staking (pays LD rewards). Fixed.
     Reactor,
-    /// A reactor's tAsset (calls the transfer hook). Fixed at instantiation.
-    TAsset,
+    /// A reactor's pool (its tAsset). Fixed at instantiation.
+    Pool,
 }
 
 /// Why a role check or a role change failed.

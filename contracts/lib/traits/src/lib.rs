@@ -11,7 +11,7 @@
 pub mod access;
 pub mod call;
 pub mod stake;
-pub mod tasset;
+pub mod pool;
 pub mod token;
 pub mod venue;
 pub mod votes;
@@ -30,6 +30,6 @@ pub fn emit_psp22_events(events: ink::prelude::vec::Vec<PSP22Event>) {
     }
 }
 pub use stake::{ReactorView, StakeError, StakeSource};
-pub use tasset::{TAsset, TAssetError, TransferHook, TransferHookError};
+pub use pool::{Books, ManagedPool, PoolConfig, PoolError, Position, Rollover, TAsset};
 pub use venue::{PositionValue, Venue, VenueError};
 pub use votes::{Votes, VotesError};

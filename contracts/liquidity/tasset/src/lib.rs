@@ -1,318 +1,453 @@
-//! # tAsset
+//! # tAsset: a reactor's pool
 //!
-//! The claim token of one reactor (tWETH, tUSDC, …): a PSP22 token with metadata whose
-//! decimals are the underlying asset's. Only its **minter** — the reactor that instantiated
-//! it — can mint and burn. Before balances move in a transfer between holders, the tAsset
-//! calls the minter's [`TransferHook`], so the reactor can shrink the sender's pending
-//! withdrawal request and settle reward accounting exactly; if the hook fails the transfer
-//! fails.
+//! The token liquidity providers of one reactor hold (tWETH, tUSDC, …) and the pool they touch
+//! (SPEC §3.3): a PSP22 token with metadata whose decimals are the asset's, plus
+//!
+//! * `deposit` / `deposit_for`: the asset in, tAssets out — 1:1, or `amount / NAV` at the
+//!   latest strike while NAV is below 1 (the strike must then be recent: `StaleNav`);
+//! * `request_withdrawal`: made in epoch `e`, matures at the rollover that opens `e + 1`, or
+//!   `e + 2` if a cycle boundary has passed and its rollover has not run — never in the block
+//!   of the request. The rollover that matures it fixes its payout at that strike's NAV and
+//!   sets it aside; `withdraw` burns matured tAssets and pays that payout. A matured request
+//!   not withdrawn within `expiry_epochs` expires and its payout returns to the pool;
+//! * `claim`: the holder's share of fees and emissions. An epoch's rewards go to the tAssets
+//!   held through the whole epoch and not under a matured request (see [`book`]): a deposit
+//!   or a transfer in earns from the next epoch, so rewards cannot be bought at the last
+//!   minute.
+//!
+//! Its reactor (the manager, which instantiated it) runs it through [`ManagedPool`]: it reads
+//! the books, opens each epoch (`roll`: matures and expires requests, shares rewards, takes
+//! the idle asset to deploy), records NAV strikes, sets the parameters and upgrades the code.
+//! User messages call no contract but the tokens they move, and none grows with the number of
+//! holders.
 //!
 //! ## Invariants
-//! * `Σ balances == total_supply == minted − burnt`, all by the minter.
-//! * Every successful `transfer`/`transfer_from` with a non-zero value between distinct
-//!   accounts was preceded, in the same transaction, by exactly one successful hook call
-//!   with the same `(from, to, amount)`.
+//! * `Σ balance == supply`; every `request ≤ balance`.
+//! * `Σ pending requests maturing at e == queued[e]`; `Σ bucket.outstanding == matured`.
+//! * The pool's asset ≥ `idle + reserved` + unclaimed asset rewards; `reserved ≤ payouts_due`
+//!   unless the pool is over-funded for an instant within `roll`.
+//! * Within an epoch `eligible` only falls; `Σ holders' eligible == eligible`.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
+
+pub mod book;
+pub mod events;
+mod holders;
+
+#[cfg(test)]
+mod tests;
 
 #[ink::contract]
 pub mod tasset {
-    use ink::codegen::TraitCallBuilder;
-    use ink::contract_ref;
+    use crate::book::{self, Bucket, Holder, Pair};
+    pub use crate::events::*;
     use ink::prelude::{string::String, vec::Vec};
-    use ink::storage::Lazy;
-    use laas_traits::{emit_psp22_events, PSP22Error, PSP22Metadata, Role, Roles, TAsset, TAssetError, TransferHook, PSP22};
-    use psp22::PSP22Data;
+    use ink::storage::{Lazy, Mapping};
+    use laas_math::{add, mul_fixed, sub, Rounding, ONE};
+    use laas_traits::{
+        token, Books, ManagedPool, PSP22Error, PSP22Metadata, PoolConfig, PoolError, Position, Role, Roles, Rollover, TAsset, PSP22,
+    };
+    use psp22::Transfer;
+
+    /// Results of the pool's own messages.
+    pub type Result<T> = core::result::Result<T, PoolError>;
 
     /// Name, symbol and decimals, read only by the metadata queries.
     #[derive(Debug, Clone, PartialEq, Eq, Default)]
     #[ink::scale_derive(Encode, Decode, TypeInfo)]
     #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
     pub struct Metadata {
-        /// e.g. "Tokemak WETH".
+        /// e.g. "tWrapped Ether".
         pub name: String,
         /// e.g. "tWETH".
         pub symbol: String,
-        /// The underlying asset's decimals.
+        /// The asset's decimals.
         pub decimals: u8,
     }
 
-    /// The tAsset of one reactor.
+    /// The pool of one reactor.
     #[ink(storage)]
-    pub struct TAssetToken {
-        /// Balances, allowances and supply.
-        data: PSP22Data,
-        /// The reactor that instantiated this token: the only account that may mint and burn,
-        /// and the receiver of the transfer hook.
-        minter: AccountId,
+    pub struct TAssetPool {
+        /// The reactor that instantiated and runs this pool.
+        pub(crate) manager: AccountId,
+        /// The asset LPs deposit and are paid in.
+        pub(crate) asset: AccountId,
+        /// The pairing token (TOKE), in which part of the rewards come.
+        pub(crate) pairing: AccountId,
+        /// tAssets in existence.
+        pub(crate) supply: u128,
+        /// The current epoch (rollovers since creation).
+        pub(crate) epoch: u32,
+        /// When the next cycle boundary falls, ms (from the manager).
+        pub(crate) next_boundary_ms: u64,
+        /// NAV per tAsset at the last strike, 1e18.
+        pub(crate) nav: u128,
+        /// When it was struck, ms.
+        pub(crate) struck_ms: u64,
+        /// tAssets held through the current epoch and not under a matured request.
+        pub(crate) eligible: u128,
+        /// tAssets under matured requests.
+        pub(crate) matured: u128,
+        /// Asset not set aside: deposits since the last rollover, released payouts.
+        pub(crate) idle: u128,
+        /// Asset set aside for matured payouts.
+        pub(crate) reserved: u128,
+        /// What matured requests are owed, in the asset.
+        pub(crate) payouts_due: u128,
+        /// Rewards per eligible tAsset since creation, 1e18: (asset, TOKE).
+        pub(crate) index: Pair,
+        /// Parameters (set by the manager).
+        pub(crate) config: PoolConfig,
+        /// Every holder: balance, eligibility, request and rewards owed, in one cell.
+        pub(crate) holders: Mapping<AccountId, Holder>,
+        /// `(owner, spender) → allowance`.
+        pub(crate) allowances: Mapping<(AccountId, AccountId), u128>,
+        /// Pending requests by the epoch they mature at, tAssets.
+        pub(crate) queued: Mapping<u32, u128>,
+        /// Matured requests by the epoch that matured them.
+        pub(crate) buckets: Mapping<u32, Bucket>,
+        /// Which bucket each epoch's opening expires.
+        pub(crate) expiring: Mapping<u32, u32>,
+        /// The reward index at the opening of each epoch.
+        pub(crate) index_at: Mapping<u32, Pair>,
         /// Token metadata (lazy: only the metadata queries read it).
-        metadata: Lazy<Metadata>,
+        pub(crate) metadata: Lazy<Metadata>,
     }
 
-    impl TAssetToken {
-        /// Creates an empty tAsset whose minter is the caller (the reactor instantiating it).
+    impl TAssetPool {
+        /// The pool of `asset` (rewards also in `pairing`), named and with the decimals given;
+        /// the caller (the reactor instantiating it) is its manager. Its first cycle boundary
+        /// falls at `next_boundary_ms`. Errors: `InvalidConfig`.
         #[ink(constructor)]
-        pub fn new(name: String, symbol: String, decimals: u8) -> Self {
+        pub fn new(name: String, symbol: String, decimals: u8, asset: AccountId, pairing: AccountId, config: PoolConfig, next_boundary_ms: u64) -> Result<Self> {
+            if config.expiry_epochs == 0 || asset == pairing {
+                return Err(PoolError::InvalidConfig);
+            }
             let mut metadata = Lazy::new();
             metadata.set(&Metadata { name, symbol, decimals });
-            Self { data: PSP22Data::default(), minter: Self::env().caller(), metadata }
-        }
-
-        fn ensure_minter(&self) -> Result<(), TAssetError> {
-            if self.env().caller() != self.minter {
-                return Err(TAssetError::NotMinter);
-            }
-            Ok(())
-        }
-
-        /// Checks the sender's balance, then tells the minter that `amount` moves from `from`
-        /// to `to`, with both balances as they are now; any failure of the call (the hook's
-        /// own error, a trap, a missing contract) aborts the transfer.
-        fn check_and_notify(&self, from: AccountId, to: AccountId, amount: u128) -> Result<(), PSP22Error> {
-            let from_balance = self.data.balance_of(from);
-            if from_balance < amount {
-                return Err(PSP22Error::InsufficientBalance);
-            }
-            let to_balance = self.data.balance_of(to);
-            let mut hook: contract_ref!(TransferHook) = self.minter.into();
-            match hook.call_mut().before_tasset_transfer(from, to, amount, from_balance, to_balance).try_invoke() {
-                Ok(Ok(Ok(()))) => Ok(()),
-                _ => Err(PSP22Error::Custom(String::from("TransferHookFailed"))),
-            }
+            Ok(Self {
+                manager: Self::env().caller(),
+                asset,
+                pairing,
+                supply: 0,
+                epoch: 0,
+                next_boundary_ms,
+                nav: ONE,
+                struck_ms: Self::env().block_timestamp(),
+                eligible: 0,
+                matured: 0,
+                idle: 0,
+                reserved: 0,
+                payouts_due: 0,
+                index: (0, 0),
+                config,
+                holders: Mapping::new(),
+                allowances: Mapping::new(),
+                queued: Mapping::new(),
+                buckets: Mapping::new(),
+                expiring: Mapping::new(),
+                index_at: Mapping::new(),
+                metadata,
+            })
         }
     }
 
-    impl PSP22 for TAssetToken {
+    impl PSP22 for TAssetPool {
         /// tAssets in existence. Anyone may call.
         #[ink(message)]
         fn total_supply(&self) -> u128 {
-            self.data.total_supply()
+            self.supply
         }
 
         /// tAssets held by `owner`. Anyone may call.
         #[ink(message)]
         fn balance_of(&self, owner: AccountId) -> u128 {
-            self.data.balance_of(owner)
+            self.holders.get(owner).map(|h| h.balance).unwrap_or(0)
         }
 
         /// tAssets `spender` may still move from `owner`. Anyone may call.
         #[ink(message)]
         fn allowance(&self, owner: AccountId, spender: AccountId) -> u128 {
-            self.data.allowance(owner, spender)
+            self.allowances.get((owner, spender)).unwrap_or(0)
         }
 
-        /// Moves `value` tAssets from the caller to `to` after notifying the minter.
-        /// Zero or self transfers are no-ops (no hook). Errors: `InsufficientBalance`,
-        /// `Custom("TransferHookFailed")` if the minter refuses.
+        /// Moves `value` tAssets from the caller to `to`; the caller's request shrinks to what
+        /// it keeps, and what leaves stops earning this epoch. A zero value or a transfer to
+        /// oneself is a no-op (PSP22). Errors: `InsufficientBalance`.
         #[ink(message)]
-        fn transfer(&mut self, to: AccountId, value: u128, _data: Vec<u8>) -> Result<(), PSP22Error> {
+        fn transfer(&mut self, to: AccountId, value: u128, _data: Vec<u8>) -> core::result::Result<(), PSP22Error> {
             let from = self.env().caller();
             if from == to || value == 0 {
                 return Ok(());
             }
-            self.check_and_notify(from, to, value)?;
-            let events = self.data.transfer(from, to, value)?;
-            emit_psp22_events(events);
-            Ok(())
+            self.move_balance(from, to, value)
         }
 
-        /// Moves `value` tAssets from `from` to `to` with the caller's allowance, after
-        /// notifying the minter. Errors: `InsufficientAllowance` (checked first),
-        /// `InsufficientBalance`, `Custom("TransferHookFailed")`.
+        /// Moves `value` tAssets from `from` to `to` with the allowance `from` gave the caller
+        /// (none needed if the caller is `from`). Errors: `InsufficientAllowance` (checked
+        /// first), `InsufficientBalance`.
         #[ink(message)]
-        fn transfer_from(&mut self, from: AccountId, to: AccountId, value: u128, _data: Vec<u8>) -> Result<(), PSP22Error> {
+        fn transfer_from(&mut self, from: AccountId, to: AccountId, value: u128, _data: Vec<u8>) -> core::result::Result<(), PSP22Error> {
             let caller = self.env().caller();
             if from == to || value == 0 {
                 return Ok(());
             }
-            if caller != from && self.data.allowance(from, caller) < value {
-                return Err(PSP22Error::InsufficientAllowance);
+            if caller == from {
+                return self.move_balance(from, to, value);
             }
-            self.check_and_notify(from, to, value)?;
-            let events = self.data.transfer_from(caller, from, to, value)?;
-            emit_psp22_events(events);
+            let left = self.allowance(from, caller).checked_sub(value).ok_or(PSP22Error::InsufficientAllowance)?;
+            self.move_balance(from, to, value)?;
+            self.set_allowance(from, caller, left);
             Ok(())
         }
 
-        /// Sets the caller's allowance for `spender`. Any account may call.
+        /// Sets the caller's allowance for `spender`; approving oneself is a no-op.
         #[ink(message)]
-        fn approve(&mut self, spender: AccountId, value: u128) -> Result<(), PSP22Error> {
-            let events = self.data.approve(self.env().caller(), spender, value)?;
-            emit_psp22_events(events);
+        fn approve(&mut self, spender: AccountId, value: u128) -> core::result::Result<(), PSP22Error> {
+            let owner = self.env().caller();
+            if owner != spender {
+                self.set_allowance(owner, spender, value);
+            }
             Ok(())
         }
 
-        /// Raises the caller's allowance for `spender`. Any account may call.
+        /// Raises the caller's allowance for `spender` (saturating). No-op for oneself or 0.
         #[ink(message)]
-        fn increase_allowance(&mut self, spender: AccountId, delta_value: u128) -> Result<(), PSP22Error> {
-            let events = self.data.increase_allowance(self.env().caller(), spender, delta_value)?;
-            emit_psp22_events(events);
+        fn increase_allowance(&mut self, spender: AccountId, delta_value: u128) -> core::result::Result<(), PSP22Error> {
+            let owner = self.env().caller();
+            if owner == spender || delta_value == 0 {
+                return Ok(());
+            }
+            let amount = self.allowance(owner, spender).saturating_add(delta_value);
+            self.set_allowance(owner, spender, amount);
             Ok(())
         }
 
-        /// Lowers the caller's allowance for `spender`. Errors: `InsufficientAllowance`.
+        /// Lowers the caller's allowance for `spender`. No-op for oneself or 0.
+        /// Errors: `InsufficientAllowance`.
         #[ink(message)]
-        fn decrease_allowance(&mut self, spender: AccountId, delta_value: u128) -> Result<(), PSP22Error> {
-            let events = self.data.decrease_allowance(self.env().caller(), spender, delta_value)?;
-            emit_psp22_events(events);
+        fn decrease_allowance(&mut self, spender: AccountId, delta_value: u128) -> core::result::Result<(), PSP22Error> {
+            let owner = self.env().caller();
+            if owner == spender || delta_value == 0 {
+                return Ok(());
+            }
+            let amount = self.allowance(owner, spender).checked_sub(delta_value).ok_or(PSP22Error::InsufficientAllowance)?;
+            self.set_allowance(owner, spender, amount);
             Ok(())
         }
     }
 
-    impl PSP22Metadata for TAssetToken {
-        /// The name given at instantiation, e.g. "Tokemak WETH".
+    impl PSP22Metadata for TAssetPool {
+        /// "t" and the asset's name.
         #[ink(message)]
         fn token_name(&self) -> Option<String> {
             self.metadata.get().map(|m| m.name)
         }
 
-        /// The symbol given at instantiation, e.g. "tWETH".
+        /// "t" and the asset's symbol.
         #[ink(message)]
         fn token_symbol(&self) -> Option<String> {
             self.metadata.get().map(|m| m.symbol)
         }
 
-        /// The underlying asset's decimals.
+        /// The asset's decimals.
         #[ink(message)]
         fn token_decimals(&self) -> u8 {
             self.metadata.get().map(|m| m.decimals).unwrap_or_default()
         }
     }
 
-    impl TAsset for TAssetToken {
-        /// Mints `amount` to `to`. Minter only; no hook. Errors: `NotMinter`, `ZeroAmount`,
-        /// `PSP22(Custom)` if the supply would overflow.
+    impl TAsset for TAssetPool {
+        /// Pulls `amount` of the asset from the caller (approved to the pool) and mints tAssets
+        /// to the caller: 1:1, or `amount / NAV` while the latest strike is below 1 (it must
+        /// then be at most `max_nav_age_ms` old). Anyone may call; paused with the reactor.
+        /// Errors: `Access(Paused)`, `ZeroAmount`, `Insolvent`, `StaleNav`, `CapExceeded`,
+        /// token errors.
         #[ink(message)]
-        fn mint(&mut self, to: AccountId, amount: u128) -> Result<(), TAssetError> {
-            self.ensure_minter()?;
-            if amount == 0 {
-                return Err(TAssetError::ZeroAmount);
+        fn deposit(&mut self, amount: u128) -> Result<u128> {
+            let caller = self.env().caller();
+            self.mint_for(caller, caller, amount)
+        }
+
+        /// `deposit` paid by the caller, minted to `beneficiary`. Same errors.
+        #[ink(message)]
+        fn deposit_for(&mut self, beneficiary: AccountId, amount: u128) -> Result<u128> {
+            self.mint_for(self.env().caller(), beneficiary, amount)
+        }
+
+        /// Sets the caller's request to `amount` tAssets (0 cancels), replacing any earlier
+        /// one (a matured one's payout returns to the pool). It matures at the next epoch, or
+        /// the one after if a cycle boundary has passed without a rollover. Anyone may call;
+        /// never paused. Errors: `InsufficientBalance`.
+        #[ink(message)]
+        fn request_withdrawal(&mut self, amount: u128) -> Result<u32> {
+            let account = self.env().caller();
+            let mut holder = self.settled(account)?;
+            if amount > holder.balance {
+                return Err(PoolError::InsufficientBalance);
             }
-            let events = self.data.mint(to, amount)?;
-            emit_psp22_events(events);
-            Ok(())
-        }
-
-        /// Burns `amount` held by `from`. Minter only; no hook, no allowance.
-        /// Errors: `NotMinter`, `ZeroAmount`, `PSP22(InsufficientBalance)`.
-        #[ink(message)]
-        fn burn(&mut self, from: AccountId, amount: u128) -> Result<(), TAssetError> {
-            self.ensure_minter()?;
-            if amount == 0 {
-                return Err(TAssetError::ZeroAmount);
+            let old = holder.request;
+            self.drop_request(&mut holder, old)?;
+            if amount > 0 {
+                let maturity = book::maturity(self.epoch, self.env().block_timestamp(), self.next_boundary_ms)?;
+                self.queued.insert(maturity, &add(self.queued.get(maturity).unwrap_or(0), amount)?);
+                holder.request = amount;
+                holder.maturity = maturity;
             }
-            let events = self.data.burn(from, amount)?;
-            emit_psp22_events(events);
-            Ok(())
+            self.store(account, &holder);
+            self.env().emit_event(WithdrawalRequested { account, amount, maturity: holder.maturity });
+            Ok(holder.maturity)
         }
 
-        /// The reactor that instantiated this tAsset. Anyone may call.
+        /// Burns `amount` tAssets of the caller's matured request and pays their payout, fixed
+        /// at the NAV of the rollover that matured it. Anyone may call; never paused.
+        /// Errors: `ZeroAmount`, `NotMatured`, `ExceedsRequest`, `InsufficientReserve` (the next
+        /// rollover tops the payouts up), token errors.
         #[ink(message)]
-        fn minter(&self) -> AccountId {
-            self.minter
+        fn withdraw(&mut self, amount: u128) -> Result<u128> {
+            if amount == 0 {
+                return Err(PoolError::ZeroAmount);
+            }
+            let account = self.env().caller();
+            let mut holder = self.settled(account)?;
+            let mut bucket = self.matured_bucket(&holder).ok_or(PoolError::NotMatured)?;
+            let matured_at = holder.maturity;
+            if amount > holder.request {
+                return Err(PoolError::ExceedsRequest);
+            }
+            let paid = mul_fixed(amount, bucket.nav, Rounding::Down)?;
+            if paid > self.reserved {
+                return Err(PoolError::InsufficientReserve);
+            }
+            holder.balance = sub(holder.balance, amount)?;
+            holder.request = sub(holder.request, amount)?;
+            if holder.request == 0 {
+                holder.maturity = 0;
+            }
+            bucket.outstanding = sub(bucket.outstanding, amount)?;
+            bucket.payout = sub(bucket.payout, paid)?;
+            self.reserved = sub(self.reserved, paid)?;
+            self.payouts_due = sub(self.payouts_due, paid)?;
+            if bucket.outstanding == 0 {
+                // Rounding dust of a finished bucket is owed to nobody.
+                self.payouts_due = sub(self.payouts_due, bucket.payout)?;
+                bucket.payout = 0;
+                self.release_excess_reserve()?;
+            }
+            self.buckets.insert(matured_at, &bucket);
+            self.matured = sub(self.matured, amount)?;
+            self.supply = sub(self.supply, amount)?;
+            self.store(account, &holder);
+            token::push(self.asset, account, paid)?;
+            self.env().emit_event(Transfer { from: Some(account), to: None, value: amount });
+            self.env().emit_event(Withdrawn { account, burnt: amount, paid });
+            Ok(paid)
         }
 
-        /// Replaces the code (balances and allowances stay). Minter only: the reactor's admin
-        /// upgrades through the reactor, which announces it. Errors: `NotMinter`,
-        /// `UpgradeFailed`.
+        /// Pays the caller's fees and emissions, `(asset, TOKE)`. Anyone may call; never paused.
         #[ink(message)]
-        fn set_code_hash(&mut self, code_hash: Hash) -> Result<(), TAssetError> {
-            self.ensure_minter()?;
-            self.env().set_code_hash(&code_hash).map_err(|_| TAssetError::UpgradeFailed)
+        fn claim(&mut self) -> Result<(u128, u128)> {
+            let account = self.env().caller();
+            let mut holder = self.settled(account)?;
+            let (asset, pairing) = holder.owed;
+            holder.owed = (0, 0);
+            self.store(account, &holder);
+            token::push(self.asset, account, asset)?;
+            token::push(self.pairing, account, pairing)?;
+            self.env().emit_event(Claimed { account, asset, pairing });
+            Ok((asset, pairing))
+        }
+
+        /// `account`'s position, rewards settled to now. Anyone may call.
+        #[ink(message)]
+        fn position(&self, account: AccountId) -> Position {
+            let holder = self.settled(account).unwrap_or_default();
+            let bucket = self.matured_bucket(&holder);
+            Position {
+                balance: holder.balance,
+                eligible: holder.eligible,
+                request: holder.request,
+                maturity: holder.maturity,
+                matured: bucket.is_some(),
+                payout: bucket.and_then(|b| mul_fixed(holder.request, b.nav, Rounding::Down).ok()).unwrap_or(0),
+                owed_asset: holder.owed.0,
+                owed_pairing: holder.owed.1,
+            }
         }
     }
 
-    impl Roles for TAssetToken {
-        /// The minter: the reactor that instantiated this tAsset (fixed). Anyone may call.
+    impl ManagedPool for TAssetPool {
+        /// The books a rollover or a strike needs. Anyone may call.
+        #[ink(message)]
+        fn books(&self) -> Books {
+            let next = self.epoch.saturating_add(1);
+            let expiring = self.expiring.get(next).and_then(|m| self.buckets.get(m)).map(|b| b.payout).unwrap_or(0);
+            Books {
+                epoch: self.epoch,
+                supply: self.supply,
+                matured: self.matured,
+                maturing: self.queued.get(next).unwrap_or(0),
+                eligible: self.eligible,
+                idle: self.idle,
+                reserved: self.reserved,
+                payouts_due: self.payouts_due,
+                expiring,
+                nav: self.nav,
+                struck_ms: self.struck_ms,
+            }
+        }
+
+        /// Opens the next epoch (see the trait). Manager only.
+        /// Errors: `NotManager`, `Math` (rewards with nothing eligible), token errors.
+        #[ink(message)]
+        fn roll(&mut self, rollover: Rollover) -> Result<u128> {
+            self.ensure_manager()?;
+            self.open_epoch(rollover)
+        }
+
+        /// Records a NAV strike. Manager only. Errors: `NotManager`.
+        #[ink(message)]
+        fn strike(&mut self, nav: u128) -> Result<()> {
+            self.ensure_manager()?;
+            self.nav = nav;
+            self.struck_ms = self.env().block_timestamp();
+            self.env().emit_event(NavStruck { nav });
+            Ok(())
+        }
+
+        /// Replaces the parameters; `expiry_epochs` is at least 1 and never shortens (a shorter
+        /// window would let older requests outlive newer ones). Manager only.
+        /// Errors: `NotManager`, `InvalidConfig`.
+        #[ink(message)]
+        fn configure(&mut self, config: PoolConfig) -> Result<()> {
+            self.ensure_manager()?;
+            if config.expiry_epochs < self.config.expiry_epochs {
+                return Err(PoolError::InvalidConfig);
+            }
+            self.config = config;
+            self.env().emit_event(PoolConfigChanged { config });
+            Ok(())
+        }
+
+        /// Replaces the code (balances stay). Manager only: the reactor's admin upgrades its
+        /// pool through the reactor. Errors: `NotManager`, `UpgradeFailed`.
+        #[ink(message)]
+        fn set_code_hash(&mut self, code_hash: Hash) -> Result<()> {
+            self.ensure_manager()?;
+            self.env().set_code_hash(&code_hash).map_err(|_| PoolError::UpgradeFailed)
+        }
+
+        /// The reactor that runs this pool. Anyone may call.
+        #[ink(message)]
+        fn manager(&self) -> AccountId {
+            self.manager
+        }
+    }
+
+    impl Roles for TAssetPool {
+        /// The manager: the reactor that instantiated this pool (fixed). Anyone may call.
         #[ink(message)]
         fn roles(&self) -> Vec<(Role, AccountId)> {
-            ink::prelude::vec![(Role::Minter, self.minter)]
-        }
-    }
-
-    #[cfg(test)]
-    mod tests {
-        use super::*;
-        use ink::env::test;
-        use ink::env::DefaultEnvironment as E;
-
-        fn accounts() -> test::DefaultAccounts<E> {
-            test::default_accounts::<E>()
-        }
-
-        fn deploy_as(minter: AccountId) -> TAssetToken {
-            test::set_caller::<E>(minter);
-            TAssetToken::new(String::from("Tokemak WETH"), String::from("tWETH"), 18)
-        }
-
-        #[ink::test]
-        fn instantiator_is_the_minter_and_metadata_is_kept() {
-            let a = accounts();
-            let t = deploy_as(a.django);
-            assert_eq!(t.minter(), a.django);
-            assert_eq!(t.token_name().as_deref(), Some("Tokemak WETH"));
-            assert_eq!(t.token_symbol().as_deref(), Some("tWETH"));
-            assert_eq!(t.token_decimals(), 18);
-            assert_eq!(t.total_supply(), 0);
-        }
-
-        #[ink::test]
-        fn minter_mints_and_burns() {
-            let a = accounts();
-            let mut t = deploy_as(a.django);
-            t.mint(a.bob, 500).unwrap();
-            assert_eq!(t.balance_of(a.bob), 500);
-            t.burn(a.bob, 200).unwrap();
-            assert_eq!(t.balance_of(a.bob), 300);
-            assert_eq!(t.total_supply(), 300);
-        }
-
-        #[ink::test]
-        fn others_cannot_mint_or_burn() {
-            let a = accounts();
-            let mut t = deploy_as(a.django);
-            t.mint(a.bob, 500).unwrap();
-            for intruder in [a.alice, a.bob, a.charlie] {
-                test::set_caller::<E>(intruder);
-                assert_eq!(t.mint(intruder, 1), Err(TAssetError::NotMinter));
-                assert_eq!(t.burn(a.bob, 1), Err(TAssetError::NotMinter));
-                assert_eq!(t.set_code_hash(Hash::from([9; 32])), Err(TAssetError::NotMinter));
-            }
-            assert_eq!(t.roles(), vec![(Role::Minter, a.django)]);
-            assert_eq!(t.total_supply(), 500);
-            assert_eq!(t.balance_of(a.bob), 500);
-        }
-
-        #[ink::test]
-        fn zero_and_excessive_amounts_are_refused() {
-            let a = accounts();
-            let mut t = deploy_as(a.django);
-            assert_eq!(t.mint(a.bob, 0), Err(TAssetError::ZeroAmount));
-            assert_eq!(t.burn(a.bob, 0), Err(TAssetError::ZeroAmount));
-            t.mint(a.bob, 5).unwrap();
-            assert_eq!(t.burn(a.bob, 6), Err(TAssetError::PSP22(PSP22Error::InsufficientBalance)));
-            t.mint(a.bob, u128::MAX - 5).unwrap();
-            assert!(matches!(t.mint(a.bob, 1), Err(TAssetError::PSP22(PSP22Error::Custom(_)))));
-            assert_eq!(t.total_supply(), u128::MAX);
-        }
-
-        #[ink::test]
-        fn failed_checks_do_not_reach_the_hook() {
-            // The off-chain environment cannot host the minter contract; the hook path is
-            // exercised by the sandbox scenarios. Here: checks refuse before any call.
-            let a = accounts();
-            let mut t = deploy_as(a.django);
-            t.mint(a.bob, 10).unwrap();
-            test::set_caller::<E>(a.bob);
-            assert_eq!(t.transfer(a.charlie, 11, Vec::new()), Err(PSP22Error::InsufficientBalance));
-            assert_eq!(t.transfer(a.charlie, 0, Vec::new()), Ok(()));
-            assert_eq!(t.transfer(a.bob, 5, Vec::new()), Ok(()));
-            test::set_caller::<E>(a.charlie);
-            assert_eq!(t.transfer_from(a.bob, a.charlie, 1, Vec::new()), Err(PSP22Error::InsufficientAllowance));
-            test::set_caller::<E>(a.bob);
-            t.approve(a.charlie, 100).unwrap();
-            test::set_caller::<E>(a.charlie);
-            assert_eq!(t.transfer_from(a.bob, a.charlie, 11, Vec::new()), Err(PSP22Error::InsufficientBalance));
-            assert_eq!(t.balance_of(a.bob), 10);
+            ink::prelude::vec![(Role::Manager, self.manager)]
         }
     }
 }
