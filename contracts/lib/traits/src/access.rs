@@ -68,6 +68,9 @@ pub enum AccessError {
     TooManyHolders,
     /// The chain refused the new code (no code uploaded under that hash).
     UpgradeFailed,
+    /// A contract this one runs could not be told of the change (e.g. a reactor's pool of a
+    /// pause); nothing changed.
+    CallFailed,
 }
 
 /// Who holds which role, with one selector on every contract.

@@ -1,6 +1,7 @@
 //! Liquidity directors' stake: the TOKE that collateralizes a reactor's deployments and votes
 //! where its liquidity goes. Implemented by LD staking; read and paid by reactors at every
-//! rollover. [`ReactorView`] is what LD staking reads from a reactor.
+//! rollover, which also tells LD staking the reactor's epoch (stake follows the same epochs
+//! and eligibility as the pool). [`ReactorView`] is what LD staking reads from a reactor.
 
 use crate::access::AccessError;
 use ink::prelude::vec::Vec;
@@ -47,6 +48,8 @@ pub enum StakeError {
     InvalidSchedule,
     /// The beneficiary already has a grant in this reactor.
     GrantExists,
+    /// Rewards were offered for an epoch through which nothing was staked.
+    NothingEligible,
     /// Past values can be asked only for blocks that have ended.
     FutureLookup,
     /// A cross-contract call could not be made.
@@ -80,34 +83,42 @@ impl From<PSP22Error> for StakeError {
     }
 }
 
+/// One reactor's stake, as its rollover reads it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct StakeView {
+    /// TOKE staked and not under unstake requests: what collateralizes deployments.
+    pub collateral: u128,
+    /// TOKE staked through the whole current epoch and not under unstake requests: what
+    /// shares the rewards the next rollover brings.
+    pub eligible: u128,
+    /// TOKE voting for each venue, as `(venue, votes)`.
+    pub votes: Vec<(AccountId, u128)>,
+}
+
 /// Where a reactor reads its LDs' stake and votes, and pays their rewards.
 #[ink::trait_definition]
 pub trait StakeSource {
-    /// TOKE staked by liquidity directors in `reactor` and not on its way out (under an
-    /// unstake request). Anyone may call.
+    /// What a rollover of `reactor` needs: its LDs' collateral, the stake that shares the
+    /// closing epoch's rewards, and the votes. Anyone may call.
     #[ink(message)]
-    fn reactor_stake(&self, reactor: AccountId) -> u128;
+    fn stake_view(&self, reactor: AccountId) -> StakeView;
 
-    /// TOKE voting for each venue of `reactor`, as `(venue, votes)`. Anyone may call.
+    /// Called by a registered reactor at every rollover: it opened `epoch`, its next cycle
+    /// boundary falls at `next_boundary_ms`; pulls `asset` and `toke` (approved by the reactor)
+    /// and shares them over the stake held through the closing epoch (refused if none was).
+    /// Registered reactors only. Errors: `UnknownReactor`, `NothingEligible`, token errors.
     #[ink(message)]
-    fn venue_votes(&self, reactor: AccountId) -> Vec<(AccountId, u128)>;
-
-    /// Pulls `asset` and `toke` from the calling reactor (which approved them) and shares them
-    /// over the TOKE staked in it. Registered reactors only.
-    #[ink(message)]
-    fn reward(&mut self, asset: u128, toke: u128) -> Result<(), StakeError>;
+    fn roll(&mut self, epoch: u32, next_boundary_ms: u64, asset: u128, toke: u128) -> Result<(), StakeError>;
 }
 
-/// What LD staking reads from a reactor.
+/// What LD staking reads from a reactor when it registers it or checks a vote.
 #[ink::trait_definition]
 pub trait ReactorView {
-    /// The cycle the reactor last rolled into.
+    /// The epoch the reactor's last rollover opened, and when its next cycle boundary falls
+    /// (ms): a request made at or after it, before the next rollover, waits one more epoch.
     #[ink(message)]
-    fn current_cycle(&self) -> u32;
-
-    /// The cycle a request made now matures at (the reactor's withdrawal rule).
-    #[ink(message)]
-    fn request_maturity(&self) -> u32;
+    fn epoch_info(&self) -> (u32, u64);
 
     /// The venues the reactor deploys to.
     #[ink(message)]

@@ -1,6 +1,14 @@
 //! The stake book: one reactor's pool, one account's position, and the pure rules that move
-//! them — reward settlement by index, vote totals that follow stake in O(venues), and the
+//! them — reward settlement by epoch, vote totals that follow stake in O(venues), and the
 //! shape of a valid vote.
+//!
+//! **Epochs and eligibility** (as in the reactor's pool): epochs are the reactor's rollovers,
+//! which tell LD staking each one they open. An epoch's LD rewards are shared over the stake
+//! held through the whole epoch and not under an unstake request: a stake made during an epoch
+//! earns from the next one; a request takes its stake out of the votes, the collateral and the
+//! rewards at once. The pool keeps a reward index per eligible TOKE and its value at the
+//! opening of each epoch; settling a position last seen in epoch `E` at epoch `N > E` credits
+//! `eligible × (I[E+1] − I[E]) + (stake − request) × (I[N] − I[E+1])`.
 
 use ink::prelude::vec::Vec;
 use ink::primitives::AccountId;
@@ -22,10 +30,18 @@ pub struct Pool {
     pub asset: AccountId,
     /// TOKE staked in the reactor.
     pub total: u128,
-    /// TOKE of it under unstake requests: still staked and earning, but no longer counted
-    /// as collateral.
+    /// TOKE of it under unstake requests: still staked, but neither collateral, nor votes, nor
+    /// earning.
     pub leaving: u128,
-    /// Rewards per staked TOKE since registration, 1e18 (asset, TOKE).
+    /// TOKE staked through the whole current epoch and not under a request: what shares the
+    /// rewards the next rollover brings.
+    pub eligible: u128,
+    /// The reactor's current epoch (told by its rollovers).
+    pub epoch: u32,
+    /// When the reactor's next cycle boundary falls, ms: a request made at or after it,
+    /// before the next rollover, waits one more epoch.
+    pub next_boundary_ms: u64,
+    /// Rewards per eligible TOKE since registration, 1e18 (asset, TOKE).
     pub index: (u128, u128),
     /// TOKE voting for each venue.
     pub votes: Vec<(AccountId, u128)>,
@@ -53,27 +69,53 @@ pub struct Position {
     pub stake: u128,
     /// Pending or matured unstake request.
     pub request: u128,
-    /// The reactor cycle from which the request can be unstaked (0 without a request).
+    /// The reactor epoch from which the request can be unstaked (0 without a request).
     pub maturity: u32,
-    /// The vote: venue and weight (bps, summing to 10,000), empty if not voting.
+    /// Of the stake, what was held since epoch `epoch` opened and is not under a request.
+    pub eligible: u128,
+    /// The reactor epoch this position was last settled in.
+    pub epoch: u32,
+    /// The vote: venue and weight (bps, summing to 10,000), empty if not voting. It carries
+    /// the stake not under a request.
     pub allocation: Vec<(AccountId, u16)>,
-    /// Pool index at the last settlement.
-    pub index: (u128, u128),
     /// Rewards settled and not claimed (asset, TOKE).
     pub owed: (u128, u128),
     /// A vesting grant, if the stake was made by a depositor.
     pub grant: Option<Grant>,
 }
 
-/// Moves rewards accrued on `position`'s stake since its last settlement into `owed`.
-pub fn settle(pool: &Pool, position: &mut Position) -> Result<()> {
-    let grown_asset = sub(pool.index.0, position.index.0)?;
-    let grown_toke = sub(pool.index.1, position.index.1)?;
-    let asset = mul_fixed(position.stake, grown_asset, Rounding::Down)?;
-    let toke = mul_fixed(position.stake, grown_toke, Rounding::Down)?;
+impl Position {
+    /// The stake that votes and collateralizes: what is not under a request.
+    pub fn active(&self) -> u128 {
+        self.stake.saturating_sub(self.request)
+    }
+}
+
+/// Settles `position` to the pool's epoch (see the module docs); `index_at(x)` is the pool's
+/// index at the opening of epoch `x`.
+pub fn settle(pool: &Pool, position: &mut Position, index_at: impl Fn(u32) -> (u128, u128)) -> Result<()> {
+    if position.epoch >= pool.epoch {
+        return Ok(());
+    }
+    let next = position.epoch.checked_add(1).ok_or(laas_math::MathError::Overflow)?;
+    let (first, then) = (index_at(position.epoch), index_at(next));
+    let now = if pool.epoch == next { then } else { index_at(pool.epoch) };
+    let credit = |eligible: u128, active: u128, a: u128, b: u128, c: u128| -> Result<u128> {
+        Ok(add(mul_fixed(eligible, sub(b, a)?, Rounding::Down)?, mul_fixed(active, sub(c, b)?, Rounding::Down)?)?)
+    };
+    let asset = credit(position.eligible, position.active(), first.0, then.0, now.0)?;
+    let toke = credit(position.eligible, position.active(), first.1, then.1, now.1)?;
     position.owed = (add(position.owed.0, asset)?, add(position.owed.1, toke)?);
-    position.index = pool.index;
+    position.eligible = position.active();
+    position.epoch = pool.epoch;
     Ok(())
+}
+
+/// The epoch a request made now matures at: the next, or the one after if the reactor's cycle
+/// boundary has passed and its rollover has not run — never the current one.
+pub fn maturity(pool: &Pool, now_ms: u64) -> Result<u32> {
+    let wait: u32 = if now_ms >= pool.next_boundary_ms { 2 } else { 1 };
+    Ok(pool.epoch.checked_add(wait).ok_or(laas_math::MathError::Overflow)?)
 }
 
 /// Moves a vote's weight from a stake of `old` to a stake of `new`: each venue's total

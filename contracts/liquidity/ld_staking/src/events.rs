@@ -73,16 +73,20 @@ pub struct Claimed {
     pub toke: u128,
 }
 
-/// A reactor paid LD rewards.
+/// A reactor opened an epoch and paid the LD rewards of the one it closed.
 #[ink::event]
 pub struct Rewarded {
     /// The reactor.
     #[ink(topic)]
     pub reactor: AccountId,
+    /// The epoch it opened.
+    pub epoch: u32,
     /// Asset received.
     pub asset: u128,
     /// TOKE received.
     pub toke: u128,
+    /// The stake that shared them (held through the closing epoch).
+    pub eligible: u128,
 }
 
 /// A reactor was registered.

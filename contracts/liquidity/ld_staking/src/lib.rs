@@ -27,7 +27,7 @@ mod tests;
 #[ink::contract]
 pub mod ld_staking {
     pub use crate::book::{Grant, Pool, Position, MAX_ALLOCATIONS};
-    use crate::book::{revote, settle, validate};
+    use crate::book::{self, revote, settle, validate};
     pub use crate::events::*;
     use crate::vesting::{self, Schedule};
     use ink::codegen::TraitCallBuilder;
@@ -39,7 +39,7 @@ pub mod ld_staking {
     use laas_math::{add, ratio_fixed, sub, MathError, Rounding};
     use laas_traits::{call, token};
     use laas_traits::{
-        AccessControl, AccessError, ReactorView, Role, Roles, StakeError, StakeSource,
+        AccessControl, AccessError, ReactorView, Role, Roles, StakeError, StakeSource, StakeView,
     };
 
     /// Most reactors the staking contract serves.
@@ -62,6 +62,8 @@ pub mod ld_staking {
         pub(crate) pools: Mapping<AccountId, Pool>,
         /// Registered reactors in order (≤ [`MAX_REACTORS`]).
         pub(crate) reactors: Lazy<Vec<AccountId>>,
+        /// Each reactor's reward index at the opening of each epoch.
+        pub(crate) index_at: Mapping<(AccountId, u32), (u128, u128)>,
         /// Positions by (account, reactor).
         pub(crate) positions: Mapping<(AccountId, AccountId), Position>,
         /// Voting-power histories: `Some(account)` → its stake over all reactors; `None` → total.
@@ -87,6 +89,7 @@ pub mod ld_staking {
                 toke,
                 pools: Mapping::new(),
                 reactors: Lazy::new(),
+                index_at: Mapping::new(),
                 positions: Mapping::new(),
                 heads: Mapping::new(),
                 archive: Mapping::new(),
@@ -125,36 +128,39 @@ pub mod ld_staking {
             self.add_stake(depositor, beneficiary, reactor, amount, Some(grant))
         }
 
-        /// Sets the caller's unstake request in `reactor` to `amount` (0 cancels), maturing when
-        /// a withdrawal requested now at that reactor would. Anyone may call; never paused.
-        /// Errors: `UnknownReactor`, `InsufficientStake`, `CallFailed`.
+        /// Sets the caller's unstake request in `reactor` to `amount` (0 cancels), replacing any
+        /// earlier one. What is requested stops voting, collateralizing and earning at once (a
+        /// cancelled request votes again at once and earns from the next epoch). It matures at
+        /// the reactor's next epoch, or the one after if its cycle boundary has passed and its
+        /// rollover has not run — never in the block of the request. Anyone may call; never
+        /// paused. Errors: `UnknownReactor`, `InsufficientStake`.
         #[ink(message)]
         pub fn request_unstake(&mut self, reactor: AccountId, amount: u128) -> Result<u32> {
             let account = self.env().caller();
             let mut pool = self.pool(reactor)?;
-            let mut position = self.positions.get((account, reactor)).unwrap_or_default();
+            let mut position = self.settled(&pool, account, reactor)?;
             if amount > position.stake {
                 return Err(StakeError::InsufficientStake);
             }
+            let before = position.active();
             pool.leaving = add(sub(pool.leaving, position.request)?, amount)?;
-            let maturity = if amount == 0 {
-                0
-            } else {
-                let view: contract_ref!(ReactorView) = reactor.into();
-                call::infallible(view.call().request_maturity().try_invoke(), StakeError::CallFailed)?
-            };
+            let maturity = if amount == 0 { 0 } else { book::maturity(&pool, self.env().block_timestamp())? };
             position.request = amount;
             position.maturity = maturity;
+            let after = position.active();
+            revote(&mut pool, &position.allocation, before, after)?;
+            let eligible = position.eligible.min(after);
+            pool.eligible = sub(pool.eligible, sub(position.eligible, eligible)?)?;
+            position.eligible = eligible;
             self.save_position(account, reactor, &position);
             self.pools.insert(reactor, &pool);
             self.env().emit_event(UnstakeRequested { account, reactor, amount, maturity });
             Ok(maturity)
         }
 
-        /// Unstakes `amount` of the caller's matured request in `reactor` and pays the TOKE;
-        /// the vote keeps its weights on the smaller stake. Anyone may call; never paused.
-        /// Errors: `ZeroAmount`, `NotMatured`, `ExceedsRequest`, `Vesting` (the unvested part
-        /// stays staked), `CallFailed`.
+        /// Unstakes `amount` of the caller's matured request in `reactor` and pays the TOKE.
+        /// Anyone may call; never paused. Errors: `ZeroAmount`, `NotMatured`, `ExceedsRequest`,
+        /// `Vesting` (the unvested part stays staked).
         #[ink(message)]
         pub fn unstake(&mut self, reactor: AccountId, amount: u128) -> Result<()> {
             if amount == 0 {
@@ -162,13 +168,8 @@ pub mod ld_staking {
             }
             let account = self.env().caller();
             let mut pool = self.pool(reactor)?;
-            let mut position = self.positions.get((account, reactor)).unwrap_or_default();
-            if position.request == 0 {
-                return Err(StakeError::NotMatured);
-            }
-            let view: contract_ref!(ReactorView) = reactor.into();
-            let cycle = call::infallible(view.call().current_cycle().try_invoke(), StakeError::CallFailed)?;
-            if position.maturity > cycle {
+            let mut position = self.settled(&pool, account, reactor)?;
+            if position.request == 0 || (position.maturity > pool.epoch && position.maturity > self.reactor_epoch(reactor)) {
                 return Err(StakeError::NotMatured);
             }
             if amount > position.request {
@@ -178,8 +179,7 @@ pub mod ld_staking {
             if left < self.unvested(&position)? {
                 return Err(StakeError::Vesting);
             }
-            settle(&pool, &mut position)?;
-            revote(&mut pool, &position.allocation, position.stake, left)?;
+            // What leaves was under the request: it neither voted nor was eligible.
             pool.total = sub(pool.total, amount)?;
             pool.leaving = sub(pool.leaving, amount)?;
             position.stake = left;
@@ -210,9 +210,10 @@ pub mod ld_staking {
                 let venues = call::infallible(view.call().venue_list().try_invoke(), StakeError::CallFailed)?;
                 validate(&allocation, &venues)?;
             }
-            // Take the old vote out, put the new one in: O(venues).
-            revote(&mut pool, &position.allocation, position.stake, 0)?;
-            revote(&mut pool, &allocation, 0, position.stake)?;
+            // Take the old vote out, put the new one in: O(venues). It carries the stake not
+            // under a request.
+            revote(&mut pool, &position.allocation, position.active(), 0)?;
+            revote(&mut pool, &allocation, 0, position.active())?;
             position.allocation = allocation.clone();
             self.positions.insert((account, reactor), &position);
             self.pools.insert(reactor, &pool);
@@ -226,10 +227,10 @@ pub mod ld_staking {
         pub fn claim(&mut self, reactor: AccountId) -> Result<(u128, u128)> {
             let account = self.env().caller();
             let pool = self.pool(reactor)?;
-            let Some(mut position) = self.positions.get((account, reactor)) else {
+            if !self.positions.contains((account, reactor)) {
                 return Ok((0, 0));
-            };
-            settle(&pool, &mut position)?;
+            }
+            let mut position = self.settled(&pool, account, reactor)?;
             let (asset, toke) = position.owed;
             position.owed = (0, 0);
             self.save_position(account, reactor, &position);
@@ -241,7 +242,8 @@ pub mod ld_staking {
 
         // ---- administration -------------------------------------------------------------
 
-        /// Registers `reactor` (asset read from it). Admin only.
+        /// Registers `reactor` (its asset, epoch and next cycle boundary read from it). Admin
+        /// only.
         /// Errors: `Access(NotAdmin)`, `AlreadyRegistered`, `TooManyReactors`, `CallFailed`.
         #[ink(message)]
         pub fn add_reactor(&mut self, reactor: AccountId) -> Result<()> {
@@ -255,9 +257,11 @@ pub mod ld_staking {
             }
             let view: contract_ref!(ReactorView) = reactor.into();
             let asset = call::infallible(view.call().reactor_asset().try_invoke(), StakeError::CallFailed)?;
+            let (epoch, next_boundary_ms) = call::infallible(view.call().epoch_info().try_invoke(), StakeError::CallFailed)?;
             reactors.push(reactor);
             self.reactors.set(&reactors);
-            self.pools.insert(reactor, &Pool { asset, total: 0, leaving: 0, index: (0, 0), votes: Vec::new() });
+            let pool = Pool { asset, total: 0, leaving: 0, eligible: 0, epoch, next_boundary_ms, index: (0, 0), votes: Vec::new() };
+            self.pools.insert(reactor, &pool);
             self.env().emit_event(ReactorAdded { reactor, asset });
             Ok(())
         }
@@ -281,9 +285,7 @@ pub mod ld_staking {
         #[ink(message)]
         pub fn position(&self, account: AccountId, reactor: AccountId) -> Result<Position> {
             let pool = self.pool(reactor)?;
-            let mut position = self.positions.get((account, reactor)).unwrap_or_default();
-            settle(&pool, &mut position)?;
-            Ok(position)
+            self.settled(&pool, account, reactor)
         }
 
         /// `reactor`'s book. Anyone may call.
@@ -345,17 +347,17 @@ pub mod ld_staking {
                 return Err(StakeError::ZeroAmount);
             }
             let mut pool = self.pool(reactor)?;
-            let mut position = self.positions.get((account, reactor)).unwrap_or_default();
+            let mut position = self.settled(&pool, account, reactor)?;
             if grant.is_some() {
                 if position.grant.is_some() {
                     return Err(StakeError::GrantExists);
                 }
                 position.grant = grant;
             }
-            settle(&pool, &mut position)?;
-            let stake = add(position.stake, amount)?;
-            revote(&mut pool, &position.allocation, position.stake, stake)?;
-            position.stake = stake;
+            // New stake votes and collateralizes at once, and earns from the next epoch.
+            let before = position.active();
+            position.stake = add(position.stake, amount)?;
+            revote(&mut pool, &position.allocation, before, position.active())?;
             pool.total = add(pool.total, amount)?;
             self.positions.insert((account, reactor), &position);
             self.pools.insert(reactor, &pool);
@@ -364,6 +366,23 @@ pub mod ld_staking {
             token::pull(self.toke, payer, amount)?;
             self.env().emit_event(Staked { account, reactor, amount });
             Ok(())
+        }
+
+        /// `account`'s position in `reactor`'s `pool`, rewards settled to the pool's epoch.
+        fn settled(&self, pool: &Pool, account: AccountId, reactor: AccountId) -> Result<Position> {
+            let mut position = self.positions.get((account, reactor)).unwrap_or_default();
+            if position.epoch < pool.epoch {
+                settle(pool, &mut position, |x| if x == pool.epoch { pool.index } else { self.index_at.get((reactor, x)).unwrap_or_default() })?;
+            }
+            Ok(position)
+        }
+
+        /// `reactor`'s epoch as it says now (0 if it cannot be asked): asked only when its
+        /// rollovers have not told LD staking enough for a request to mature, so that a reactor
+        /// whose stake is read from elsewhere cannot trap unstakes.
+        fn reactor_epoch(&self, reactor: AccountId) -> u32 {
+            let view: contract_ref!(ReactorView) = reactor.into();
+            call::infallible(view.call().epoch_info().try_invoke(), StakeError::CallFailed).map_or(0, |(epoch, _)| epoch)
         }
 
         /// The part of `position`'s grant not vested yet.
@@ -407,37 +426,43 @@ pub mod ld_staking {
     }
 
     impl StakeSource for LdStaking {
-        /// TOKE staked in `reactor` and not under an unstake request: the collateral. Anyone
-        /// may call.
+        /// `reactor`'s collateral (TOKE staked and not under requests), the stake eligible for
+        /// the closing epoch's rewards, and the votes. Anyone may call.
         #[ink(message)]
-        fn reactor_stake(&self, reactor: AccountId) -> u128 {
-            self.pools.get(reactor).map(|p| p.total.saturating_sub(p.leaving)).unwrap_or(0)
+        fn stake_view(&self, reactor: AccountId) -> StakeView {
+            self.pools
+                .get(reactor)
+                .map(|p| StakeView { collateral: p.total.saturating_sub(p.leaving), eligible: p.eligible, votes: p.votes })
+                .unwrap_or_default()
         }
 
-        /// TOKE voting for each of `reactor`'s venues. Anyone may call.
+        /// The calling reactor opened `epoch`: pulls `asset` and `toke` (approved) and shares
+        /// them over the stake held through the closing epoch, then opens the epoch here (all
+        /// stake not under a request is eligible for it). Registered reactors only.
+        /// Errors: `UnknownReactor`, `NothingEligible` (rewards with nothing eligible), token
+        /// errors.
         #[ink(message)]
-        fn venue_votes(&self, reactor: AccountId) -> Vec<(AccountId, u128)> {
-            self.pools.get(reactor).map(|p| p.votes).unwrap_or_default()
-        }
-
-        /// Pulls `asset` and `toke` (approved by the calling reactor) and shares them over the
-        /// reactor's stake. Registered reactors only. With no stake, nothing is pulled.
-        /// Errors: `UnknownReactor`, token errors.
-        #[ink(message)]
-        fn reward(&mut self, asset: u128, toke: u128) -> Result<()> {
+        fn roll(&mut self, epoch: u32, next_boundary_ms: u64, asset: u128, toke: u128) -> Result<()> {
             let reactor = self.env().caller();
             let mut pool = self.pool(reactor)?;
-            if pool.total == 0 || (asset == 0 && toke == 0) {
-                return Ok(());
+            if asset > 0 || toke > 0 {
+                if pool.eligible == 0 {
+                    return Err(StakeError::NothingEligible);
+                }
+                pool.index = (
+                    add(pool.index.0, ratio_fixed(asset, pool.eligible, Rounding::Down)?)?,
+                    add(pool.index.1, ratio_fixed(toke, pool.eligible, Rounding::Down)?)?,
+                );
             }
-            pool.index = (
-                add(pool.index.0, ratio_fixed(asset, pool.total, Rounding::Down)?)?,
-                add(pool.index.1, ratio_fixed(toke, pool.total, Rounding::Down)?)?,
-            );
+            let rewarded = pool.eligible;
+            pool.epoch = epoch;
+            pool.next_boundary_ms = next_boundary_ms;
+            pool.eligible = sub(pool.total, pool.leaving)?;
+            self.index_at.insert((reactor, epoch), &pool.index);
             self.pools.insert(reactor, &pool);
             token::pull(pool.asset, reactor, asset)?;
             token::pull(self.toke, reactor, toke)?;
-            self.env().emit_event(Rewarded { reactor, asset, toke });
+            self.env().emit_event(Rewarded { reactor, epoch, asset, toke, eligible: rewarded });
             Ok(())
         }
     }

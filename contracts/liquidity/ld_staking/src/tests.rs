@@ -1,10 +1,11 @@
 //! Unit tests of LD staking (off chain: no cross-contract calls).
 
-use crate::book::{revote, validate};
+use crate::book::{revote, settle, validate};
 use crate::ld_staking::*;
 use crate::vesting::Schedule;
 use ink::primitives::{AccountId, Hash};
 use laas_traits::{AccessControl, AccessError, Role, Roles, StakeError, StakeSource};
+use laas_math::ONE;
 use ink::env::test;
 use ink::env::DefaultEnvironment as E;
 
@@ -18,7 +19,7 @@ fn staking() -> (LdStaking, test::DefaultAccounts<E>) {
 
 /// Registers `reactor` without asking it for its asset (no calls off chain).
 fn register(s: &mut LdStaking, reactor: AccountId, asset: AccountId) {
-    s.pools.insert(reactor, &Pool { asset, total: 0, leaving: 0, index: (0, 0), votes: Vec::new() });
+    s.pools.insert(reactor, &Pool { asset, total: 0, leaving: 0, eligible: 0, epoch: 0, next_boundary_ms: 1_000, index: (0, 0), votes: Vec::new() });
 }
 
 fn venue(n: u8) -> AccountId {
@@ -34,7 +35,7 @@ fn positions_holding_nothing_are_not_stored() {
     assert_eq!(s.request_unstake(a.django, 0), Ok(0));
     assert_eq!(s.positions.get((a.bob, a.django)), None);
     // A position whose stake is gone but whose rewards are owed stays until claimed.
-    s.positions.insert((a.bob, a.django), &Position { owed: (0, 5), index: (0, 7), ..Position::default() });
+    s.positions.insert((a.bob, a.django), &Position { owed: (0, 5), ..Position::default() });
     assert_eq!(s.request_unstake(a.django, 0), Ok(0));
     assert!(s.positions.get((a.bob, a.django)).is_some());
 }
@@ -58,7 +59,7 @@ fn privileged_messages_refuse_others_and_change_nothing() {
     assert_eq!(s.schedule(0), None);
     assert_eq!(s.roles(), vec![(Role::Admin, a.alice)]);
     // Rewards come only from registered reactors.
-    assert_eq!(s.reward(1, 1), Err(StakeError::UnknownReactor));
+    assert_eq!(s.roll(1, 0, 1, 1), Err(StakeError::UnknownReactor));
 }
 
 #[ink::test]
@@ -92,10 +93,11 @@ fn bad_input_is_refused_before_any_call() {
     assert_eq!(s.vote(reactor, Vec::new()), Err(StakeError::NotStaked));
     assert_eq!(s.claim(reactor), Ok((0, 0)));
     assert_eq!(s.claim(a.charlie), Err(StakeError::UnknownReactor));
-    // A registered reactor with no stake pays nothing in.
+    // Rewards for an epoch through which nothing was staked are refused; the epoch opens.
     test::set_caller::<E>(reactor);
-    assert_eq!(s.reward(5, 5), Ok(()));
-    assert_eq!(s.get_pool(reactor).map(|p| p.index), Some((0, 0)));
+    assert_eq!(s.roll(1, 5_000, 5, 5), Err(StakeError::NothingEligible));
+    assert_eq!(s.roll(1, 5_000, 0, 0), Ok(()));
+    assert_eq!(s.get_pool(reactor).map(|p| (p.index, p.epoch, p.next_boundary_ms)), Some(((0, 0), 1, 5_000)));
     test::set_caller::<E>(a.alice);
     s.set_role(Role::Guardian, a.bob, true).unwrap();
     test::set_caller::<E>(a.bob);
@@ -127,7 +129,7 @@ fn allocations_must_cover_exactly_the_reactors_venues() {
 
 #[ink::test]
 fn votes_follow_stake_in_o_venues() {
-    let mut pool = Pool { asset: venue(0), total: 0, leaving: 0, index: (0, 0), votes: Vec::new() };
+    let mut pool = Pool { asset: venue(0), total: 0, leaving: 0, eligible: 0, epoch: 0, next_boundary_ms: 0, index: (0, 0), votes: Vec::new() };
     let split = [(venue(1), 7_000), (venue(2), 3_000)];
     revote(&mut pool, &split, 0, 1_000).unwrap();
     assert_eq!(pool.votes, vec![(venue(1), 700), (venue(2), 300)]);
@@ -137,4 +139,45 @@ fn votes_follow_stake_in_o_venues() {
     // Withdrawn: venues without votes disappear.
     revote(&mut pool, &split, 2_000, 0).unwrap();
     assert!(pool.votes.is_empty());
+}
+
+#[ink::test]
+fn requested_stake_stops_voting_and_earning_at_once_and_matures_by_epoch() {
+    let (mut s, a) = staking();
+    let reactor = a.django;
+    register(&mut s, reactor, a.eve);
+    // Bob's 100 TOKE, staked before epoch 3 opened, vote 60/40.
+    let mut pool = s.pools.get(reactor).unwrap();
+    pool.total = 100;
+    pool.eligible = 100;
+    pool.epoch = 3;
+    pool.votes = vec![(venue(1), 60), (venue(2), 40)];
+    s.pools.insert(reactor, &pool);
+    let staked = Position { stake: 100, eligible: 100, epoch: 3, allocation: vec![(venue(1), 6_000), (venue(2), 4_000)], ..Position::default() };
+    s.positions.insert((a.bob, reactor), &staked);
+    test::set_caller::<E>(a.bob);
+    test::set_block_timestamp::<E>(999);
+    assert_eq!(s.request_unstake(reactor, 30), Ok(4));
+    let pool = s.get_pool(reactor).unwrap();
+    assert_eq!((pool.leaving, pool.eligible), (30, 70));
+    assert_eq!(pool.votes, vec![(venue(1), 42), (venue(2), 28)]);
+    assert_eq!(s.stake_view(reactor).collateral, 70);
+    // Past the boundary, before the rollover: one more epoch. Cancelling votes again at once.
+    test::set_block_timestamp::<E>(1_000);
+    assert_eq!(s.request_unstake(reactor, 10), Ok(5));
+    assert_eq!(s.request_unstake(reactor, 0), Ok(0));
+    let pool = s.get_pool(reactor).unwrap();
+    assert_eq!((pool.leaving, pool.eligible), (0, 70));
+    assert_eq!(pool.votes, vec![(venue(1), 60), (venue(2), 40)]);
+}
+
+#[ink::test]
+fn settlement_pays_the_eligible_part_of_the_entry_epoch_and_the_active_stake_after() {
+    let pool = Pool { asset: venue(0), total: 0, leaving: 0, eligible: 0, epoch: 5, next_boundary_ms: 0, index: (0, 0), votes: Vec::new() };
+    let mut p = Position { stake: 100, request: 20, eligible: 30, epoch: 2, ..Position::default() };
+    // Index per eligible TOKE: +1 each epoch.
+    settle(&pool, &mut p, |x| (u128::from(x) * ONE, 0)).unwrap();
+    // Epoch 2: 30; epochs 3 and 4: 80 each.
+    assert_eq!(p.owed.0, 190);
+    assert_eq!((p.eligible, p.epoch), (80, 5));
 }

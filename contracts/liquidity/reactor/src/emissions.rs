@@ -11,83 +11,94 @@ use ink::contract_ref;
 use ink::env::DefaultEnvironment;
 use ink::prelude::vec::Vec;
 use laas_math::{add, apply_bps, mul_div, sub, MathError, Rounding, BPS};
-use laas_traits::{call, token, StakeSource};
+use laas_traits::{call, token, StakeSource, StakeView};
+
+type Staking = contract_ref!(StakeSource, DefaultEnvironment);
 
 impl Reactor {
-    /// Emits this rollover's TOKE (SPEC §3.4): `E = rate × cycles` (× the genesis
-    /// multiplier while it lasts), at most the budget; with `r` = LD stake value / LP value,
-    /// LPs get `E_eff·r/(r+R*)` through the per-tAsset index and LDs `E_eff·R*/(r+R*)`
-    /// (returned, to be paid), `E_eff = E·2·min(r,R*)/(r+R*)`; the rest stays budgeted.
-    pub(crate) fn emit(&mut self, cycle: u32, cycles: u32, stake_value: u128) -> Result<u128> {
-        let Some(emissions) = self.emissions.get() else { return Ok(0) };
-        let lp_value = ledger::paid_for(self.supply, self.nav)?;
+    /// This rollover's emission (SPEC §3.4): `E = rate × cycles` (× the genesis multiplier while
+    /// it lasts), at most the budget; with `r` = LD stake value / LP value, LPs get
+    /// `E_eff·r/(r+R*)` and LDs `E_eff·R*/(r+R*)`, `E_eff = E·2·min(r,R*)/(r+R*)`. Returns
+    /// `(offered, lp, ld)`; nothing is taken from the budget yet.
+    pub(crate) fn emission(&self, cycle: u32, cycles: u32, stake_value: u128, lp_value: u128) -> Result<(u128, u128, u128)> {
+        let Some(emissions) = self.emissions.get() else { return Ok((0, 0, 0)) };
         let multiplier = if cycle <= emissions.genesis_until { emissions.genesis_multiplier_bps.max(10_000) } else { 10_000 };
         let due = apply_bps(emissions.rate.saturating_mul(u128::from(cycles)), u128::from(multiplier), Rounding::Down)?;
         let offered = due.min(self.emission_budget);
         if offered == 0 || lp_value == 0 {
-            return Ok(0);
+            return Ok((offered, 0, 0));
         }
         let r = ledger::ratio(stake_value, lp_value);
-        let (mut lp, ld) = ledger::emission_split(offered, r, emissions.target_ratio)?;
-        // An index that would overflow (a dust supply) keeps the LPs' part in the budget.
-        match ledger::index_growth(lp, self.supply).ok().and_then(|g| self.fee_index.plus(0, g).ok()) {
-            Some(index) => self.fee_index = index,
-            None => lp = 0,
-        }
-        let emitted = add(lp, ld)?;
-        self.emission_budget = sub(self.emission_budget, emitted)?;
-        self.env().emit_event(Emitted { offered, lp, ld, budget: self.emission_budget });
-        Ok(ld)
+        let (lp, ld) = ledger::emission_split(offered, r, emissions.target_ratio)?;
+        Ok((offered, lp, ld))
     }
 
-    /// TOKE staked by liquidity directors in this reactor.
-    pub(crate) fn ld_stake(&self, collateral: &Collateral) -> Result<u128> {
+    /// Takes what was emitted (`lp + ld`) from the budget.
+    pub(crate) fn spend_emission(&mut self, offered: u128, lp: u128, ld: u128) -> Result<()> {
+        if offered == 0 {
+            return Ok(());
+        }
+        self.emission_budget = sub(self.emission_budget, add(lp, ld)?)?;
+        self.env().emit_event(Emitted { offered, lp, ld, budget: self.emission_budget });
+        Ok(())
+    }
+
+    /// The LDs' stake as a rollover needs it: from LD staking, or the fixed amount (all of it
+    /// eligible, no votes).
+    pub(crate) fn stake_view(&self, collateral: &Collateral) -> Result<StakeView> {
         match collateral {
-            Collateral::Fixed(amount) => Ok(*amount),
+            Collateral::Fixed(amount) => Ok(StakeView { collateral: *amount, eligible: *amount, votes: Vec::new() }),
             Collateral::Source(source) => {
-                let source: contract_ref!(StakeSource, DefaultEnvironment) = (*source).into();
-                call::infallible(source.call().reactor_stake(self.env().account_id()).try_invoke(), ReactorError::CallFailed)
+                let source: Staking = (*source).into();
+                call::infallible(source.call().stake_view(self.env().account_id()).try_invoke(), ReactorError::CallFailed)
             }
         }
     }
 
-    /// Pays liquidity directors: to LD staking's `reward` (which pulls what it is approved)
-    /// when the stake comes from it and is not zero; to the treasury when nobody is staked
-    /// or LD staking refuses; else (a fixed stake) to the LD recipient.
-    pub(crate) fn pay_lds(&mut self, collateral: &Collateral, stake: u128, config: &Config, asset: u128, pairing: u128) -> Result<()> {
-        if asset == 0 && pairing == 0 {
-            return Ok(());
-        }
+    /// Pays the liquidity directors `asset` and `pairing` and tells LD staking the epoch just
+    /// opened. With LD staking: it pulls what it is approved, if stake was held through the
+    /// closing epoch (`eligible`); else, or if it refuses, the treasury takes the LDs' part.
+    /// With a fixed stake the LD recipient is paid.
+    pub(crate) fn pay_lds(&mut self, collateral: &Collateral, eligible: u128, config: &Config, asset: u128, pairing: u128) -> Result<()> {
         let recipient = match collateral {
-            Collateral::Source(staking) if stake > 0 => {
-                token::approve(self.asset, *staking, asset)?;
-                token::approve(self.pairing, *staking, pairing)?;
-                let mut source: contract_ref!(StakeSource, DefaultEnvironment) = (*staking).into();
-                match call::fallible(source.call_mut().reward(asset, pairing).try_invoke(), ReactorError::CallFailed) {
-                    Ok(()) => return Ok(()),
+            Collateral::Source(staking) => {
+                let (shared_asset, shared_pairing) = if eligible > 0 { (asset, pairing) } else { (0, 0) };
+                self.allow(*staking, shared_asset, shared_pairing, false)?;
+                let mut source: Staking = (*staking).into();
+                let told = source.call_mut().roll(self.epoch, self.next_boundary_ms(), shared_asset, shared_pairing).try_invoke();
+                match call::fallible(told, ReactorError::CallFailed) {
+                    Ok(()) if eligible > 0 => return Ok(()),
+                    Ok(()) => config.treasury,
                     // LD staking refused: the rollover goes on and the treasury holds the
                     // LDs' part.
                     Err(error) => {
-                        token::approve(self.asset, *staking, 0)?;
-                        token::approve(self.pairing, *staking, 0)?;
+                        self.allow(*staking, shared_asset, shared_pairing, true)?;
                         self.env().emit_event(VenueSkipped { venue: *staking, error });
                         config.treasury
                     }
                 }
             }
-            Collateral::Source(_) => config.treasury,
             Collateral::Fixed(_) => config.ld_recipient,
         };
         self.push_pair(recipient, asset, pairing)
     }
 
-    /// Each venue's share of deployment, bps: the LDs' votes when LD staking has any for
-    /// these venues, else the admin's weights.
-    pub(crate) fn weights(&self, venues: &[VenueSlot], collateral: &Collateral) -> Result<Vec<u16>> {
+    /// Approves `spender` to pull `asset` and `pairing` (or, `revoke`, takes those approvals
+    /// back); zero amounts make no call.
+    fn allow(&self, spender: ink::primitives::AccountId, asset: u128, pairing: u128, revoke: bool) -> Result<()> {
+        if asset > 0 {
+            token::approve(self.asset, spender, if revoke { 0 } else { asset })?;
+        }
+        if pairing > 0 {
+            token::approve(self.pairing, spender, if revoke { 0 } else { pairing })?;
+        }
+        Ok(())
+    }
+
+    /// Each venue's share of deployment, bps: the LDs' votes when they have any for these
+    /// venues, else the admin's weights.
+    pub(crate) fn weights(&self, venues: &[VenueSlot], votes: &[(ink::primitives::AccountId, u128)]) -> Result<Vec<u16>> {
         let admin: Vec<u16> = venues.iter().map(|v| v.weight_bps).collect();
-        let Collateral::Source(source) = collateral else { return Ok(admin) };
-        let source: contract_ref!(StakeSource, DefaultEnvironment) = (*source).into();
-        let votes = call::infallible(source.call().venue_votes(self.env().account_id()).try_invoke(), ReactorError::CallFailed)?;
         let voted: Vec<u128> = venues
             .iter()
             .map(|slot| votes.iter().find(|(v, _)| *v == slot.venue).map_or(0, |(_, n)| *n))

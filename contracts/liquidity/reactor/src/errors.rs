@@ -3,19 +3,19 @@
 use laas_cycles::CycleError;
 use laas_math::MathError;
 use laas_traits::token::TokenCallError;
-use laas_traits::{AccessError, PSP22Error, StakeError, TAssetError, VenueError};
+use laas_traits::{AccessError, PSP22Error, PoolError, StakeError, VenueError};
 
 /// Errors of the reactor.
 #[derive(Debug, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[allow(clippy::cast_possible_truncation)]
 pub enum ReactorError {
-    /// A role check failed, or deposits are paused.
+    /// A role check failed.
     Access(AccessError),
     /// A venue refused.
     Venue(VenueError),
-    /// The tAsset refused to mint or burn.
-    TAsset(TAssetError),
+    /// The reactor's pool (its tAsset) refused.
+    Pool(PoolError),
     /// A token transfer failed.
     PSP22(PSP22Error),
     /// Arithmetic overflow or division by zero.
@@ -24,20 +24,10 @@ pub enum ReactorError {
     Cycle(CycleError),
     /// LD staking refused the rewards.
     Stake(StakeError),
-    /// A zero amount was given, or it would mint nothing.
+    /// A zero amount was given.
     ZeroAmount,
-    /// The deposit would take the tAsset supply over the deposit cap.
-    CapExceeded,
-    /// The request is larger than the caller's tAsset balance.
-    InsufficientBalance,
-    /// The caller has no matured withdrawal request.
-    NotMatured,
-    /// More than the matured request was asked.
-    ExceedsRequest,
     /// Not enough idle asset (or TOKE) in the reactor for this payment.
     InsufficientLiquidity,
-    /// NAV is 0: nothing can be minted against the pool.
-    Insolvent,
     /// Only the treasury may place or withdraw PCV.
     NotTreasury,
     /// Fee shares, reserve buffer or tokens are out of range.
@@ -47,7 +37,7 @@ pub enum ReactorError {
     InvalidVenues,
     /// A venue being removed still holds part of the reactor's liquidity.
     VenueInUse,
-    /// Withdrawing this PCV would leave LP claims or reserved withdrawals uncovered.
+    /// Withdrawing this PCV would leave LP claims or the reserve buffer uncovered.
     WouldUncoverLps,
     /// The asset does not publish a symbol.
     AssetMetadata,
@@ -71,7 +61,7 @@ wrap_errors!(
     MathError => Math,
     AccessError => Access,
     VenueError => Venue,
-    TAssetError => TAsset,
+    PoolError => Pool,
     PSP22Error => PSP22,
     StakeError => Stake,
     CycleError => Cycle,

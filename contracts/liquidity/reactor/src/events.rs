@@ -5,50 +5,15 @@ use crate::types::{Collateral, Config, Emissions, Pair, VenueSlot};
 use ink::prelude::vec::Vec;
 use ink::primitives::{AccountId, Hash};
 
-/// Asset deposited, tAssets minted.
+/// NAV was struck between rollovers (by anyone who paid for it).
 #[ink::event]
-pub struct Deposited {
-    /// The depositor.
-    #[ink(topic)]
-    pub account: AccountId,
-    /// Asset pulled in.
-    pub amount: u128,
-    /// tAssets minted.
-    pub minted: u128,
-}
-
-/// A withdrawal request was set, replaced, cancelled (amount 0) or shrunk by a transfer.
-#[ink::event]
-pub struct WithdrawalRequested {
-    /// The holder.
-    #[ink(topic)]
-    pub account: AccountId,
-    /// The request now, tAssets.
-    pub amount: u128,
-    /// The cycle it matures at.
-    pub maturity: u32,
-}
-
-/// tAssets burnt, asset paid.
-#[ink::event]
-pub struct Withdrawn {
-    /// The holder.
-    #[ink(topic)]
-    pub account: AccountId,
-    /// tAssets burnt.
-    pub burnt: u128,
-    /// Asset paid (`burnt × NAV`).
-    pub paid: u128,
-}
-
-/// A holder claimed LP fees.
-#[ink::event]
-pub struct FeesClaimed {
-    /// The holder.
-    #[ink(topic)]
-    pub account: AccountId,
-    /// Fees paid.
-    pub fees: Pair,
+pub struct NavStruck {
+    /// NAV per tAsset, 1e18.
+    pub nav: u128,
+    /// What the LPs' tAssets are backed by, valued in the asset at time-weighted prices.
+    pub holdings: u128,
+    /// tAssets sharing it (those not under matured requests).
+    pub supply: u128,
 }
 
 /// A rollover completed.
@@ -57,11 +22,14 @@ pub struct RolledOver {
     /// The cycle rolled into.
     #[ink(topic)]
     pub cycle: u32,
+    /// The epoch this rollover opened.
+    #[ink(topic)]
+    pub epoch: u32,
     /// NAV struck, 1e18.
     pub nav: u128,
-    /// Holdings valued in the asset at time-weighted prices.
+    /// What the LPs' tAssets are backed by, valued in the asset at time-weighted prices.
     pub holdings: u128,
-    /// tAssets in existence.
+    /// tAssets sharing it (those not under matured requests when it was struck).
     pub supply: u128,
     /// Asset the venues may hold after this rollover.
     pub deployable: u128,
@@ -70,7 +38,7 @@ pub struct RolledOver {
 /// Venue fees collected at a rollover and how they were shared.
 #[ink::event]
 pub struct FeesDistributed {
-    /// Credited to tAsset holders.
+    /// Sent to the pool for the tAssets held through the closing epoch.
     pub lp: Pair,
     /// Sent to the LD recipient.
     pub ld: Pair,
@@ -160,7 +128,7 @@ pub struct CollateralChanged {
     pub collateral: Collateral,
 }
 
-/// The tAsset's code was replaced through this reactor.
+/// The pool's (tAsset's) code was replaced through this reactor.
 #[ink::event]
 pub struct TAssetUpgraded {
     /// The tAsset's new code.

@@ -1,89 +1,120 @@
-//! The rollover's steps and the sharing of venue fees.
+//! The rollover's steps, the NAV strike between rollovers, and the sharing of venue fees.
 
 use crate::errors::Result;
-use crate::events::{FeesDistributed, RolledOver};
+use crate::events::{FeesDistributed, NavStruck, RolledOver};
 use crate::ledger;
+use crate::pool;
 use crate::reactor::Reactor;
 use crate::types::{Config, Pair};
 use ink::codegen::Env;
 use ink::primitives::AccountId;
-use laas_math::{add, apply_bps, ratio_fixed, Rounding};
-use laas_traits::token;
+use laas_math::{add, apply_bps, mul_fixed, ratio_fixed, sub, Rounding};
+use laas_traits::{token, Rollover};
 
 impl Reactor {
-    /// The rollover's steps, in order: mature the due request buckets, collect venue fees,
-    /// strike NAV, share fees and emissions, then recall and deploy to the venues.
+    /// The rollover's steps, in order: collect venue fees; strike NAV; work out what the
+    /// maturing requests are owed and who brings it (the pool's own idle asset first, the
+    /// reactor the rest); share fees and emissions; recall from the venues what the payouts and
+    /// the buffer need; send the pool its payouts and rewards and open its next epoch (taking
+    /// its idle deposits); deploy.
     pub(crate) fn roll(&mut self) -> Result<u32> {
         let previous = self.cycle;
-        let cycle = self.schedule.rollover(previous, self.env().block_timestamp())?;
-        // Requests only ever mature one or two cycles after the last rollover.
-        let mut matured = self.queued.take(previous.saturating_add(1)).unwrap_or(0);
-        if cycle >= previous.saturating_add(2) {
-            matured = add(matured, self.queued.take(previous.saturating_add(2)).unwrap_or(0))?;
-        }
-        self.matured = add(self.matured, matured)?;
+        let now = self.env().block_timestamp();
+        let cycle = self.schedule.rollover(previous, now)?;
         self.cycle = cycle;
-
         let config = self.config();
         let collateral = self.get_collateral();
         let venues = self.venues.get().unwrap_or_default();
         let fees = self.collect_venue_fees(&venues)?;
-        let (positions, price, holdings) = self.valuation(&venues)?;
-        self.nav = ledger::nav(holdings, self.supply)?;
+        let valued = self.valued(&venues)?;
+        let books = valued.books;
+        let nav = ledger::nav(valued.holdings, valued.active)?;
+        self.nav = nav;
+        self.struck_ms = now;
 
-        // Fees and emissions: LPs through the per-tAsset index, LDs paid below.
-        let ld_fees = self.distribute(fees, &config)?;
-        let stake = self.ld_stake(&collateral)?;
-        let stake_value = match price {
-            Some(p) => ratio_fixed(stake, p, Rounding::Down)?,
+        // The payouts the pool must hold once this rollover has matured and expired requests.
+        let maturing = mul_fixed(books.maturing, nav, Rounding::Down)?;
+        let need = add(sub(books.payouts_due, books.expiring)?, maturing)?;
+        let have = add(books.reserved, books.idle)?;
+        let shortfall = need.saturating_sub(have);
+        let from_pool = have.saturating_sub(need);
+
+        // Fees and emissions: the LPs' part to the pool for the tAssets held through the
+        // closing epoch (the treasury's, or the budget's, when none were or the share per
+        // tAsset is beyond reason), the LDs' part to LD staking.
+        let stake = self.stake_view(&collateral)?;
+        let stake_value = match valued.price {
+            Some(p) => ratio_fixed(stake.collateral, p, Rounding::Down)?,
             None => 0,
         };
+        let lp_value = mul_fixed(valued.active, nav, Rounding::Down)?;
         let cycles = cycle.saturating_sub(previous);
-        let ld_emission = if price.is_some() { self.emit(cycle, cycles, stake_value)? } else { 0 };
-        self.pay_lds(&collateral, stake, &config, ld_fees.asset, add(ld_fees.pairing, ld_emission)?)?;
+        let (offered, mut lp_emission, ld_emission) =
+            if valued.price.is_some() { self.emission(cycle, cycles, stake_value, lp_value)? } else { (0, 0, 0) };
+        let (lp_fees, ld_fees, mut treasury_fees) = self.split_fees(fees, &config)?;
+        let mut lp_rewards = Pair { asset: lp_fees.asset, pairing: add(lp_fees.pairing, lp_emission)? };
+        if !ledger::shareable(lp_rewards.asset, lp_rewards.pairing, books.eligible) {
+            treasury_fees = treasury_fees.plus(lp_fees.asset, lp_fees.pairing)?;
+            lp_emission = 0;
+            lp_rewards = Pair::default();
+        }
+        self.spend_emission(offered, lp_emission, ld_emission)?;
+        self.env().emit_event(FeesDistributed { lp: Pair { asset: lp_rewards.asset, pairing: sub(lp_rewards.pairing, lp_emission)? }, ld: ld_fees, treasury: treasury_fees });
+        self.push_pair(config.treasury, treasury_fees.asset, treasury_fees.pairing)?;
 
-        let weights = self.weights(&venues, &collateral)?;
-        let withheld = self.withheld(&config)?;
-        let in_venues = positions.iter().try_fold(0u128, |sum, p| add(sum, p.asset))?;
-        let controlled = add(self.idle.asset, in_venues)?;
+        // Recall what the payouts and the buffer need, then open the pool's epoch.
+        let weights = self.weights(&venues, &stake.votes)?;
+        let buffer = self.buffer(sub(valued.active, books.maturing)?)?;
+        let withheld = add(shortfall, buffer)?;
+        let in_venues = valued.positions.iter().try_fold(0u128, |sum, p| add(sum, p.asset))?;
+        let controlled = add(add(self.idle.asset, in_venues)?, from_pool)?;
         let cap = apply_bps(stake_value, u128::from(config.collateral_bps), Rounding::Down)?;
         let deployable = controlled.saturating_sub(withheld).min(cap);
-        self.rebalance(&venues, &weights, &positions, deployable, withheld, price)?;
-        self.env().emit_event(RolledOver { cycle, nav: self.nav, holdings, supply: self.supply, deployable });
+        let targets = self.recall_to(&venues, &weights, &valued.positions, deployable, withheld)?;
+        let funded = shortfall.min(self.idle.asset);
+        // Collected fees and the emission budget are held apart from idle holdings; only the
+        // payouts come out of them.
+        self.idle = self.idle.minus(funded, 0)?;
+        token::push(self.asset, self.tasset, add(funded, lp_rewards.asset)?)?;
+        token::push(self.pairing, self.tasset, lp_rewards.pairing)?;
+        let rollover = Rollover {
+            nav,
+            funded,
+            reward_asset: lp_rewards.asset,
+            reward_pairing: lp_rewards.pairing,
+            next_boundary_ms: self.next_boundary_ms(),
+        };
+        let taken = pool::roll(self.tasset, rollover)?;
+        self.idle = self.idle.plus(taken, 0)?;
+        self.epoch = books.epoch.saturating_add(1);
+        self.pay_lds(&collateral, stake.eligible, &config, ld_fees.asset, add(ld_fees.pairing, ld_emission)?)?;
+
+        self.deploy_to_targets(&venues, &valued.positions, &targets, buffer, valued.price)?;
+        self.env().emit_event(RolledOver { cycle, epoch: self.epoch, nav, holdings: valued.holdings, supply: valued.active, deployable });
         Ok(cycle)
     }
 
-    /// Shares collected fees: LPs through the per-tAsset index (the treasury takes their
-    /// part while no tAsset exists), the LD recipient and the treasury by transfer.
-    pub(crate) fn distribute(&mut self, fees: Pair, config: &Config) -> Result<Pair> {
-        if fees == Pair::default() {
-            return Ok(Pair::default());
-        }
-        let (mut lp_asset, ld_asset, mut tr_asset) = ledger::split(fees.asset, config.lp_fee_bps, config.ld_fee_bps)?;
-        let (mut lp_pairing, ld_pairing, mut tr_pairing) = ledger::split(fees.pairing, config.lp_fee_bps, config.ld_fee_bps)?;
-        // With no tAssets, or a supply so small that the index would overflow, the
-        // treasury takes the LPs' part rather than the rollover failing.
-        let credited = ledger::index_growth(lp_asset, self.supply)
-            .and_then(|a| Ok((a, ledger::index_growth(lp_pairing, self.supply)?)))
-            .ok()
-            .and_then(|(a, p)| self.fee_index.plus(a, p).ok());
-        match credited {
-            Some(index) => self.fee_index = index,
-            None => {
-                tr_asset = add(tr_asset, lp_asset)?;
-                tr_pairing = add(tr_pairing, lp_pairing)?;
-                lp_asset = 0;
-                lp_pairing = 0;
-            }
-        }
-        self.push_pair(config.treasury, tr_asset, tr_pairing)?;
-        let ld = Pair { asset: ld_asset, pairing: ld_pairing };
-        self.env().emit_event(FeesDistributed {
-            lp: Pair { asset: lp_asset, pairing: lp_pairing },
-            ld,
-            treasury: Pair { asset: tr_asset, pairing: tr_pairing },
-        });
-        Ok(ld)
+    /// Strikes NAV now and records it in the pool.
+    pub(crate) fn strike(&mut self) -> Result<u128> {
+        let venues = self.venues.get().unwrap_or_default();
+        let valued = self.valued(&venues)?;
+        let nav = ledger::nav(valued.holdings, valued.active)?;
+        self.nav = nav;
+        self.struck_ms = self.env().block_timestamp();
+        pool::strike(self.tasset, nav)?;
+        self.env().emit_event(NavStruck { nav, holdings: valued.holdings, supply: valued.active });
+        Ok(nav)
+    }
+
+    /// Splits collected venue fees into the LPs', the LDs' and the treasury's parts.
+    pub(crate) fn split_fees(&self, fees: Pair, config: &Config) -> Result<(Pair, Pair, Pair)> {
+        let (lp_asset, ld_asset, tr_asset) = ledger::split(fees.asset, config.lp_fee_bps, config.ld_fee_bps)?;
+        let (lp_pairing, ld_pairing, tr_pairing) = ledger::split(fees.pairing, config.lp_fee_bps, config.ld_fee_bps)?;
+        Ok((
+            Pair { asset: lp_asset, pairing: lp_pairing },
+            Pair { asset: ld_asset, pairing: ld_pairing },
+            Pair { asset: tr_asset, pairing: tr_pairing },
+        ))
     }
 
     /// Pays `asset` and `pairing` to `to` (zero amounts make no call).

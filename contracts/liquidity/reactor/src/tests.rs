@@ -2,12 +2,12 @@
 
 use crate::reactor::*;
 use ink::primitives::{AccountId, Hash};
-use ink::storage::{Lazy, Mapping};
+use ink::storage::Lazy;
 use laas_access::Access;
 use laas_cycles::Schedule;
 use laas_math::ONE;
 use laas_cycles::CycleError;
-use laas_traits::{AccessControl, AccessError, Role, Roles, TransferHook, TransferHookError};
+use laas_traits::{AccessControl, AccessError, ReactorView, Role, Roles};
 use ink::env::test;
 use ink::env::DefaultEnvironment as E;
 
@@ -24,6 +24,8 @@ fn config(a: &test::DefaultAccounts<E>) -> Config {
         treasury: a.charlie,
         ld_recipient: a.django,
         deposit_cap: 1_000_000,
+        max_nav_age_ms: DAY,
+        expiry_epochs: 4,
         lp_fee_bps: 7_000,
         ld_fee_bps: 2_000,
         reserve_bps: 500,
@@ -31,8 +33,9 @@ fn config(a: &test::DefaultAccounts<E>) -> Config {
     }
 }
 
-/// A reactor built in place: the constructor's calls to the asset and the tAsset
-/// cannot run off chain, and these tests exercise what happens before any call.
+/// A reactor built in place: the constructor's calls to the asset and the pool cannot run off
+/// chain, and these tests exercise what happens before any call (the scenarios in
+/// `e2e-tests/` run the rest).
 fn reactor() -> (Reactor, test::DefaultAccounts<E>) {
     let a = test::default_accounts::<E>();
     test::set_caller::<E>(a.alice);
@@ -45,13 +48,10 @@ fn reactor() -> (Reactor, test::DefaultAccounts<E>) {
         tasset: tasset_id(),
         schedule: Schedule::new(GENESIS, WEEK).expect("valid"),
         cycle: 0,
+        epoch: 0,
         nav: ONE,
-        supply: 0,
+        struck_ms: GENESIS + DAY,
         idle: Pair::default(),
-        fee_index: Pair::default(),
-        matured: 0,
-        queued: Mapping::new(),
-        holders: Mapping::new(),
         config: stored,
         collateral: Lazy::new(),
         venues: Lazy::new(),
@@ -61,12 +61,6 @@ fn reactor() -> (Reactor, test::DefaultAccounts<E>) {
         access: Access::new(a.alice),
     };
     (r, a)
-}
-
-fn give(r: &mut Reactor, who: AccountId, balance: u128) {
-    r.holders.insert(who, &Holder { balance, ..Holder::default() });
-    r.supply += balance;
-    r.idle.asset += balance;
 }
 
 #[ink::test]
@@ -107,7 +101,7 @@ fn privileged_messages_refuse_others_and_change_nothing() {
     assert_eq!(r.set_code_hash(Hash::from([9; 32])), Err(AccessError::NotAdmin));
     assert_eq!(r.upgrade_tasset(Hash::from([9; 32])), Err(ReactorError::Access(AccessError::NotAdmin)));
     assert_eq!(r.set_role(Role::Treasury, a.bob, true), Err(AccessError::NotAdmin));
-    assert_eq!(r.roles(), vec![(Role::Admin, a.alice), (Role::Treasury, a.charlie), (Role::LdRecipient, a.django), (Role::TAsset, tasset_id())]);
+    assert_eq!(r.roles(), vec![(Role::Admin, a.alice), (Role::Treasury, a.charlie), (Role::LdRecipient, a.django), (Role::Pool, tasset_id())]);
     let emissions = Emissions { rate: 1, target_ratio: ONE, genesis_multiplier_bps: 10_000, genesis_until: 0 };
     assert_eq!(r.set_emissions(emissions), not_admin());
     assert_eq!(r.fund_emissions(1), Err(ReactorError::NotTreasury));
@@ -135,10 +129,9 @@ fn the_admin_sets_parameters_within_range() {
     bad.reserve_bps = 10_001;
     assert_eq!(r.set_config(bad), Err(ReactorError::InvalidConfig));
     assert_eq!(r.get_config(), config(&a));
-    let mut good = config(&a);
-    good.deposit_cap = 5;
-    r.set_config(good).unwrap();
-    assert_eq!(r.get_config().deposit_cap, 5);
+    bad = config(&a);
+    bad.expiry_epochs = 0;
+    assert_eq!(r.set_config(bad), Err(ReactorError::InvalidConfig));
     r.set_collateral(Collateral::Source(a.bob)).unwrap();
     assert_eq!(r.get_collateral(), Collateral::Source(a.bob));
     let nine = (0..9u8).map(|i| VenueSlot { venue: AccountId::from([i; 32]), weight_bps: 1 }).collect();
@@ -153,114 +146,29 @@ fn the_treasury_and_ld_recipient_are_re_pointed_never_removed() {
     r.set_role(Role::LdRecipient, a.eve, true).unwrap();
     assert_eq!((r.get_config().treasury, r.get_config().ld_recipient), (a.bob, a.eve));
     assert_eq!(r.set_role(Role::Treasury, a.bob, false), Err(AccessError::RoleRequired));
-    assert_eq!(r.set_role(Role::TAsset, a.bob, true), Err(AccessError::FixedRole));
+    assert_eq!(r.set_role(Role::Pool, a.bob, true), Err(AccessError::FixedRole));
     assert_eq!(r.set_role(Role::Pricer, a.bob, true), Err(AccessError::UnknownRole));
     assert_eq!(r.set_role(Role::Admin, a.bob, true), Err(AccessError::FixedRole));
-    assert_eq!(r.roles(), vec![(Role::Admin, a.alice), (Role::Treasury, a.bob), (Role::LdRecipient, a.eve), (Role::TAsset, tasset_id())]);
+    assert_eq!(r.roles(), vec![(Role::Admin, a.alice), (Role::Treasury, a.bob), (Role::LdRecipient, a.eve), (Role::Pool, tasset_id())]);
     // The old treasury lost its power over PCV.
     test::set_caller::<E>(a.charlie);
     assert_eq!(r.place_pcv(1, 0), Err(ReactorError::NotTreasury));
 }
 
 #[ink::test]
-fn deposits_refuse_bad_input_before_any_call() {
-    let (mut r, a) = reactor();
-    assert_eq!(r.deposit(0), Err(ReactorError::ZeroAmount));
-    assert_eq!(r.deposit(1_000_001), Err(ReactorError::CapExceeded));
-    // Everything lost: NAV now is 0.
-    r.supply = 100;
-    assert_eq!(r.deposit(1), Err(ReactorError::Insolvent));
-    r.supply = 0;
-    r.set_role(Role::Guardian, a.bob, true).unwrap();
-    test::set_caller::<E>(a.bob);
-    r.pause().unwrap();
-    assert_eq!(r.deposit(1), Err(ReactorError::Access(AccessError::Paused)));
-    assert_eq!(r.state().supply, 0);
-}
-
-#[ink::test]
-fn requests_mature_next_cycle_or_one_later_when_a_rollover_is_due() {
-    let (mut r, a) = reactor();
-    give(&mut r, a.bob, 100);
-    assert_eq!(r.request_withdrawal(1), Err(ReactorError::InsufficientBalance));
-    test::set_caller::<E>(a.bob);
-    assert_eq!(r.request_withdrawal(101), Err(ReactorError::InsufficientBalance));
-    assert_eq!(r.request_withdrawal(60), Ok(1));
-    assert_eq!(r.queued(1), 60);
-    // Replacing moves the request; the boundary has passed without a rollover: +2.
-    test::set_block_timestamp::<E>(GENESIS + WEEK + DAY);
-    assert_eq!(r.request_withdrawal(40), Ok(2));
-    assert_eq!((r.queued(1), r.queued(2)), (0, 40));
-    assert_eq!(r.holder(a.bob).map(|h| (h.request, h.maturity)), Ok((40, 2)));
-    // Cancelling.
-    assert_eq!(r.request_withdrawal(0), Ok(0));
-    assert_eq!(r.queued(2), 0);
-}
-
-#[ink::test]
-fn withdrawals_wait_for_maturity_and_stay_within_the_request() {
-    let (mut r, a) = reactor();
-    give(&mut r, a.bob, 100);
-    test::set_caller::<E>(a.bob);
-    assert_eq!(r.withdraw(0), Err(ReactorError::ZeroAmount));
-    assert_eq!(r.withdraw(10), Err(ReactorError::NotMatured));
-    r.request_withdrawal(50).unwrap();
-    assert_eq!(r.withdraw(10), Err(ReactorError::NotMatured));
-    test::set_block_timestamp::<E>(GENESIS + WEEK);
-    assert_eq!(r.rollover(), Ok(1));
-    assert_eq!(r.state().matured, 50);
-    assert_eq!(r.state().nav, ONE);
-    assert_eq!(r.withdraw(51), Err(ReactorError::ExceedsRequest));
-}
-
-#[ink::test]
-fn one_rollover_catches_up_and_a_second_in_the_same_cycle_is_refused() {
-    let (mut r, a) = reactor();
-    give(&mut r, a.bob, 100);
-    test::set_caller::<E>(a.bob);
-    assert_eq!(r.rollover(), Err(ReactorError::Cycle(CycleError::TooEarly)));
-    r.request_withdrawal(30).unwrap();
-    test::set_block_timestamp::<E>(GENESIS + 3 * WEEK + DAY);
-    assert_eq!(r.rollover(), Ok(3));
-    assert_eq!(r.state().cycle, 3);
-    assert_eq!(r.state().next_rollover_ms, GENESIS + 4 * WEEK);
-    assert_eq!((r.state().matured, r.queued(1)), (30, 0));
-    assert_eq!(r.rollover(), Err(ReactorError::Cycle(CycleError::TooEarly)));
-}
-
-#[ink::test]
-fn a_rollover_before_genesis_is_refused() {
+fn a_rollover_is_refused_before_the_boundary_and_before_genesis() {
     let (mut r, _) = reactor();
+    assert_eq!(r.rollover(), Err(ReactorError::Cycle(CycleError::TooEarly)));
+    assert_eq!(r.state().cycle, 0);
     test::set_block_timestamp::<E>(GENESIS - 1);
     assert_eq!(r.rollover(), Err(ReactorError::Cycle(CycleError::BeforeGenesis)));
 }
 
 #[ink::test]
-fn the_hook_accepts_only_the_tasset_shrinks_requests_and_settles_fees() {
-    let (mut r, a) = reactor();
-    give(&mut r, a.bob, 100);
-    test::set_caller::<E>(a.bob);
-    r.request_withdrawal(80).unwrap();
-    r.fee_index = Pair { asset: ONE, pairing: 0 };
-    assert_eq!(r.before_tasset_transfer(a.bob, a.charlie, 50, 100, 0), Err(TransferHookError::UnknownToken));
-    test::set_caller::<E>(tasset_id());
-    assert_eq!(r.before_tasset_transfer(a.bob, a.charlie, 50, 100, 0), Ok(()));
-    let bob = r.holder(a.bob).unwrap();
-    assert_eq!((bob.balance, bob.request, bob.maturity, bob.owed.asset), (50, 50, 1, 100));
-    assert_eq!(r.queued(1), 50);
-    let charlie = r.holder(a.charlie).unwrap();
-    assert_eq!((charlie.balance, charlie.request, charlie.owed.asset), (50, 0, 0));
-    // The receiver earns from now on only.
-    r.fee_index = Pair { asset: 2 * ONE, pairing: 0 };
-    assert_eq!(r.holder(a.charlie).unwrap().owed.asset, 50);
-    assert_eq!(r.holder(a.bob).unwrap().owed.asset, 150);
-    // More than the sender holds is refused (the tAsset checks first anyway).
-    assert_eq!(r.before_tasset_transfer(a.bob, a.charlie, 51, 50, 50), Err(TransferHookError::Rejected));
-}
-
-#[ink::test]
-fn nothing_to_claim_pays_nothing() {
-    let (mut r, a) = reactor();
-    test::set_caller::<E>(a.bob);
-    assert_eq!(r.claim_fees(), Ok(Pair::default()));
+fn the_epoch_and_the_next_boundary_are_told_to_ld_staking() {
+    let (r, a) = reactor();
+    assert_eq!(r.epoch_info(), (0, GENESIS + WEEK));
+    assert_eq!(r.reactor_asset(), a.eve);
+    assert!(r.venue_list().is_empty());
+    assert_eq!(r.state().next_rollover_ms, GENESIS + WEEK);
 }

@@ -3,6 +3,7 @@
 use crate::errors::{ReactorError, Result};
 use ink::primitives::AccountId;
 use laas_math::{add, sub, BPS};
+use laas_traits::PoolConfig;
 
 /// An amount of the asset and of the pairing token (TOKE).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -29,12 +30,18 @@ impl Pair {
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 pub struct Config {
-    /// Receives the protocol's fee share; the only account that places and withdraws PCV.
+    /// Receives the protocol's fee share; the only account that places and withdraws PCV
+    /// (the `Treasury` role).
     pub treasury: AccountId,
     /// Receives the liquidity directors' fee share (LD staking, once deployed).
     pub ld_recipient: AccountId,
     /// Largest tAsset supply deposits may reach.
     pub deposit_cap: u128,
+    /// While NAV is below 1, a deposit needs a strike at most this old, ms.
+    pub max_nav_age_ms: u64,
+    /// A matured request not withdrawn within this many epochs expires (at least 1; it may
+    /// only grow).
+    pub expiry_epochs: u32,
     /// LPs' share of venue fees, bps.
     pub lp_fee_bps: u16,
     /// Liquidity directors' share of venue fees, bps. The treasury takes the rest.
@@ -46,9 +53,14 @@ pub struct Config {
 }
 
 impl Config {
+    /// The pool's parameters these give, paused or not.
+    pub(crate) fn pool_config(&self, paused: bool) -> PoolConfig {
+        PoolConfig { deposit_cap: self.deposit_cap, max_nav_age_ms: self.max_nav_age_ms, expiry_epochs: self.expiry_epochs, paused }
+    }
+
     pub(crate) fn validate(&self) -> Result<()> {
         let fees = u128::from(self.lp_fee_bps).saturating_add(u128::from(self.ld_fee_bps));
-        if fees > BPS || u128::from(self.reserve_bps) > BPS {
+        if fees > BPS || u128::from(self.reserve_bps) > BPS || self.expiry_epochs == 0 {
             return Err(ReactorError::InvalidConfig);
         }
         Ok(())
@@ -94,41 +106,23 @@ pub struct VenueSlot {
     pub weight_bps: u16,
 }
 
-/// One tAsset holder's accounting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[ink::scale_derive(Encode, Decode, TypeInfo)]
-#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
-pub struct Holder {
-    /// tAsset balance (mirrors the tAsset: mint, burn and the transfer hook keep it).
-    pub balance: u128,
-    /// Pending or matured withdrawal request, in tAssets.
-    pub request: u128,
-    /// Cycle from which the request can be withdrawn (0 without a request).
-    pub maturity: u32,
-    /// Fee index when this holder was last settled.
-    pub index: Pair,
-    /// Settled LP fees not yet claimed.
-    pub owed: Pair,
-}
-
-/// The reactor's books, for dapps.
+/// The reactor's side of the books, for dapps (the pool's are `ManagedPool::books` on its
+/// tAsset).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 pub struct State {
     /// The cycle last rolled into.
     pub cycle: u32,
+    /// The epoch the last rollover opened (rollovers since creation).
+    pub epoch: u32,
     /// When the next rollover becomes possible, ms.
     pub next_rollover_ms: u64,
-    /// NAV per tAsset struck at the last rollover, 1e18.
+    /// NAV per tAsset at the last strike, 1e18.
     pub nav: u128,
-    /// tAssets in existence.
-    pub supply: u128,
-    /// Asset and TOKE held idle in the reactor (PCV included, LP fees excluded).
+    /// When it was struck, ms.
+    pub struck_ms: u64,
+    /// Asset and TOKE held idle by the reactor (PCV included).
     pub idle: Pair,
-    /// Matured withdrawal requests not yet withdrawn, tAssets.
-    pub matured: u128,
-    /// LP fee and reward index (per tAsset, 1e18).
-    pub fee_index: Pair,
     /// TOKE left in the emission budget.
     pub emission_budget: u128,
 }

@@ -5,6 +5,7 @@
 use crate::errors::{ReactorError, Result};
 use crate::ledger;
 use crate::events::{Deployed, Recalled, VenueSkipped};
+use crate::pool;
 use crate::reactor::{Reactor, MAX_VENUES};
 use crate::types::{Pair, VenueSlot};
 use ink::codegen::{Env, TraitCallBuilder};
@@ -12,8 +13,22 @@ use ink::contract_ref;
 use ink::env::DefaultEnvironment;
 use ink::prelude::vec::Vec;
 use ink::primitives::AccountId;
-use laas_math::{add, apply_bps, mul_div, mul_fixed, MathError, Rounding, BPS, ONE};
-use laas_traits::{call, token, PositionValue, Venue, VenueError};
+use laas_math::{add, apply_bps, mul_div, mul_fixed, sub, MathError, Rounding, BPS, ONE};
+use laas_traits::{call, token, Books, PositionValue, Venue, VenueError};
+
+/// What NAV is struck from (see [`Reactor::valued`]).
+pub(crate) struct Valued {
+    /// Each venue's position, in the venue list's order.
+    pub positions: Vec<PositionValue>,
+    /// The first venue's TWAP (asset in TOKE, 1e18), if it has one.
+    pub price: Option<u128>,
+    /// The pool's books.
+    pub books: Books,
+    /// What the LPs' tAssets are backed by, in the asset.
+    pub holdings: u128,
+    /// tAssets not under matured requests: those that share the holdings.
+    pub active: u128,
+}
 
 impl Reactor {
     /// A venue list may hold at most [`MAX_VENUES`] distinct venues, each trading this
@@ -45,9 +60,12 @@ impl Reactor {
         Ok(())
     }
 
-    /// Venue positions, the TOKE price (asset in TOKE, 1e18, from the first venue) and the
-    /// holdings valued in the asset.
-    pub(crate) fn valuation(&self, venues: &[VenueSlot]) -> Result<(Vec<PositionValue>, Option<u128>, u128)> {
+    /// Everything NAV is struck from: the venue positions, the TOKE price (asset in TOKE, 1e18,
+    /// from the first venue), the pool's books, what the LPs' tAssets are backed by and how
+    /// many tAssets share it (those not under matured requests). Holdings are the reactor's
+    /// idle asset, idle TOKE at the TWAP and venue positions at the TWAP, plus the pool's idle
+    /// and reserved asset, less the payouts matured requests are owed.
+    pub(crate) fn valued(&self, venues: &[VenueSlot]) -> Result<Valued> {
         let me = self.env().account_id();
         let mut positions = Vec::with_capacity(venues.len());
         let mut holdings = self.idle.asset;
@@ -72,7 +90,10 @@ impl Reactor {
         if let Some(p) = price {
             holdings = add(holdings, mul_div(self.idle.pairing, ONE, p, Rounding::Down)?)?;
         }
-        Ok((positions, price, holdings))
+        let books = pool::books(self.tasset)?;
+        let holdings = add(holdings, add(books.idle, books.reserved)?)?.saturating_sub(books.payouts_due);
+        let active = sub(books.supply, books.matured)?;
+        Ok(Valued { positions, price, books, holdings, active })
     }
 
     pub(crate) fn venue_value(&self, venue: AccountId, owner: AccountId) -> Result<PositionValue> {
@@ -93,12 +114,12 @@ impl Reactor {
         Ok(fees)
     }
 
-    /// Brings each venue to `deployable × weight`: recalls first (so the asset is idle for
-    /// withdrawals and other venues), then deploys from idle asset beyond `withheld`,
-    /// paired with idle TOKE at the venue's TWAP. No deploys while paused.
-    /// `first_price` is the first venue's TWAP read by this rollover's valuation: a TWAP
-    /// does not move within a block, so deploying there does not ask again.
-    pub(crate) fn rebalance(&mut self, venues: &[VenueSlot], weights: &[u16], positions: &[PositionValue], deployable: u128, withheld: u128, first_price: Option<u128>) -> Result<()> {
+    /// Recalls what each venue holds beyond `deployable × weight`, so the asset is idle for
+    /// payouts and other venues; should the reactor's idle asset still be short of `withheld`
+    /// (a pool pushed off its TWAP returns less than the fair amount a recall was sized on),
+    /// pulls whole positions venue by venue until it is not (the next rollover redeploys).
+    /// Returns each venue's target.
+    pub(crate) fn recall_to(&mut self, venues: &[VenueSlot], weights: &[u16], positions: &[PositionValue], deployable: u128, withheld: u128) -> Result<Vec<u128>> {
         let mut targets = Vec::with_capacity(venues.len());
         let mut left_in = Vec::with_capacity(venues.len());
         for ((slot, position), weight) in venues.iter().zip(positions).zip(weights) {
@@ -108,10 +129,6 @@ impl Reactor {
             let paid = self.recall(slot.venue, fraction)?;
             left_in.push(position.asset > 0 && !(paid && fraction == 10_000));
         }
-        // A pool pushed away from its TWAP returns less asset than the fair amount a recall
-        // was sized on. Should matured requests and the buffer still lack cover, pull the
-        // rest of the positions not already emptied, venue by venue, until they have it (the
-        // next rollover redeploys).
         for (slot, left) in venues.iter().zip(left_in) {
             if self.idle.asset >= withheld {
                 break;
@@ -120,6 +137,14 @@ impl Reactor {
                 self.recall(slot.venue, 10_000)?;
             }
         }
+        Ok(targets)
+    }
+
+    /// Deploys to each venue up to its target from idle asset beyond `withheld`, paired with
+    /// idle TOKE at the venue's TWAP. Nothing while paused. `first_price` is the first venue's
+    /// TWAP read by this rollover's valuation: a TWAP does not move within a block, so
+    /// deploying there does not ask again.
+    pub(crate) fn deploy_to_targets(&mut self, venues: &[VenueSlot], positions: &[PositionValue], targets: &[u128], withheld: u128, first_price: Option<u128>) -> Result<()> {
         if self.access.paused {
             return Ok(());
         }

@@ -265,6 +265,8 @@ pub mod tasset_factory {
                 treasury: a.alice,
                 ld_recipient: a.alice,
                 deposit_cap: u128::MAX,
+                max_nav_age_ms: 3_600_000,
+                expiry_epochs: 4,
                 lp_fee_bps: 7_000,
                 ld_fee_bps: 2_000,
                 reserve_bps: 500,

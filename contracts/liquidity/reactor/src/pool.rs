@@ -1,0 +1,63 @@
+//! Calls to the reactor's pool, its tAsset: instantiated by the reactor at an address salted by
+//! the asset, and run by it alone through `ManagedPool`.
+
+use crate::errors::{ReactorError, Result};
+use ink::codegen::TraitCallBuilder;
+use ink::contract_ref;
+use ink::env::DefaultEnvironment;
+use ink::prelude::format;
+use ink::primitives::{AccountId, Hash};
+use laas_traits::{call, Books, ManagedPool, PSP22Metadata, PoolConfig, Rollover};
+use tasset::tasset::TAssetPoolRef;
+
+type Pool = contract_ref!(ManagedPool, DefaultEnvironment);
+
+/// Instantiates the pool of `asset` from `code_hash` as `t<SYMBOL>` ("t" + the asset's name)
+/// with the asset's decimals, salted by the asset; the caller (the reactor) is its manager.
+/// Errors: `AssetMetadata` (the asset has no symbol), `Pool(..)`, `CallFailed`.
+pub(crate) fn instantiate(asset: AccountId, pairing: AccountId, code_hash: Hash, config: PoolConfig, next_boundary_ms: u64) -> Result<AccountId> {
+    let metadata: contract_ref!(PSP22Metadata, DefaultEnvironment) = asset.into();
+    let symbol = call::infallible(metadata.call().token_symbol().try_invoke(), ReactorError::CallFailed)?.ok_or(ReactorError::AssetMetadata)?;
+    let name = call::infallible(metadata.call().token_name().try_invoke(), ReactorError::CallFailed)?.unwrap_or_else(|| symbol.clone());
+    let decimals = call::infallible(metadata.call().token_decimals().try_invoke(), ReactorError::CallFailed)?;
+    let pool = TAssetPoolRef::new(format!("t{name}"), format!("t{symbol}"), decimals, asset, pairing, config, next_boundary_ms)
+        .code_hash(code_hash)
+        .endowment(0)
+        .salt_bytes(AsRef::<[u8]>::as_ref(&asset))
+        .try_instantiate();
+    match pool {
+        Ok(Ok(Ok(p))) => Ok(ink::ToAccountId::to_account_id(&p)),
+        Ok(Ok(Err(e))) => Err(ReactorError::Pool(e)),
+        _ => Err(ReactorError::CallFailed),
+    }
+}
+
+/// The pool's books.
+pub(crate) fn books(pool: AccountId) -> Result<Books> {
+    let pool: Pool = pool.into();
+    call::infallible(pool.call().books().try_invoke(), ReactorError::CallFailed)
+}
+
+/// Opens the pool's next epoch; returns the idle asset it sent back.
+pub(crate) fn roll(pool: AccountId, rollover: Rollover) -> Result<u128> {
+    let mut pool: Pool = pool.into();
+    call::fallible(pool.call_mut().roll(rollover).try_invoke(), ReactorError::CallFailed)
+}
+
+/// Records a NAV strike in the pool.
+pub(crate) fn strike(pool: AccountId, nav: u128) -> Result<()> {
+    let mut pool: Pool = pool.into();
+    call::fallible(pool.call_mut().strike(nav).try_invoke(), ReactorError::CallFailed)
+}
+
+/// Sets the pool's parameters.
+pub(crate) fn configure(pool: AccountId, config: PoolConfig) -> Result<()> {
+    let mut pool: Pool = pool.into();
+    call::fallible(pool.call_mut().configure(config).try_invoke(), ReactorError::CallFailed)
+}
+
+/// Moves the pool to the uploaded code `code_hash`.
+pub(crate) fn upgrade(pool: AccountId, code_hash: Hash) -> Result<()> {
+    let mut pool: Pool = pool.into();
+    call::fallible(pool.call_mut().set_code_hash(code_hash).try_invoke(), ReactorError::CallFailed)
+}
