@@ -1,6 +1,6 @@
 //! The smoke story, run on whatever chain a manifest was deployed to: an LP deposits WETH into
-//! the reactor, asks to withdraw part of it, keepers roll cycles over until the request
-//! matures, and the LP withdraws. Every step is checked against balances read back.
+//! the pool (tWETH), asks to withdraw part of it, keepers roll the reactor over until the
+//! request matures, and the LP withdraws. Every step is checked against balances read back.
 //!
 //! It needs the manifest to name `weth` (minted by the deployer), `reactor` and `tweth`, and
 //! accounts `lp` and `keeper`.
@@ -70,12 +70,12 @@ impl Story<'_> {
     fn run(&mut self) -> Result<(), DeployError> {
         let (deposit, exit) = (10 * E18, 4 * E18);
         let lp = self.signers.get("lp")?.address.clone();
-        let reactor = self.deployment.address("reactor")?.to_string();
+        let pool = self.deployment.address("tweth")?.to_string();
 
         self.send(crate::manifest::DEPLOYER, "weth", "mint", &[lp.clone(), deposit.to_string()])?;
-        self.send("lp", "weth", "PSP22::approve", &[reactor.clone(), deposit.to_string()])?;
+        self.send("lp", "weth", "PSP22::approve", &[pool, deposit.to_string()])?;
         let t_before = self.balance("tweth", "lp")?;
-        let minted = self.send("lp", "reactor", "deposit", &[deposit.to_string()])?;
+        let minted = self.send("lp", "tweth", "TAsset::deposit", &[deposit.to_string()])?;
         let minted = Self::amount(&minted, "deposit")?;
         let t_after = self.balance("tweth", "lp")?;
         if minted == 0 || t_after.checked_sub(t_before) != Some(minted) {
@@ -83,15 +83,16 @@ impl Story<'_> {
         }
         self.say(format!("lp deposited 10 WETH and received {} tWETH", tokens(minted)));
 
-        let maturity = self.send("lp", "reactor", "request_withdrawal", &[exit.to_string()])?;
+        let maturity = self.send("lp", "tweth", "TAsset::request_withdrawal", &[exit.to_string()])?;
         let maturity = Self::amount(&maturity, "request_withdrawal")?;
-        self.say(format!("lp asked to withdraw 4 tWETH; the request matures at cycle {maturity}"));
+        self.say(format!("lp asked to withdraw 4 tWETH; the request matures at epoch {maturity}"));
 
         for _ in 0..4 {
-            let cycle = self.state_field("cycle")?;
-            if cycle >= maturity {
+            let epoch = self.state_field("epoch")?;
+            if epoch >= maturity {
                 break;
             }
+            let cycle = self.state_field("cycle")?;
             let next = self.state_field("next_rollover_ms")?;
             let next = u64::try_from(next).map_err(|_| failed("state", String::from("next_rollover_ms out of range")))?;
             self.say(format!("cycle {cycle}: waiting for the next cycle boundary ({next} ms)"));
@@ -103,19 +104,19 @@ impl Story<'_> {
             let rolled = self.send("keeper", "reactor", "rollover", &[])?;
             self.say(format!("keeper rolled the reactor over into cycle {rolled}"));
         }
-        let cycle = self.state_field("cycle")?;
-        if cycle < maturity {
-            return Err(failed("rollover", format!("still at cycle {cycle} after four rollovers, the request matures at {maturity}")));
+        let epoch = self.state_field("epoch")?;
+        if epoch < maturity {
+            return Err(failed("rollover", format!("still at epoch {epoch} after four rollovers, the request matures at {maturity}")));
         }
 
         let (w_before, t_before) = (self.balance("weth", "lp")?, self.balance("tweth", "lp")?);
-        let paid = self.send("lp", "reactor", "withdraw", &[exit.to_string()])?;
+        let paid = self.send("lp", "tweth", "TAsset::withdraw", &[exit.to_string()])?;
         let paid = Self::amount(&paid, "withdraw")?;
         let (w_after, t_after) = (self.balance("weth", "lp")?, self.balance("tweth", "lp")?);
         if paid == 0 || w_after.checked_sub(w_before) != Some(paid) || t_before.checked_sub(t_after) != Some(exit) {
             return Err(failed("withdraw", format!("paid {paid}; WETH {w_before} -> {w_after}, tWETH {t_before} -> {t_after}")));
         }
-        self.say(format!("lp withdrew 4 tWETH at cycle {cycle} and received {} WETH", tokens(paid)));
+        self.say(format!("lp withdrew 4 tWETH at epoch {epoch} and received {} WETH", tokens(paid)));
         Ok(())
     }
 }

@@ -5,9 +5,9 @@
 
 use crate::{address_of, args, args::Bytes, args::Raw, Address, Chain};
 use drink::Ss58Codec;
-use laas_traits::VenueError;
+use laas_traits::{Books, PoolError, Position, VenueError};
 use psp22::PSP22Error;
-use reactor::reactor::{Holder, ReactorError, State};
+use reactor::reactor::{ReactorError, State};
 
 /// One whole token (18 decimals).
 pub const E18: u128 = 1_000_000_000_000_000_000;
@@ -31,6 +31,10 @@ pub const LD_FEE_BPS: u16 = 2_000;
 pub const RESERVE_BPS: u16 = 500;
 /// Deployment cap: 2× the LD stake's value.
 pub const COLLATERAL_BPS: u32 = 20_000;
+/// While NAV is below 1, a deposit needs a strike at most a day old.
+pub const MAX_NAV_AGE_MS: u64 = DAY_MS;
+/// A matured request not withdrawn within four epochs expires.
+pub const EXPIRY_EPOCHS: u32 = 4;
 
 /// The deployed liquidity side.
 pub struct Suite {
@@ -52,7 +56,7 @@ pub struct Suite {
     pub factory: Address,
     /// The WETH reactor.
     pub reactor: Address,
-    /// Its tWETH.
+    /// Its tWETH: the pool LPs deposit into and withdraw from.
     pub tasset: Address,
     /// LD staking, once added with [`Suite::add_staking`].
     pub staking: Option<Address>,
@@ -168,7 +172,7 @@ impl Suite {
     /// The reactor's parameters with `deposit_cap`, as a constructor/message argument.
     pub fn config_arg(&self, deposit_cap: u128) -> String {
         format!(
-            "Config {{ treasury: {}, ld_recipient: {}, deposit_cap: {deposit_cap}, lp_fee_bps: {LP_FEE_BPS}, ld_fee_bps: {LD_FEE_BPS}, reserve_bps: {RESERVE_BPS}, collateral_bps: {COLLATERAL_BPS} }}",
+            "Config {{ treasury: {}, ld_recipient: {}, deposit_cap: {deposit_cap}, max_nav_age_ms: {MAX_NAV_AGE_MS}, expiry_epochs: {EXPIRY_EPOCHS}, lp_fee_bps: {LP_FEE_BPS}, ld_fee_bps: {LD_FEE_BPS}, reserve_bps: {RESERVE_BPS}, collateral_bps: {COLLATERAL_BPS} }}",
             self.treasury, self.ld
         )
     }
@@ -196,19 +200,19 @@ impl Suite {
         r.expect("approve");
     }
 
-    /// Mints `amount` WETH to `to` and lets the reactor pull it.
+    /// Mints `amount` WETH to `to` and lets the pool (tWETH) pull it.
     pub fn mint_weth(&mut self, to: &Address, amount: u128) {
         let (admin, weth) = (self.admin.clone(), self.weth.clone());
         let r: Result<(), test_asset::test_asset::Error> = self.chain.call(&admin, &weth, "mint", &args![to, amount]);
         r.expect("mint WETH");
-        if self.reactor != self.admin {
-            let reactor = self.reactor.clone();
-            self.approve(to, &weth, &reactor);
+        if self.tasset != self.admin {
+            let pool = self.tasset.clone();
+            self.approve(to, &weth, &pool);
         }
     }
 
     /// Sends `amount` TOKE from the admin to `to` and lets the reactor and the first venue
-    /// pull it.
+    /// pull it (the treasury's PCV and emission funding, a trader's swaps).
     pub fn give_toke(&mut self, to: &Address, amount: u128) {
         let (admin, toke, reactor, venue) = (self.admin.clone(), self.toke.clone(), self.reactor.clone(), self.venues[0].clone());
         let r: Result<(), PSP22Error> = self.chain.call(&admin, &toke, "PSP22::transfer", &args![to, amount, Bytes(&[])]);
@@ -226,22 +230,28 @@ impl Suite {
         r.expect("place PCV");
     }
 
-    /// `who` deposits `amount` WETH.
-    pub fn deposit(&mut self, who: &Address, amount: u128) -> Result<u128, ReactorError> {
-        let reactor = self.reactor.clone();
-        self.chain.call(who, &reactor, "deposit", &args![amount])
+    /// `who` deposits `amount` WETH into the pool; returns the tWETH minted.
+    pub fn deposit(&mut self, who: &Address, amount: u128) -> Result<u128, PoolError> {
+        let pool = self.tasset.clone();
+        self.chain.call(who, &pool, "TAsset::deposit", &args![amount])
     }
 
-    /// `who` requests a withdrawal of `amount` tWETH; returns the maturity cycle.
-    pub fn request(&mut self, who: &Address, amount: u128) -> Result<u32, ReactorError> {
-        let reactor = self.reactor.clone();
-        self.chain.call(who, &reactor, "request_withdrawal", &args![amount])
+    /// `who` requests a withdrawal of `amount` tWETH; returns the epoch it matures at.
+    pub fn request(&mut self, who: &Address, amount: u128) -> Result<u32, PoolError> {
+        let pool = self.tasset.clone();
+        self.chain.call(who, &pool, "TAsset::request_withdrawal", &args![amount])
     }
 
     /// `who` withdraws `amount` of a matured request; returns the WETH paid.
-    pub fn withdraw(&mut self, who: &Address, amount: u128) -> Result<u128, ReactorError> {
-        let reactor = self.reactor.clone();
-        self.chain.call(who, &reactor, "withdraw", &args![amount])
+    pub fn withdraw(&mut self, who: &Address, amount: u128) -> Result<u128, PoolError> {
+        let pool = self.tasset.clone();
+        self.chain.call(who, &pool, "TAsset::withdraw", &args![amount])
+    }
+
+    /// `who` claims its fees and emissions from the pool: `(WETH, TOKE)`.
+    pub fn claim(&mut self, who: &Address) -> Result<(u128, u128), PoolError> {
+        let pool = self.tasset.clone();
+        self.chain.call(who, &pool, "TAsset::claim", &args![])
     }
 
     /// `who` runs the rollover; returns the cycle rolled into.
@@ -257,17 +267,22 @@ impl Suite {
         self.chain.advance_time(next.saturating_sub(now));
     }
 
-    /// The reactor's books.
+    /// The reactor's side of the books.
     pub fn state(&mut self) -> State {
         let reactor = self.reactor.clone();
         self.chain.query(&reactor, "state", &args![])
     }
 
-    /// `who`'s record at the reactor, fees accrued to now.
-    pub fn holder(&mut self, who: &Address) -> Holder {
-        let reactor = self.reactor.clone();
-        let h: Result<Holder, ReactorError> = self.chain.query(&reactor, "holder", &args![who]);
-        h.expect("holder")
+    /// The pool's books.
+    pub fn books(&mut self) -> Books {
+        let pool = self.tasset.clone();
+        self.chain.query(&pool, "ManagedPool::books", &args![])
+    }
+
+    /// `who`'s position in the pool, rewards settled to now.
+    pub fn position(&mut self, who: &Address) -> Position {
+        let pool = self.tasset.clone();
+        self.chain.query(&pool, "TAsset::position", &args![who])
     }
 
     /// `who`'s balance of `token`.

@@ -109,7 +109,7 @@ fn lds_vote_70_30_and_the_next_rollover_deploys_so_stake_changes_rescale_and_uns
     let inventory: (u128, u128) = s.chain.query(&pricer, "inventory", &args![]);
     assert!(inventory.0.abs_diff(24_700_000_000_000_000_000) < E18 / 1_000, "pricer holds 65% of 38 WETH: {inventory:?}");
 
-    // Unstaking follows the reactor's cycles.
+    // Unstaking follows the reactor's epochs; requested stake stops voting at once.
     let before = s.chain.block();
     s.chain.next_block();
     let staking = s.staking.clone().unwrap();
@@ -155,12 +155,23 @@ fn emissions_follow_the_asset_toke_balance_and_the_rest_stays_budgeted() {
     let rate = 1_000 * E18;
     set_emissions(&mut s, rate, 10_000, 0);
     fund_emissions(&mut s, 10_000 * E18);
+    s.stake(&ld, 20_000 * E18).unwrap();
+    // The first rollover closes an epoch through which nothing was held or staked: nothing is
+    // emitted, the whole offer stays budgeted.
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    let emitted = s.chain.events::<Emitted>(&reactor).remove(0);
+    assert_eq!((emitted.offered, emitted.lp, emitted.ld, emitted.budget), (rate, 0, 0, 10_000 * E18));
 
     let supply = 40 * E18;
     let (mut lp_index, mut budget, mut ld_owed) = (0u128, 10_000 * E18, 0u128);
-    // Asset-heavy (10 WETH of stake for 40 of LP assets), balanced, then TOKE-heavy (160:40).
-    for stake_to_add in [20_000 * E18, 60_000 * E18, 240_000 * E18] {
-        s.stake(&ld, stake_to_add).unwrap();
+    // Asset-heavy (10 WETH of stake for 40 of LP assets), balanced (40:40), then TOKE-heavy
+    // (160:40). A stake added in an epoch collateralizes at once and earns from the next.
+    for stake_to_add in [0, 60_000 * E18, 240_000 * E18] {
+        let eligible = pool(&mut s).total;
+        if stake_to_add > 0 {
+            s.stake(&ld, stake_to_add).unwrap();
+        }
         s.to_next_cycle();
         let price = twap(&mut s);
         let stake = pool(&mut s).total;
@@ -172,7 +183,7 @@ fn emissions_follow_the_asset_toke_balance_and_the_rest_stays_budgeted() {
         budget -= lp + ld_part;
         assert_eq!(emitted.budget, budget);
         lp_index += mul_div(lp, E18, supply, Down).unwrap();
-        ld_owed += mul_div(stake, mul_div(ld_part, E18, stake, Down).unwrap(), E18, Down).unwrap();
+        ld_owed += mul_div(eligible, mul_div(ld_part, E18, eligible, Down).unwrap(), E18, Down).unwrap();
         if stake_to_add == 60_000 * E18 {
             assert_eq!((lp, ld_part), (rate / 2, rate / 2), "balanced: everything, half and half");
         } else {
@@ -181,7 +192,7 @@ fn emissions_follow_the_asset_toke_balance_and_the_rest_stays_budgeted() {
     }
     assert_eq!(s.state().emission_budget, budget);
     // The LP's and the LD's rewards are exactly their index shares.
-    assert_eq!(s.holder(&lps[0]).owed.pairing, mul_div(supply, lp_index, E18, Down).unwrap());
+    assert_eq!(s.position(&lps[0]).owed_pairing, mul_div(supply, lp_index, E18, Down).unwrap());
     assert_eq!(position(&mut s, &ld).owed.1, ld_owed);
     let staking = s.staking.clone().unwrap();
     let claimed: Result<(u128, u128), StakeError> = s.chain.call(&ld, &staking, "claim", &args![reactor]);
@@ -201,33 +212,37 @@ fn emissions_follow_the_asset_toke_balance_and_the_rest_stays_budgeted() {
 }
 
 #[test]
-fn rewards_stay_exact_for_an_lp_who_transfers_tassets_mid_cycle() {
+fn tassets_sent_mid_epoch_earn_nothing_for_it_on_either_side() {
     let (mut s, lps) = directed(&[("lp-1", 30 * E18), ("lp-2", 10 * E18)]);
     let (ld, keeper, reactor, tasset) = (s.chain.user("ld"), s.chain.user("keeper"), s.reactor.clone(), s.tasset.clone());
     set_emissions(&mut s, 1_000 * E18, 10_000, 0);
     fund_emissions(&mut s, 10_000 * E18);
     s.stake(&ld, 80_000 * E18).unwrap();
-    let supply = 40 * E18;
-
+    // Epoch 1 opens with all 40 tWETH held through it.
     s.to_next_cycle();
     s.rollover(&keeper).unwrap();
-    let first = s.chain.events::<Emitted>(&reactor)[0].lp;
-    // Mid-cycle, lp-1 sends half its tWETH to lp-3.
+    assert_eq!(s.books().eligible, 40 * E18);
+    // Mid-epoch, lp-1 sends half its tWETH to lp-3: those 15 earn nothing for this epoch,
+    // neither for lp-1 nor for lp-3.
     s.chain.advance_time(3 * 24 * 3_600_000);
     let lp3 = s.chain.user("lp-3");
     let r: Result<(), PSP22Error> = s.chain.call(&lps[0], &tasset, "PSP22::transfer", &args![lp3, 15 * E18, Bytes(&[])]);
     r.unwrap();
+    assert_eq!(s.books().eligible, 25 * E18);
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    let first = s.chain.events::<Emitted>(&reactor)[0].lp;
+    // Epoch 2: everyone held throughout.
     s.to_next_cycle();
     s.rollover(&keeper).unwrap();
     let second = s.chain.events::<Emitted>(&reactor)[0].lp;
 
-    // Per-tAsset index growth of each rollover, and each holder's balance while it grew.
-    let index = |emitted: u128| mul_div(emitted, E18, supply, Down).unwrap();
+    let index = |emitted: u128, eligible: u128| mul_div(emitted, E18, eligible, Down).unwrap();
     let earned = |balance: u128, growth: u128| mul_div(balance, growth, E18, Down).unwrap();
-    let (i1, i2) = (index(first), index(second));
-    assert_eq!(s.holder(&lps[0]).owed.pairing, earned(30 * E18, i1) + earned(15 * E18, i2));
-    assert_eq!(s.holder(&lps[1]).owed.pairing, earned(10 * E18, i1 + i2));
-    assert_eq!(s.holder(&lp3).owed.pairing, earned(15 * E18, i2));
+    let (i1, i2) = (index(first, 25 * E18), index(second, 40 * E18));
+    assert_eq!(s.position(&lps[0]).owed_pairing, earned(15 * E18, i1) + earned(15 * E18, i2));
+    assert_eq!(s.position(&lps[1]).owed_pairing, earned(10 * E18, i1) + earned(10 * E18, i2));
+    assert_eq!(s.position(&lp3).owed_pairing, earned(15 * E18, i2));
 }
 
 #[test]
@@ -373,8 +388,8 @@ fn with_nobody_staked_the_ld_share_goes_to_the_treasury_and_liquidity_comes_home
     // The only LD asks to leave: its stake stops counting as collateral at once.
     let r: Result<u32, StakeError> = s.chain.call(&ld, &staking, "request_unstake", &args![reactor, 100_000 * E18]);
     assert_eq!(r, Ok(2));
-    let collateral: u128 = s.chain.query(&staking, "StakeSource::reactor_stake", &args![reactor]);
-    assert_eq!(collateral, 0);
+    let view: laas_traits::StakeView = s.chain.query(&staking, "StakeSource::stake_view", &args![reactor]);
+    assert_eq!((view.collateral, view.eligible), (0, 0));
     // Trading earns fees; at the next rollover nobody is staked to receive the LD share.
     let trader = s.trader("trader", 10 * E18, 100_000 * E18);
     let out = s.swap(&trader, 0, true, 2 * E18);
@@ -408,7 +423,7 @@ fn privileged_staking_messages_refuse_strangers() {
     let r: Result<u32, StakeError> = s.chain.call(&stranger, &staking, "create_schedule", &args![schedule]);
     assert_eq!(r, Err(StakeError::Access(laas_traits::AccessError::NotAdmin)));
     // Only registered reactors pay rewards; a second registration is refused.
-    let r: Result<(), StakeError> = s.chain.call(&stranger, &staking, "StakeSource::reward", &args![1u128, 1u128]);
+    let r: Result<(), StakeError> = s.chain.call(&stranger, &staking, "StakeSource::roll", &args![1u32, 0u64, 1u128, 1u128]);
     assert_eq!(r, Err(StakeError::UnknownReactor));
     let admin = s.admin.clone();
     let r: Result<(), StakeError> = s.chain.call(&admin, &staking, "add_reactor", &args![reactor]);

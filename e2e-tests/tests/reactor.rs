@@ -1,12 +1,14 @@
-//! Reactors in the real WASM: LPs deposit WETH for tWETH, the treasury places TOKE as PCV,
-//! rollovers deploy to the AMM venue, collect and share its fees, strike NAV at time-weighted
-//! prices and honour withdrawal requests on cycle maturity.
+//! Reactors in the real WASM: LPs deposit WETH into the pool (tWETH), the treasury places TOKE
+//! as PCV, rollovers take the pool's deposits and deploy them to the AMM venue, collect and
+//! share its fees, strike NAV at time-weighted prices and set aside the payouts of the
+//! requests they mature.
 
 use laas_e2e_tests::suite::{Suite, E18, LD_FEE_BPS, LP_FEE_BPS, WEEK_MS};
 use laas_e2e_tests::{args, args::Bytes, args::Raw, ink_id, Address};
-use laas_traits::{AccessError, PositionValue, VenueError};
+use laas_traits::{AccessError, PoolError, PositionValue, VenueError};
 use psp22::PSP22Error;
-use reactor::reactor::{Deployed, FeesDistributed, Pair, ReactorError, RolledOver, WithdrawalRequested, Withdrawn};
+use reactor::reactor::{Deployed, FeesDistributed, Pair, ReactorError, RolledOver};
+use tasset::tasset::{WithdrawalRequested, Withdrawn};
 use tasset_factory::tasset_factory::{FactoryError, ReactorEntry};
 
 const PLENTY_OF_STAKE: u128 = 10_000_000 * E18;
@@ -27,10 +29,12 @@ fn funded(deposits: &[(&str, u128)]) -> (Suite, Vec<Address>) {
 }
 
 /// Holdings the reactor will value at a rollover in this block: idle WETH, idle TOKE at the
-/// first venue's TWAP, and its venue positions at their TWAP-fair value.
+/// first venue's TWAP, its venue positions at their TWAP-fair value, and the pool's idle and
+/// reserved WETH less the payouts it owes.
 fn expected_holdings(s: &mut Suite) -> u128 {
     let state = s.state();
-    let mut holdings = state.idle.asset;
+    let books = s.books();
+    let mut holdings = state.idle.asset + books.idle + books.reserved - books.payouts_due;
     for venue in s.venues.clone() {
         let v: Result<PositionValue, VenueError> = s.chain.query(&venue, "Venue::position_value", &args![s.reactor.clone()]);
         holdings += v.unwrap().in_asset;
@@ -52,19 +56,19 @@ fn roll_at_next_cycle(s: &mut Suite, keeper: &Address) -> RolledOver {
 }
 
 #[test]
-fn the_factory_creates_one_reactor_per_asset_whose_tasset_it_mints() {
+fn the_factory_creates_one_reactor_per_asset_which_runs_its_pool() {
     let mut s = Suite::new(1, PLENTY_OF_STAKE);
     let (factory, admin, weth, toke) = (s.factory.clone(), s.admin.clone(), s.weth.clone(), s.toke.clone());
     let of: Option<ink::primitives::AccountId> = s.chain.query(&factory, "reactor_of", &args![weth]);
     assert_eq!(of, Some(ink_id(&s.reactor)));
     let all: Vec<ReactorEntry> = s.chain.query(&factory, "reactors", &args![]);
     assert_eq!(all, vec![ReactorEntry { asset: ink_id(&weth), reactor: ink_id(&s.reactor), genesis: false }]);
-    // The tAsset takes the asset's metadata and has the reactor as its minter.
+    // The pool (tWETH) takes the asset's metadata and has the reactor as its manager.
     let tasset = s.tasset.clone();
     let symbol: Option<String> = s.chain.query(&tasset, "PSP22Metadata::token_symbol", &args![]);
     let decimals: u8 = s.chain.query(&tasset, "PSP22Metadata::token_decimals", &args![]);
-    let minter: ink::primitives::AccountId = s.chain.query(&tasset, "TAsset::minter", &args![]);
-    assert_eq!((symbol.as_deref(), decimals, minter), (Some("tWETH"), 18, ink_id(&s.reactor)));
+    let manager: ink::primitives::AccountId = s.chain.query(&tasset, "ManagedPool::manager", &args![]);
+    assert_eq!((symbol.as_deref(), decimals, manager), (Some("tWETH"), 18, ink_id(&s.reactor)));
     // A second reactor for the same asset is refused.
     let config = s.config_arg(1);
     let again: Result<ink::primitives::AccountId, FactoryError> =
@@ -79,9 +83,11 @@ fn two_lps_earn_their_share_of_venue_fees_and_lds_and_treasury_receive_theirs() 
     let (mut s, lps) = funded(&[("lp-1", 10 * E18), ("lp-2", 30 * E18)]);
     let (anyone, reactor, venue) = (s.chain.user("keeper"), s.reactor.clone(), s.venues[0].clone());
 
-    // First rollover: 40 WETH supplied, 5% kept idle, 38 WETH deployed with 76,000 TOKE of PCV.
+    // First rollover: the pool's 40 WETH come to the reactor, 5% stays idle, 38 WETH are
+    // deployed with 76,000 TOKE of PCV.
     s.to_next_cycle();
     assert_eq!(s.rollover(&anyone), Ok(1));
+    assert_eq!(s.books().idle, 0);
     let deployed: Vec<Deployed> = s.chain.events(&reactor);
     assert_eq!(deployed.len(), 1);
     assert_eq!(deployed[0].amounts, Pair { asset: 38 * E18, pairing: 76_000 * E18 });
@@ -114,46 +120,48 @@ fn two_lps_earn_their_share_of_venue_fees_and_lds_and_treasury_receive_theirs() 
     assert_eq!(s.balance(&weth, &treasury), tr_weth);
     assert_eq!(s.balance(&toke, &treasury), treasury_toke + tr_toke);
 
-    // Each LP's part: its tWETH × (LP share × 1e18 / supply) / 1e18, rounded down.
-    let supply = 40 * E18;
-    let index = (lp_weth * E18 / supply, lp_toke * E18 / supply);
+    // Each LP's part: its tWETH held through the epoch × (LP share × 1e18 / eligible) / 1e18,
+    // rounded down (no emissions are set in this suite).
+    let eligible = 40 * E18;
+    let index = (lp_weth * E18 / eligible, lp_toke * E18 / eligible);
     for (lp, tokens) in lps.iter().zip([10 * E18, 30 * E18]) {
-        let owed = s.holder(lp).owed;
-        assert_eq!(owed, Pair { asset: tokens * index.0 / E18, pairing: tokens * index.1 / E18 });
+        let position = s.position(lp);
+        let owed = (position.owed_asset, position.owed_pairing);
+        assert_eq!(owed, (tokens * index.0 / E18, tokens * index.1 / E18));
         let before = s.balance(&weth, lp);
-        let claimed: Result<Pair, ReactorError> = s.chain.call(lp, &reactor, "claim_fees", &args![]);
-        assert_eq!(claimed, Ok(owed));
-        assert_eq!(s.balance(&weth, lp), before + owed.asset);
-        assert_eq!(s.balance(&toke, lp), owed.pairing);
-        assert_eq!(s.holder(lp).owed, Pair::default());
+        assert_eq!(s.claim(lp), Ok(owed));
+        assert_eq!(s.balance(&weth, lp), before + owed.0);
+        assert_eq!(s.balance(&toke, lp), owed.1);
+        assert_eq!((s.position(lp).owed_asset, s.position(lp).owed_pairing), (0, 0));
     }
 }
 
 #[test]
-fn a_withdrawal_waits_for_its_cycle_and_a_transfer_shrinks_the_request() {
+fn a_withdrawal_waits_for_its_epoch_and_a_transfer_shrinks_the_request() {
     let (mut s, lps) = funded(&[("lp-1", 10 * E18), ("lp-2", 10 * E18)]);
     let (lp1, lp2, keeper) = (lps[0].clone(), lps[1].clone(), s.chain.user("keeper"));
     let (weth, tasset) = (s.weth.clone(), s.tasset.clone());
     s.to_next_cycle();
     s.rollover(&keeper).unwrap();
 
-    // Requested in cycle 1: matures at 2; not before.
+    // Requested in epoch 1: matures at 2; not before.
     assert_eq!(s.request(&lp1, 4 * E18), Ok(2));
-    assert_eq!(s.withdraw(&lp1, 4 * E18), Err(ReactorError::NotMatured));
+    assert_eq!(s.withdraw(&lp1, 4 * E18), Err(PoolError::NotMatured));
     s.to_next_cycle();
-    assert_eq!(s.withdraw(&lp1, 4 * E18), Err(ReactorError::NotMatured), "the boundary alone is not enough");
-    // Requested after the boundary but before the rollover: one cycle later (3).
+    assert_eq!(s.withdraw(&lp1, 4 * E18), Err(PoolError::NotMatured), "the boundary alone is not enough");
+    // Requested after the boundary but before the rollover: one epoch later (3).
     assert_eq!(s.request(&lp2, 5 * E18), Ok(3));
     s.rollover(&keeper).unwrap();
-    // The rollover recalled enough: 4 matured + 5 due next cycle + the 5% buffer stay idle.
-    assert!(s.state().idle.asset >= 10 * E18);
-    assert_eq!(s.withdraw(&lp1, 5 * E18), Err(ReactorError::ExceedsRequest));
+    // The rollover set the 4 WETH aside in the pool, and kept its buffer idle.
+    assert_eq!((s.books().reserved, s.books().payouts_due), (4 * E18, 4 * E18));
+    assert!(s.state().idle.asset >= E18 * 8 / 10);
+    assert_eq!(s.withdraw(&lp1, 5 * E18), Err(PoolError::ExceedsRequest));
     assert_eq!(s.withdraw(&lp1, 4 * E18), Ok(4 * E18));
-    let withdrawn: Vec<Withdrawn> = s.chain.events(&s.reactor.clone());
+    let withdrawn: Vec<Withdrawn> = s.chain.events(&tasset);
     assert_eq!((withdrawn[0].burnt, withdrawn[0].paid), (4 * E18, 4 * E18));
     assert_eq!(s.balance(&weth, &lp1), 4 * E18);
     assert_eq!(s.balance(&tasset, &lp1), 6 * E18);
-    assert_eq!(s.withdraw(&lp2, 5 * E18), Err(ReactorError::NotMatured));
+    assert_eq!(s.withdraw(&lp2, 5 * E18), Err(PoolError::NotMatured));
     s.to_next_cycle();
     s.rollover(&keeper).unwrap();
     assert_eq!(s.withdraw(&lp2, 5 * E18), Ok(5 * E18));
@@ -163,12 +171,11 @@ fn a_withdrawal_waits_for_its_cycle_and_a_transfer_shrinks_the_request() {
     let friend = s.chain.user("friend");
     let r: Result<(), PSP22Error> = s.chain.call(&lp1, &tasset, "PSP22::transfer", &args![friend, 4 * E18, Bytes(&[])]);
     r.unwrap();
-    let shrunk: Vec<WithdrawalRequested> = s.chain.events(&s.reactor.clone());
+    let shrunk: Vec<WithdrawalRequested> = s.chain.events(&tasset);
     assert_eq!((shrunk[0].amount, shrunk[0].maturity), (2 * E18, maturity));
-    assert_eq!((s.holder(&lp1).request, s.holder(&lp1).balance), (2 * E18, 2 * E18));
-    assert_eq!(s.holder(&friend).balance, 4 * E18);
-    let queued: u128 = s.chain.query(&s.reactor.clone(), "queued", &args![maturity]);
-    assert_eq!(queued, 2 * E18);
+    assert_eq!((s.position(&lp1).request, s.position(&lp1).balance), (2 * E18, 2 * E18));
+    assert_eq!(s.position(&friend).balance, 4 * E18);
+    assert_eq!(s.books().maturing, 2 * E18);
 }
 
 #[test]
@@ -194,22 +201,18 @@ fn pcv_absorbs_impermanent_loss_until_it_is_exhausted_then_nav_haircuts_exits_an
     assert_eq!(rolled.nav, rolled.holdings * E18 / (40 * E18));
     let nav = rolled.nav;
 
-    // An exit pays the haircut…
+    // An exit pays the haircut of the strike that matured it…
     s.request(&lp, 10 * E18).unwrap();
     s.to_next_cycle();
     s.rollover(&keeper).unwrap();
     let struck = s.state().nav;
     assert!(struck < E18 && struck.abs_diff(nav) < E18 / 1_000);
-    let live: Result<u128, ReactorError> = s.chain.query(&reactor, "nav_now", &args![]);
-    let exit_nav = live.unwrap().min(struck);
-    assert_eq!(s.withdraw(&lp, 10 * E18), Ok(10 * E18 * exit_nav / E18));
-    // …and new money mints at NAV now, so it does not pay for the old loss.
+    assert_eq!(s.position(&lp).payout, 10 * E18 * struck / E18);
+    assert_eq!(s.withdraw(&lp, 10 * E18), Ok(10 * E18 * struck / E18));
+    // …and new money mints at that strike, so it does not pay for the old loss.
     let newcomer = s.chain.user("newcomer");
     s.mint_weth(&newcomer, 10 * E18);
-    let live: Result<u128, ReactorError> = s.chain.query(&reactor, "nav_now", &args![]);
-    let live = live.unwrap();
-    assert!(live < E18);
-    assert_eq!(s.deposit(&newcomer, 10 * E18), Ok(10 * E18 * E18 / live));
+    assert_eq!(s.deposit(&newcomer, 10 * E18), Ok(10 * E18 * E18 / struck));
 
     // Should a venue fail for good, the admin writes it off: it leaves the books.
     let (admin, venue) = (s.admin.clone(), s.venues[0].clone());
@@ -217,26 +220,6 @@ fn pcv_absorbs_impermanent_loss_until_it_is_exhausted_then_nav_haircuts_exits_an
     assert_eq!(r, Ok(()));
     let venues: Vec<reactor::reactor::VenueSlot> = s.chain.query(&reactor, "get_venues", &args![]);
     assert!(venues.is_empty());
-}
-
-#[test]
-fn a_deposit_between_rollovers_mints_at_the_nav_of_the_moment() {
-    let (mut s, _) = funded(&[("lp-1", 40 * E18)]);
-    let (keeper, reactor) = (s.chain.user("keeper"), s.reactor.clone());
-    s.to_next_cycle();
-    s.rollover(&keeper).unwrap();
-    // Mid-cycle, WETH soars against TOKE and the TWAP follows: the loss exhausts PCV.
-    let whale = s.trader("whale", E18, 5_000_000 * E18);
-    s.swap(&whale, 0, false, 1_800_000 * E18);
-    s.chain.advance_time(24 * 3_600_000);
-    assert_eq!(s.state().nav, E18, "the struck NAV predates the loss");
-    let live: Result<u128, ReactorError> = s.chain.query(&reactor, "nav_now", &args![]);
-    let live = live.unwrap();
-    assert!(live < E18);
-    // New money mints at the NAV of the moment: it does not pay for the loss.
-    let newcomer = s.chain.user("newcomer");
-    s.mint_weth(&newcomer, 10 * E18);
-    assert_eq!(s.deposit(&newcomer, 10 * E18), Ok(10 * E18 * E18 / live));
 }
 
 #[test]
@@ -284,7 +267,7 @@ fn missed_cycles_are_caught_up_by_one_rollover_and_a_second_is_refused() {
     s.request(&lps[0], 3 * E18).unwrap();
     s.chain.advance_time(3 * WEEK_MS + WEEK_MS / 2);
     assert_eq!(s.rollover(&keeper), Ok(3));
-    assert_eq!(s.state().matured, 3 * E18);
+    assert_eq!((s.state().epoch, s.books().matured), (1, 3 * E18), "one epoch, however many cycles");
     assert_eq!(s.rollover(&keeper), Err(ReactorError::Cycle(laas_cycles::CycleError::TooEarly)));
     let state = s.state();
     assert_eq!(state.cycle, 3);
@@ -337,18 +320,19 @@ fn privileged_messages_refuse_strangers_and_bad_input_changes_nothing() {
     let hash = format!("0x{}", "11".repeat(32));
     let r: Result<(), FactoryError> = s.chain.call(&stranger, &factory, "set_code_hashes", &args![Raw(hash.clone()), Raw(hash)]);
     assert_eq!(r, Err(FactoryError::Access(AccessError::NotAdmin)));
-    // Only the tAsset may call the hook.
-    let r: Result<(), laas_traits::TransferHookError> =
-        s.chain.call(&stranger, &reactor, "TransferHook::before_tasset_transfer", &args![lp, stranger, 1u128, 10u128, 0u128]);
-    assert_eq!(r, Err(laas_traits::TransferHookError::UnknownToken));
+    // Only the reactor runs its pool.
+    let rollover = Raw(String::from("Rollover { nav: 1, funded: 0, reward_asset: 0, reward_pairing: 0, next_boundary_ms: 0 }"));
+    let pool = s.tasset.clone();
+    let r: Result<u128, PoolError> = s.chain.call(&stranger, &pool, "ManagedPool::roll", &args![rollover]);
+    assert_eq!(r, Err(PoolError::NotManager));
 
     // Bad input.
-    let before = s.state();
-    assert_eq!(s.deposit(&lp, 0), Err(ReactorError::ZeroAmount));
-    assert_eq!(s.deposit(&stranger, 1), Err(ReactorError::PSP22(PSP22Error::InsufficientAllowance)));
-    assert_eq!(s.deposit(&lp, 1_000_000 * E18), Err(ReactorError::CapExceeded));
-    assert_eq!(s.request(&lp, 10 * E18 + 1), Err(ReactorError::InsufficientBalance));
-    assert_eq!(s.withdraw(&lp, 1), Err(ReactorError::NotMatured));
+    let before = (s.state(), s.books());
+    assert_eq!(s.deposit(&lp, 0), Err(PoolError::ZeroAmount));
+    assert_eq!(s.deposit(&stranger, 1), Err(PoolError::PSP22(PSP22Error::InsufficientAllowance)));
+    assert_eq!(s.deposit(&lp, 1_000_000 * E18), Err(PoolError::CapExceeded));
+    assert_eq!(s.request(&lp, 10 * E18 + 1), Err(PoolError::InsufficientBalance));
+    assert_eq!(s.withdraw(&lp, 1), Err(PoolError::NotMatured));
     assert_eq!(s.admin_call("set_venues", args![Raw(format!("[VenueSlot {{ venue: {venue}, weight_bps: 10001 }}]"))]), Err(ReactorError::InvalidVenues));
     assert_eq!(s.admin_call("set_venues", args![Raw(format!("[VenueSlot {{ venue: {weth}, weight_bps: 1 }}]"))]), Err(ReactorError::InvalidVenues));
     let treasury = s.treasury.clone();
@@ -356,7 +340,7 @@ fn privileged_messages_refuse_strangers_and_bad_input_changes_nothing() {
     assert_eq!(r, Err(ReactorError::InsufficientLiquidity));
     let r: Result<(), ReactorError> = s.chain.call(&treasury, &reactor, "withdraw_pcv", &args![0u128, 0u128]);
     assert_eq!(r, Err(ReactorError::ZeroAmount));
-    assert_eq!(s.state(), before);
+    assert_eq!((s.state(), s.books()), before);
 
     // Once deployed, a venue cannot be dropped while it holds liquidity.
     let keeper = s.chain.user("keeper");
@@ -383,12 +367,15 @@ fn a_pause_stops_deposits_and_deployment_but_not_exits() {
     s.request(&lp, 2 * E18).unwrap();
     let r: Result<(), AccessError> = s.chain.call(&admin, &reactor, "AccessControl::pause", &args![]);
     r.unwrap();
-    assert_eq!(s.deposit(&lp, E18), Err(ReactorError::Access(AccessError::Paused)));
+    assert_eq!(s.deposit(&lp, E18), Err(PoolError::Access(AccessError::Paused)));
     s.to_next_cycle();
     s.rollover(&keeper).unwrap();
     assert!(s.chain.events::<Deployed>(&reactor).is_empty(), "nothing deployed while paused");
     assert_eq!(s.withdraw(&lp, 2 * E18), Ok(2 * E18));
-    let claimed: Result<Pair, ReactorError> = s.chain.call(&lp, &reactor, "claim_fees", &args![]);
-    assert_eq!(claimed, Ok(Pair::default()));
-    assert_eq!(s.state().supply, 8 * E18);
+    assert_eq!(s.claim(&lp), Ok((0, 0)));
+    assert_eq!(s.books().supply, 8 * E18);
+    // Only the admin lifts the pause, for the pool too.
+    let r: Result<(), AccessError> = s.chain.call(&admin, &reactor, "AccessControl::unpause", &args![]);
+    r.unwrap();
+    assert_eq!(s.deposit(&lp, E18), Ok(E18));
 }

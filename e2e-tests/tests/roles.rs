@@ -36,7 +36,7 @@ fn a_handover_re_points_every_role_and_leaves_the_deployer_nothing() {
             (Role::Guardian, ink_id(&guardian)),
             (Role::Treasury, ink_id(&treasury)),
             (Role::LdRecipient, ink_id(&treasury)),
-            (Role::TAsset, ink_id(&s.tasset)),
+            (Role::Pool, ink_id(&s.tasset)),
         ]
     );
     let pricer_roles: Holders = s.chain.query(&pricer_venue, "Roles::roles", &args![]);
@@ -49,13 +49,13 @@ fn a_handover_re_points_every_role_and_leaves_the_deployer_nothing() {
     let token_roles: Holders = s.chain.query(&s.toke.clone(), "Roles::roles", &args![]);
     assert!(token_roles.is_empty(), "TOKE is immutable and has no roles");
     let tasset_roles: Holders = s.chain.query(&s.tasset.clone(), "Roles::roles", &args![]);
-    assert_eq!(tasset_roles, vec![(Role::Minter, ink_id(&s.reactor))]);
+    assert_eq!(tasset_roles, vec![(Role::Manager, ink_id(&s.reactor))]);
 
     // Roles that must always have a holder cannot be removed, bound contracts cannot be moved,
     // and nobody but the admin sets roles.
     let reactor = s.reactor.clone();
     assert_eq!(set_role(&mut s, &deployer, &reactor, "Treasury", &treasury, false), Err(AccessError::RoleRequired));
-    assert_eq!(set_role(&mut s, &deployer, &reactor, "TAsset", &keeper, true), Err(AccessError::FixedRole));
+    assert_eq!(set_role(&mut s, &deployer, &reactor, "Pool", &keeper, true), Err(AccessError::FixedRole));
     assert_eq!(set_role(&mut s, &deployer, &pricer_venue, "Reactor", &keeper, true), Err(AccessError::FixedRole));
     assert_eq!(set_role(&mut s, &deployer, &amm, "Pricer", &keeper, true), Err(AccessError::UnknownRole));
     assert_eq!(set_role(&mut s, &deployer, &amm, "Admin", &keeper, true), Err(AccessError::FixedRole));

@@ -5,7 +5,7 @@
 use laas_access::{AccessError, Upgraded};
 use laas_e2e_tests::suite::{Suite, E18};
 use laas_e2e_tests::{args, args::Bytes, args::Raw, ink_id, Chain};
-use laas_traits::{Role, TAssetError};
+use laas_traits::{PoolError, Role};
 use psp22::PSP22Error;
 use reactor::reactor::{ReactorError, TAssetUpgraded};
 use test_asset::test_asset::Error as TokenError;
@@ -88,23 +88,23 @@ fn the_admin_upgrades_a_token_and_every_balance_allowance_and_role_survives() {
 }
 
 #[test]
-fn a_reactors_admin_upgrades_its_tasset_through_the_reactor_and_balances_stay() {
+fn a_reactors_admin_upgrades_its_pool_through_the_reactor_and_balances_stay() {
     let mut s = Suite::new(1, 1_000_000 * E18);
     let (admin, lp, stranger, reactor, tasset) = (s.admin.clone(), s.chain.user("lp"), s.chain.user("stranger"), s.reactor.clone(), s.tasset.clone());
     s.mint_weth(&lp, 10 * E18);
     s.deposit(&lp, 10 * E18).unwrap();
     let code = s.chain.upload("tasset");
 
-    // Nobody upgrades the tAsset directly, not even the reactor's admin; a stranger cannot go
+    // Nobody upgrades the pool directly, not even the reactor's admin; a stranger cannot go
     // through the reactor; code never uploaded is refused.
     for who in [&admin, &stranger] {
-        let r: Result<(), TAssetError> = s.chain.call(who, &tasset, "TAsset::set_code_hash", &args![Raw(code.clone())]);
-        assert_eq!(r, Err(TAssetError::NotMinter));
+        let r: Result<(), PoolError> = s.chain.call(who, &tasset, "ManagedPool::set_code_hash", &args![Raw(code.clone())]);
+        assert_eq!(r, Err(PoolError::NotManager));
     }
     let r: Result<(), ReactorError> = s.chain.call(&stranger, &reactor, "upgrade_tasset", &args![Raw(code.clone())]);
     assert_eq!(r, Err(ReactorError::Access(AccessError::NotAdmin)));
     let r: Result<(), ReactorError> = s.chain.call(&admin, &reactor, "upgrade_tasset", &args![Raw(format!("0x{}", "cd".repeat(32)))]);
-    assert_eq!(r, Err(ReactorError::TAsset(TAssetError::UpgradeFailed)));
+    assert_eq!(r, Err(ReactorError::Pool(PoolError::UpgradeFailed)));
 
     // Through the reactor, the admin can (here to the same code: the path, not a new layout,
     // is what this shows); the LP's tWETH stays and can still be withdrawn on request.

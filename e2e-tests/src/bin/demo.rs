@@ -11,7 +11,7 @@ use laas_e2e_tests::{args, args::Bytes, Address, Chain, Cost};
 use laas_traits::VotesError;
 use psp22::PSP22Error;
 use laas_traits::VenueError;
-use reactor::reactor::{Deployed, Emitted, FeesDistributed, Pair, ReactorError, RolledOver};
+use reactor::reactor::{Deployed, Emitted, FeesDistributed, RolledOver};
 
 fn fmt(amount: u128) -> String {
     let frac = (amount % E18) * 10_000 / E18;
@@ -43,7 +43,7 @@ fn main() {
     for (name, lp, amount) in [("lp-1", &lp1, 10 * E18), ("lp-2", &lp2, 30 * E18)] {
         s.mint_weth(lp, amount);
         let minted = s.deposit(lp, amount).expect("deposit");
-        println!("{name} deposited {} WETH, got {} tWETH ({})", fmt(amount), fmt(minted), cost(s.chain.last_cost()));
+        println!("{name} deposited {} WETH into the pool, got {} tWETH ({})", fmt(amount), fmt(minted), cost(s.chain.last_cost()));
     }
     s.stake(&director, 80_000 * E18).expect("stake");
     s.vote(&director, &[(0, 7_000), (1, 3_000)]).expect("vote");
@@ -72,12 +72,12 @@ fn main() {
     println!("a trader swapped on the AMM ten times each way, and sold 2 WETH to the pricer's 1,990 bid for {} TOKE", fmt(r.expect("pricer swap")));
 
     assert_eq!(s.request(&lp1, 4 * E18), Ok(2));
-    println!("lp-1 asked to withdraw 4 tWETH: matures at cycle 2");
+    println!("lp-1 asked to withdraw 4 tWETH: matures at epoch 2, the next rollover's, which fixes its payout");
     s.to_next_cycle();
     let cycle = s.rollover(&keeper).expect("rollover");
     for f in s.chain.events::<FeesDistributed>(&reactor) {
         println!(
-            "rollover into cycle {cycle}: venue fees shared — LPs {} WETH + {} TOKE, LDs {} WETH + {} TOKE, treasury {} WETH + {} TOKE",
+            "rollover into cycle {cycle}: venue fees shared — LPs (who held through the epoch) {} WETH + {} TOKE, LDs {} WETH + {} TOKE, treasury {} WETH + {} TOKE",
             fmt(f.lp.asset), fmt(f.lp.pairing), fmt(f.ld.asset), fmt(f.ld.pairing), fmt(f.treasury.asset), fmt(f.treasury.pairing)
         );
     }
@@ -89,9 +89,8 @@ fn main() {
     }
     let paid = s.withdraw(&lp1, 4 * E18).expect("withdraw");
     println!("lp-1 withdrew: 4 tWETH burnt, {} WETH paid ({})", fmt(paid), cost(s.chain.last_cost()));
-    let fees: Result<Pair, ReactorError> = s.chain.call(&lp1, &reactor, "claim_fees", &args![]);
-    let fees = fees.expect("claim");
-    println!("lp-1 claimed {} WETH + {} TOKE of fees and emissions", fmt(fees.asset), fmt(fees.pairing));
+    let (fee_asset, fee_toke) = s.claim(&lp1).expect("claim");
+    println!("lp-1 claimed {} WETH + {} TOKE of fees and emissions from the pool", fmt(fee_asset), fmt(fee_toke));
     let r: Result<(u128, u128), laas_traits::StakeError> = s.chain.call(&director, &staking, "claim", &args![reactor]);
     let (asset, toke_paid) = r.expect("LD claim");
     println!("the director claimed {} WETH + {} TOKE of LD rewards", fmt(asset), fmt(toke_paid));

@@ -50,6 +50,9 @@ pub mod ld_staking {
     /// Results of this contract's messages.
     pub type Result<T> = core::result::Result<T, StakeError>;
 
+    /// A reward index: per eligible TOKE, 1e18 (asset, TOKE).
+    type RewardIndex = (u128, u128);
+
     /// Which voting-power history: an account's (`Some`) or the total (`None`).
     type History = Option<AccountId>;
 
@@ -63,7 +66,7 @@ pub mod ld_staking {
         /// Registered reactors in order (≤ [`MAX_REACTORS`]).
         pub(crate) reactors: Lazy<Vec<AccountId>>,
         /// Each reactor's reward index at the opening of each epoch.
-        pub(crate) index_at: Mapping<(AccountId, u32), (u128, u128)>,
+        pub(crate) index_at: Mapping<(AccountId, u32), RewardIndex>,
         /// Positions by (account, reactor).
         pub(crate) positions: Mapping<(AccountId, AccountId), Position>,
         /// Voting-power histories: `Some(account)` → its stake over all reactors; `None` → total.

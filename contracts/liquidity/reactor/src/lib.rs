@@ -17,10 +17,10 @@
 //!   venues, emissions and the LD stake source.
 //!
 //! ## Accounting
-//! * Holdings = the reactor's idle asset + idle TOKE at the TWAP + venue positions at the TWAP
-//!   + the pool's idle and reserved asset − the payouts matured requests are owed. PCV is inside
-//!   the holdings and is junior: NAV = `min(1, holdings / tAssets not under matured requests)`
-//!   only falls below 1 once PCV is gone.
+//! * Holdings are the reactor's idle asset, its idle TOKE at the TWAP and its venue positions at
+//!   the TWAP, plus the pool's idle and reserved asset, less the payouts matured requests are
+//!   owed. PCV is inside the holdings and is junior: NAV, `min(1, holdings / tAssets not under
+//!   matured requests)`, only falls below 1 once PCV is gone.
 //! * A request's payout is fixed by the rollover that matures it, so a later loss does not touch
 //!   it and an exit never pays more than the strike that matured it.
 //! * Nothing a rollover does grows with the number of holders: it reads the pool's totals.

@@ -40,8 +40,9 @@ impl Reactor {
         let from_pool = have.saturating_sub(need);
 
         // Fees and emissions: the LPs' part to the pool for the tAssets held through the
-        // closing epoch (the treasury's, or the budget's, when none were or the share per
-        // tAsset is beyond reason), the LDs' part to LD staking.
+        // closing epoch, the LDs' part to LD staking for the stake held through it. When none
+        // was (or the share per unit is beyond reason), fees go to the treasury and emissions
+        // stay budgeted.
         let stake = self.stake_view(&collateral)?;
         let stake_value = match valued.price {
             Some(p) => ratio_fixed(stake.collateral, p, Rounding::Down)?,
@@ -49,8 +50,13 @@ impl Reactor {
         };
         let lp_value = mul_fixed(valued.active, nav, Rounding::Down)?;
         let cycles = cycle.saturating_sub(previous);
-        let (offered, mut lp_emission, ld_emission) =
+        let (offered, mut lp_emission, mut ld_emission) =
             if valued.price.is_some() { self.emission(cycle, cycles, stake_value, lp_value)? } else { (0, 0, 0) };
+        if stake.eligible == 0 {
+            // Nobody staked through the closing epoch: the LDs' emission stays budgeted (their
+            // fees go to the treasury).
+            ld_emission = 0;
+        }
         let (lp_fees, ld_fees, mut treasury_fees) = self.split_fees(fees, &config)?;
         let mut lp_rewards = Pair { asset: lp_fees.asset, pairing: add(lp_fees.pairing, lp_emission)? };
         if !ledger::shareable(lp_rewards.asset, lp_rewards.pairing, books.eligible) {
