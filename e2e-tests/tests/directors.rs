@@ -165,17 +165,18 @@ fn emissions_follow_the_asset_toke_balance_and_the_rest_stays_budgeted() {
 
     let supply = 40 * E18;
     let (mut lp_index, mut budget, mut ld_owed) = (0u128, 10_000 * E18, 0u128);
-    // Asset-heavy (10 WETH of stake for 40 of LP assets), balanced (40:40), then TOKE-heavy
-    // (160:40). A stake added in an epoch collateralizes at once and earns from the next.
-    for stake_to_add in [0, 60_000 * E18, 240_000 * E18] {
+    // The balance is read from what was held and staked through the closing epoch (a stake
+    // added during it collateralizes at once but moves the balance only from the next):
+    // asset-heavy (10 WETH of stake for 40 of LP assets), balanced (40:40), then TOKE-heavy
+    // (160:40).
+    for stake_to_add in [60_000 * E18, 240_000 * E18, 0] {
         let eligible = pool(&mut s).total;
         if stake_to_add > 0 {
             s.stake(&ld, stake_to_add).unwrap();
         }
         s.to_next_cycle();
         let price = twap(&mut s);
-        let stake = pool(&mut s).total;
-        let r = mul_div(mul_div(stake, E18, price, Down).unwrap(), E18, supply, Down).unwrap();
+        let r = mul_div(mul_div(eligible, E18, price, Down).unwrap(), E18, supply, Down).unwrap();
         let (lp, ld_part) = spec_split(rate, r);
         s.rollover(&keeper).unwrap();
         let emitted = s.chain.events::<Emitted>(&reactor).remove(0);
@@ -184,7 +185,7 @@ fn emissions_follow_the_asset_toke_balance_and_the_rest_stays_budgeted() {
         assert_eq!(emitted.budget, budget);
         lp_index += mul_div(lp, E18, supply, Down).unwrap();
         ld_owed += mul_div(eligible, mul_div(ld_part, E18, eligible, Down).unwrap(), E18, Down).unwrap();
-        if stake_to_add == 60_000 * E18 {
+        if eligible == 80_000 * E18 {
             assert_eq!((lp, ld_part), (rate / 2, rate / 2), "balanced: everything, half and half");
         } else {
             assert!(lp + ld_part < rate, "unbalanced: less is emitted");

@@ -118,10 +118,12 @@ fn a_standing_matured_request_cannot_carry_new_money_out_in_one_block() {
     s.deposit(&lp, 500 * E18).unwrap();
     s.rollover(&keeper).unwrap();
     assert_eq!(s.withdraw(&lp, 510 * E18), Err(PoolError::ExceedsRequest));
-    // Asking again puts the new money in the queue like anyone's.
+    // The matured request is firm: it cannot be swapped for a bigger one; the new money waits
+    // in the queue like anyone's once the matured part is out.
+    assert_eq!(s.request(&lp, 510 * E18), Err(PoolError::RequestMatured));
+    assert_eq!(s.withdraw(&lp, 10 * E18), Ok(10 * E18));
     let epoch = s.state().epoch;
-    assert_eq!(s.request(&lp, 510 * E18), Ok(epoch + 1));
-    assert_eq!(s.withdraw(&lp, 10 * E18), Err(PoolError::NotMatured), "the replaced request is no longer matured");
+    assert_eq!(s.request(&lp, 500 * E18), Ok(epoch + 1));
 }
 
 #[test]

@@ -45,6 +45,8 @@ pub enum PoolError {
     ExceedsRequest,
     /// The payouts set aside do not cover this withdrawal yet; the next rollover tops them up.
     InsufficientReserve,
+    /// A matured request is firm: withdraw it (or let it expire) before asking again.
+    RequestMatured,
     /// A pool parameter is out of range.
     InvalidConfig,
     /// The chain refused the new code (no code uploaded under that hash).
@@ -167,6 +169,19 @@ pub struct PoolConfig {
     pub expiry_epochs: u32,
     /// Whether deposits are paused (exits never are).
     pub paused: bool,
+}
+
+/// The shortest expiry window: a payout a rollover could not fully set aside gets at least one
+/// more rollover to be topped up before it expires.
+pub const MIN_EXPIRY_EPOCHS: u32 = 2;
+/// The longest expiry window (ten years of weekly epochs): epochs stay far from overflowing.
+pub const MAX_EXPIRY_EPOCHS: u32 = 520;
+
+impl PoolConfig {
+    /// Whether `expiry_epochs` is within [`MIN_EXPIRY_EPOCHS`]..=[`MAX_EXPIRY_EPOCHS`].
+    pub fn expiry_in_range(&self) -> bool {
+        (MIN_EXPIRY_EPOCHS..=MAX_EXPIRY_EPOCHS).contains(&self.expiry_epochs)
+    }
 }
 
 /// What liquidity providers do with a pool.

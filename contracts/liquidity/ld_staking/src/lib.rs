@@ -458,6 +458,13 @@ pub mod ld_staking {
                 );
             }
             let rewarded = pool.eligible;
+            // Positions last settled in the closing epoch read the index at the opening of the
+            // one after it: should the reactor have skipped telling some epochs, that is this
+            // one's index too.
+            let after = pool.epoch.saturating_add(1);
+            if epoch > after {
+                self.index_at.insert((reactor, after), &pool.index);
+            }
             pool.epoch = epoch;
             pool.next_boundary_ms = next_boundary_ms;
             pool.eligible = sub(pool.total, pool.leaving)?;

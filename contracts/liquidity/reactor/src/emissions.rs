@@ -55,24 +55,22 @@ impl Reactor {
         }
     }
 
-    /// Pays the liquidity directors `asset` and `pairing` and tells LD staking the epoch just
-    /// opened. With LD staking: it pulls what it is approved, if stake was held through the
-    /// closing epoch (`eligible`); else, or if it refuses, the treasury takes the LDs' part.
+    /// Pays the liquidity directors `asset` and `pairing` (already checked shareable over the
+    /// stake held through the closing epoch) and tells LD staking the epoch just opened: it
+    /// pulls what it is approved. Should LD staking refuse, the treasury takes the LDs' part.
     /// With a fixed stake the LD recipient is paid.
-    pub(crate) fn pay_lds(&mut self, collateral: &Collateral, eligible: u128, config: &Config, asset: u128, pairing: u128) -> Result<()> {
+    pub(crate) fn pay_lds(&mut self, collateral: &Collateral, config: &Config, asset: u128, pairing: u128) -> Result<()> {
         let recipient = match collateral {
             Collateral::Source(staking) => {
-                let (shared_asset, shared_pairing) = if eligible > 0 { (asset, pairing) } else { (0, 0) };
-                self.allow(*staking, shared_asset, shared_pairing, false)?;
+                self.allow(*staking, asset, pairing, false)?;
                 let mut source: Staking = (*staking).into();
-                let told = source.call_mut().roll(self.epoch, self.next_boundary_ms(), shared_asset, shared_pairing).try_invoke();
+                let told = source.call_mut().roll(self.epoch, self.next_boundary_ms(), asset, pairing).try_invoke();
                 match call::fallible(told, ReactorError::CallFailed) {
-                    Ok(()) if eligible > 0 => return Ok(()),
-                    Ok(()) => config.treasury,
+                    Ok(()) => return Ok(()),
                     // LD staking refused: the rollover goes on and the treasury holds the
                     // LDs' part.
                     Err(error) => {
-                        self.allow(*staking, shared_asset, shared_pairing, true)?;
+                        self.allow(*staking, asset, pairing, true)?;
                         self.env().emit_event(VenueSkipped { venue: *staking, error });
                         config.treasury
                     }

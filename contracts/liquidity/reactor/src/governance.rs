@@ -39,7 +39,7 @@ impl Reactor {
             ld_recipient: self.access.admin,
             deposit_cap: 0,
             max_nav_age_ms: 0,
-            expiry_epochs: 1,
+            expiry_epochs: laas_traits::pool::MIN_EXPIRY_EPOCHS,
             lp_fee_bps: 0,
             ld_fee_bps: 0,
             reserve_bps: 0,

@@ -43,26 +43,34 @@ impl Reactor {
         // closing epoch, the LDs' part to LD staking for the stake held through it. When none
         // was (or the share per unit is beyond reason), fees go to the treasury and emissions
         // stay budgeted.
+        // The emission follows the balance of what was held and staked through the closing
+        // epoch (a stake or a deposit made just before the rollover moves nothing); the
+        // deployment cap follows the collateral now.
         let stake = self.stake_view(&collateral)?;
-        let stake_value = match valued.price {
-            Some(p) => ratio_fixed(stake.collateral, p, Rounding::Down)?,
-            None => 0,
+        let value_of = |toke: u128| -> Result<u128> {
+            Ok(match valued.price {
+                Some(p) => ratio_fixed(toke, p, Rounding::Down)?,
+                None => 0,
+            })
         };
-        let lp_value = mul_fixed(valued.active, nav, Rounding::Down)?;
+        let (stake_value, eligible_stake_value) = (value_of(stake.collateral)?, value_of(stake.eligible)?);
+        let lp_value = mul_fixed(books.eligible, nav, Rounding::Down)?;
         let cycles = cycle.saturating_sub(previous);
         let (offered, mut lp_emission, mut ld_emission) =
-            if valued.price.is_some() { self.emission(cycle, cycles, stake_value, lp_value)? } else { (0, 0, 0) };
-        if stake.eligible == 0 {
-            // Nobody staked through the closing epoch: the LDs' emission stays budgeted (their
-            // fees go to the treasury).
-            ld_emission = 0;
-        }
-        let (lp_fees, ld_fees, mut treasury_fees) = self.split_fees(fees, &config)?;
+            if valued.price.is_some() { self.emission(cycle, cycles, eligible_stake_value, lp_value)? } else { (0, 0, 0) };
+        let (lp_fees, mut ld_fees, mut treasury_fees) = self.split_fees(fees, &config)?;
         let mut lp_rewards = Pair { asset: lp_fees.asset, pairing: add(lp_fees.pairing, lp_emission)? };
         if !ledger::shareable(lp_rewards.asset, lp_rewards.pairing, books.eligible) {
             treasury_fees = treasury_fees.plus(lp_fees.asset, lp_fees.pairing)?;
             lp_emission = 0;
             lp_rewards = Pair::default();
+        }
+        if !ledger::shareable(ld_fees.asset, add(ld_fees.pairing, ld_emission)?, stake.eligible) {
+            // Nothing (or a dust) staked through the closing epoch: the LDs' fees go to the
+            // treasury, their emission stays budgeted.
+            treasury_fees = treasury_fees.plus(ld_fees.asset, ld_fees.pairing)?;
+            ld_fees = Pair::default();
+            ld_emission = 0;
         }
         self.spend_emission(offered, lp_emission, ld_emission)?;
         self.env().emit_event(FeesDistributed { lp: Pair { asset: lp_rewards.asset, pairing: sub(lp_rewards.pairing, lp_emission)? }, ld: ld_fees, treasury: treasury_fees });
@@ -93,7 +101,7 @@ impl Reactor {
         let taken = pool::roll(self.tasset, rollover)?;
         self.idle = self.idle.plus(taken, 0)?;
         self.epoch = books.epoch.saturating_add(1);
-        self.pay_lds(&collateral, stake.eligible, &config, ld_fees.asset, add(ld_fees.pairing, ld_emission)?)?;
+        self.pay_lds(&collateral, &config, ld_fees.asset, add(ld_fees.pairing, ld_emission)?)?;
 
         self.deploy_to_targets(&venues, &valued.positions, &targets, buffer, valued.price)?;
         self.env().emit_event(RolledOver { cycle, epoch: self.epoch, nav, holdings: valued.holdings, supply: valued.active, deployable });

@@ -39,8 +39,8 @@ pub struct Config {
     pub deposit_cap: u128,
     /// While NAV is below 1, a deposit needs a strike at most this old, ms.
     pub max_nav_age_ms: u64,
-    /// A matured request not withdrawn within this many epochs expires (at least 1; it may
-    /// only grow).
+    /// A matured request not withdrawn within this many epochs expires (2 to 520; it may only
+    /// grow).
     pub expiry_epochs: u32,
     /// LPs' share of venue fees, bps.
     pub lp_fee_bps: u16,
@@ -60,7 +60,7 @@ impl Config {
 
     pub(crate) fn validate(&self) -> Result<()> {
         let fees = u128::from(self.lp_fee_bps).saturating_add(u128::from(self.ld_fee_bps));
-        if fees > BPS || u128::from(self.reserve_bps) > BPS || self.expiry_epochs == 0 {
+        if fees > BPS || u128::from(self.reserve_bps) > BPS || !self.pool_config(false).expiry_in_range() {
             return Err(ReactorError::InvalidConfig);
         }
         Ok(())

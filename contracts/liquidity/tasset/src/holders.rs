@@ -117,11 +117,13 @@ impl TAssetPool {
     /// counting as eligible this epoch.
     pub(crate) fn move_balance(&mut self, from: AccountId, to: AccountId, value: u128) -> core::result::Result<(), PSP22Error> {
         let mut sender = self.settled(from).map_err(psp22_error)?;
-        if sender.balance < value {
+        // What stands under a matured request is the payout's: it cannot be sent.
+        let matured = self.matured_bucket(&sender).is_some();
+        let free = if matured { sender.balance.saturating_sub(sender.request) } else { sender.balance };
+        if free < value {
             return Err(PSP22Error::InsufficientBalance);
         }
         let mut receiver = self.settled(to).map_err(psp22_error)?;
-        let matured = self.matured_bucket(&sender).is_some();
         let before = sender;
         let (cut, eligible_cut) = book::send(&mut sender, value, matured).map_err(|e| psp22_error(e.into()))?;
         self.unqueue(&before, cut).map_err(psp22_error)?;

@@ -119,7 +119,7 @@ pub mod tasset {
         /// falls at `next_boundary_ms`. Errors: `InvalidConfig`.
         #[ink(constructor)]
         pub fn new(name: String, symbol: String, decimals: u8, asset: AccountId, pairing: AccountId, config: PoolConfig, next_boundary_ms: u64) -> Result<Self> {
-            if config.expiry_epochs == 0 || asset == pairing {
+            if !config.expiry_in_range() || asset == pairing {
                 return Err(PoolError::InvalidConfig);
             }
             let mut metadata = Lazy::new();
@@ -170,9 +170,10 @@ pub mod tasset {
             self.allowances.get((owner, spender)).unwrap_or(0)
         }
 
-        /// Moves `value` tAssets from the caller to `to`; the caller's request shrinks to what
-        /// it keeps, and what leaves stops earning this epoch. A zero value or a transfer to
-        /// oneself is a no-op (PSP22). Errors: `InsufficientBalance`.
+        /// Moves `value` tAssets from the caller to `to`; the caller's pending request shrinks to
+        /// what it keeps, and what leaves stops earning this epoch. tAssets under a matured
+        /// request stay. A zero value or a transfer to oneself is a no-op (PSP22).
+        /// Errors: `InsufficientBalance`.
         #[ink(message)]
         fn transfer(&mut self, to: AccountId, value: u128, _data: Vec<u8>) -> core::result::Result<(), PSP22Error> {
             let from = self.env().caller();
@@ -274,16 +275,19 @@ pub mod tasset {
             self.mint_for(self.env().caller(), beneficiary, amount)
         }
 
-        /// Sets the caller's request to `amount` tAssets (0 cancels), replacing any earlier
-        /// one (a matured one's payout returns to the pool). It matures at the next epoch, or
-        /// the one after if a cycle boundary has passed without a rollover. Anyone may call;
-        /// never paused. Errors: `InsufficientBalance`.
+        /// Sets the caller's request to `amount` tAssets (0 cancels), replacing a pending one.
+        /// It matures at the next epoch, or the one after if a cycle boundary has passed without
+        /// a rollover. A matured request is firm: it is withdrawn or expires. Anyone may call;
+        /// never paused. Errors: `InsufficientBalance`, `RequestMatured`.
         #[ink(message)]
         fn request_withdrawal(&mut self, amount: u128) -> Result<u32> {
             let account = self.env().caller();
             let mut holder = self.settled(account)?;
             if amount > holder.balance {
                 return Err(PoolError::InsufficientBalance);
+            }
+            if self.matured_bucket(&holder).is_some() {
+                return Err(PoolError::RequestMatured);
             }
             let old = holder.request;
             self.drop_request(&mut holder, old)?;
@@ -414,13 +418,13 @@ pub mod tasset {
             Ok(())
         }
 
-        /// Replaces the parameters; `expiry_epochs` is at least 1 and never shortens (a shorter
-        /// window would let older requests outlive newer ones). Manager only.
+        /// Replaces the parameters; `expiry_epochs` stays within its range and never shortens (a
+        /// shorter window would let older requests outlive newer ones). Manager only.
         /// Errors: `NotManager`, `InvalidConfig`.
         #[ink(message)]
         fn configure(&mut self, config: PoolConfig) -> Result<()> {
             self.ensure_manager()?;
-            if config.expiry_epochs < self.config.expiry_epochs {
+            if config.expiry_epochs < self.config.expiry_epochs || !config.expiry_in_range() {
                 return Err(PoolError::InvalidConfig);
             }
             self.config = config;

@@ -94,6 +94,7 @@ fn the_expiry_window_never_shortens() {
     let (mut p, a) = pool();
     test::set_caller::<E>(a.django);
     assert_eq!(p.configure(PoolConfig { expiry_epochs: 1, ..config() }), Err(PoolError::InvalidConfig));
+    assert_eq!(p.configure(PoolConfig { expiry_epochs: 521, ..config() }), Err(PoolError::InvalidConfig));
     assert_eq!(p.configure(PoolConfig { expiry_epochs: 5, deposit_cap: 7, ..config() }), Ok(()));
     assert_eq!((p.config.expiry_epochs, p.config.deposit_cap), (5, 7));
 }
@@ -166,16 +167,21 @@ fn a_rollover_matures_requests_at_its_nav_and_they_expire_unclaimed() {
 }
 
 #[ink::test]
-fn cancelling_a_matured_request_releases_its_payout() {
+fn a_matured_request_is_firm_until_withdrawn_or_expired() {
     let (mut p, a) = pool();
     give(&mut p, a.alice, 100);
     p.request_withdrawal(50).unwrap();
     roll(&mut p, &a, ONE, (0, 0));
     assert_eq!((p.reserved, p.idle), (50, 0));
-    p.request_withdrawal(0).unwrap();
-    assert_eq!((p.matured, p.payouts_due, p.reserved, p.idle), (0, 0, 0, 50));
-    // Not eligible again until the next epoch: the payout was fixed at its start.
-    assert_eq!(p.position(a.alice).eligible, 50);
+    // Neither cancelled, nor replaced, nor sent away: the payout is fixed.
+    assert_eq!(p.request_withdrawal(0), Err(PoolError::RequestMatured));
+    assert_eq!(p.request_withdrawal(80), Err(PoolError::RequestMatured));
+    assert_eq!(p.transfer(a.bob, 51, Vec::new()), Err(laas_traits::PSP22Error::InsufficientBalance));
+    // What is outside the request moves freely.
+    assert_eq!(p.transfer(a.bob, 50, Vec::new()), Ok(()));
+    let alice = p.position(a.alice);
+    assert_eq!((alice.balance, alice.request, alice.eligible), (50, 50, 0));
+    assert_eq!((p.matured, p.payouts_due, p.reserved), (50, 50, 50));
 }
 
 #[ink::test]
