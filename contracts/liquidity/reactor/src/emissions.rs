@@ -44,13 +44,21 @@ impl Reactor {
     }
 
     /// The LDs' stake as a rollover needs it: from LD staking, or the fixed amount (all of it
-    /// eligible, no votes).
-    pub(crate) fn stake_view(&self, collateral: &Collateral) -> Result<StakeView> {
+    /// eligible, no votes). Should LD staking not answer, the rollover goes on as if nothing
+    /// were staked (nothing deployed, the LDs' part to the treasury), with [`VenueSkipped`]:
+    /// LPs' exits never wait on LD staking.
+    pub(crate) fn stake_view(&self, collateral: &Collateral) -> StakeView {
         match collateral {
-            Collateral::Fixed(amount) => Ok(StakeView { collateral: *amount, eligible: *amount, votes: Vec::new() }),
-            Collateral::Source(source) => {
-                let source: Staking = (*source).into();
-                call::infallible(source.call().stake_view(self.env().account_id()).try_invoke(), ReactorError::CallFailed)
+            Collateral::Fixed(amount) => StakeView { collateral: *amount, eligible: *amount, votes: Vec::new() },
+            Collateral::Source(staking) => {
+                let source: Staking = (*staking).into();
+                match call::infallible(source.call().stake_view(self.env().account_id()).try_invoke(), ReactorError::CallFailed) {
+                    Ok(view) => view,
+                    Err(error) => {
+                        self.env().emit_event(VenueSkipped { venue: *staking, error });
+                        StakeView::default()
+                    }
+                }
             }
         }
     }

@@ -46,7 +46,7 @@ impl Reactor {
         // The emission follows the balance of what was held and staked through the closing
         // epoch (a stake or a deposit made just before the rollover moves nothing); the
         // deployment cap follows the collateral now.
-        let stake = self.stake_view(&collateral)?;
+        let stake = self.stake_view(&collateral);
         let value_of = |toke: u128| -> Result<u128> {
             Ok(match valued.price {
                 Some(p) => ratio_fixed(toke, p, Rounding::Down)?,
