@@ -111,13 +111,6 @@ pub fn settle(pool: &Pool, position: &mut Position, index_at: impl Fn(u32) -> (u
     Ok(())
 }
 
-/// The epoch a request made now matures at: the next, or the one after if the reactor's cycle
-/// boundary has passed and its rollover has not run — never the current one.
-pub fn maturity(pool: &Pool, now_ms: u64) -> Result<u32> {
-    let wait: u32 = if now_ms >= pool.next_boundary_ms { 2 } else { 1 };
-    Ok(pool.epoch.checked_add(wait).ok_or(laas_math::MathError::Overflow)?)
-}
-
 /// Moves a vote's weight from a stake of `old` to a stake of `new`: each venue's total
 /// loses `old × bps` and gains `new × bps`. O(venues).
 pub fn revote(pool: &mut Pool, allocation: &[(AccountId, u16)], old: u128, new: u128) -> Result<()> {

@@ -5,8 +5,9 @@
 //! across the reactor's venues. Stakers earn the LD share of the reactor's venue fees and
 //! emissions, per staked TOKE.
 //!
-//! * `stake` / `request_unstake` / `unstake`: unstaking follows the reactor's withdrawal rule
-//!   (the request matures at the reactor's next cycle, or the one after if its rollover is due).
+//! * `stake` / `request_unstake` / `unstake`: unstaking follows the reactor's epochs, as
+//!   withdrawals do (`laas_cycles::epoch_maturity`): the next epoch, or the one after if a cycle
+//!   boundary has passed without its rollover.
 //! * `vote(reactor, allocations)`: weights over the reactor's venues summing to 10,000 bps,
 //!   carrying the voter's whole stake in that reactor; per-venue totals move in O(venues) on
 //!   every vote or stake change.
@@ -27,7 +28,7 @@ mod tests;
 #[ink::contract]
 pub mod ld_staking {
     pub use crate::book::{Grant, Pool, Position, MAX_ALLOCATIONS};
-    use crate::book::{self, revote, settle, validate};
+    use crate::book::{revote, settle, validate};
     pub use crate::events::*;
     use crate::vesting::{self, Schedule};
     use ink::codegen::TraitCallBuilder;
@@ -147,7 +148,12 @@ pub mod ld_staking {
             }
             let before = position.active();
             pool.leaving = add(sub(pool.leaving, position.request)?, amount)?;
-            let maturity = if amount == 0 { 0 } else { book::maturity(&pool, self.env().block_timestamp())? };
+            let maturity = if amount == 0 {
+                0
+            } else {
+                laas_cycles::epoch_maturity(pool.epoch, self.env().block_timestamp(), pool.next_boundary_ms)
+                    .map_err(|_| StakeError::Math(MathError::Overflow))?
+            };
             position.request = amount;
             position.maturity = maturity;
             let after = position.active();

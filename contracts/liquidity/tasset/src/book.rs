@@ -64,13 +64,6 @@ pub struct Bucket {
     pub expires_at: u32,
 }
 
-/// The epoch a request made now matures at: the next, or the one after if a cycle boundary
-/// has passed and its rollover has not run — never the current one.
-pub fn maturity(epoch: u32, now_ms: u64, next_boundary_ms: u64) -> Result<u32, MathError> {
-    let wait: u32 = if now_ms >= next_boundary_ms { 2 } else { 1 };
-    epoch.checked_add(wait).ok_or(MathError::Overflow)
-}
-
 /// Whether a request maturing at `maturity` (a bucket expiring at `expires_at`) stands matured
 /// in epoch `epoch`.
 pub fn is_matured(request: u128, maturity: u32, expires_at: u32, epoch: u32) -> bool {
@@ -149,13 +142,6 @@ mod tests {
             let v = values.get(x as usize).copied().unwrap_or(0);
             (v, v / 2)
         }
-    }
-
-    #[test]
-    fn a_request_matures_next_epoch_or_one_later_after_a_boundary() {
-        assert_eq!(maturity(4, 999, 1_000), Ok(5));
-        assert_eq!(maturity(4, 1_000, 1_000), Ok(6));
-        assert_eq!(maturity(u32::MAX, 0, 1), Err(MathError::Overflow));
     }
 
     #[test]

@@ -38,7 +38,7 @@ mod tests;
 
 #[ink::contract]
 pub mod tasset {
-    use crate::book::{self, Bucket, Holder, Pair};
+    use crate::book::{Bucket, Holder, Pair};
     pub use crate::events::*;
     use ink::prelude::{string::String, vec::Vec};
     use ink::storage::{Lazy, Mapping};
@@ -292,7 +292,8 @@ pub mod tasset {
             let old = holder.request;
             self.drop_request(&mut holder, old)?;
             if amount > 0 {
-                let maturity = book::maturity(self.epoch, self.env().block_timestamp(), self.next_boundary_ms)?;
+                let maturity = laas_cycles::epoch_maturity(self.epoch, self.env().block_timestamp(), self.next_boundary_ms)
+                    .map_err(|_| PoolError::Math(laas_math::MathError::Overflow))?;
                 self.queued.insert(maturity, &add(self.queued.get(maturity).unwrap_or(0), amount)?);
                 holder.request = amount;
                 holder.maturity = maturity;
