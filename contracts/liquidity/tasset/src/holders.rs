@@ -31,28 +31,16 @@ impl TAssetPool {
         }
     }
 
-    /// The bucket of `holder`'s request if it stands matured now.
-    pub(crate) fn matured_bucket(&self, holder: &Holder) -> Option<Bucket> {
-        if holder.request == 0 || holder.maturity > self.epoch {
-            return None;
-        }
-        self.buckets
-            .get(holder.maturity)
-            .filter(|b| book::is_matured(holder.request, holder.maturity, b.expires_at, self.epoch))
-    }
-
-    /// `account`'s cell, rewards settled to the current epoch.
-    pub(crate) fn settled(&self, account: AccountId) -> Result<Holder> {
+    /// `account`'s cell, rewards settled to the current epoch, with the bucket of its request
+    /// if that stands matured now (read once: every message that needs one gets it here).
+    pub(crate) fn settled(&self, account: AccountId) -> Result<(Holder, Option<Bucket>)> {
         let mut holder = self.holders.get(account).unwrap_or_default();
+        let bucket = if holder.request > 0 && holder.maturity <= self.epoch { self.buckets.get(holder.maturity) } else { None };
         if holder.epoch < self.epoch {
-            let expires_at = if holder.request > 0 && holder.maturity <= self.epoch {
-                self.buckets.get(holder.maturity).map(|b| b.expires_at)
-            } else {
-                None
-            };
-            book::settle(&mut holder, self.epoch, |x| self.index_at_epoch(x), expires_at)?;
+            book::settle(&mut holder, self.epoch, |x| self.index_at_epoch(x), bucket.map(|b| b.expires_at))?;
         }
-        Ok(holder)
+        let matured = bucket.filter(|b| book::is_matured(holder.request, holder.maturity, b.expires_at, self.epoch));
+        Ok((holder, matured))
     }
 
     /// Stores a holder, or removes a cell that holds nothing.
@@ -64,13 +52,14 @@ impl TAssetPool {
         }
     }
 
-    /// Takes `amount` of `holder`'s request out of its queue or its matured bucket (whose
-    /// payout for it returns to the pool). The holder's own fields are left to the caller.
-    pub(crate) fn unqueue(&mut self, holder: &Holder, amount: u128) -> Result<()> {
+    /// Takes `amount` of `holder`'s request out of its queue, or out of its `matured` bucket
+    /// (whose payout for it returns to the pool). The holder's own fields are left to the
+    /// caller.
+    pub(crate) fn unqueue(&mut self, holder: &Holder, matured: Option<Bucket>, amount: u128) -> Result<()> {
         if amount == 0 {
             return Ok(());
         }
-        if let Some(mut bucket) = self.matured_bucket(holder) {
+        if let Some(mut bucket) = matured {
             let released = mul_fixed(amount, bucket.nav, Rounding::Down)?;
             bucket.outstanding = sub(bucket.outstanding, amount)?;
             bucket.payout = sub(bucket.payout, released)?;
@@ -94,9 +83,9 @@ impl TAssetPool {
         Ok(())
     }
 
-    /// Drops `amount` of `holder`'s request (all of it to replace or cancel it).
+    /// Drops `amount` of `holder`'s pending request (all of it to replace or cancel it).
     pub(crate) fn drop_request(&mut self, holder: &mut Holder, amount: u128) -> Result<()> {
-        self.unqueue(holder, amount)?;
+        self.unqueue(holder, None, amount)?;
         holder.request = sub(holder.request, amount)?;
         if holder.request == 0 {
             holder.maturity = 0;
@@ -116,17 +105,13 @@ impl TAssetPool {
     /// settled first; the sender's request shrinks to what it keeps, and what leaves stops
     /// counting as eligible this epoch.
     pub(crate) fn move_balance(&mut self, from: AccountId, to: AccountId, value: u128) -> core::result::Result<(), PSP22Error> {
-        let mut sender = self.settled(from).map_err(psp22_error)?;
-        // What stands under a matured request is the payout's: it cannot be sent.
-        let matured = self.matured_bucket(&sender).is_some();
-        let free = if matured { sender.balance.saturating_sub(sender.request) } else { sender.balance };
-        if free < value {
-            return Err(PSP22Error::InsufficientBalance);
-        }
-        let mut receiver = self.settled(to).map_err(psp22_error)?;
+        let (mut sender, matured) = self.settled(from).map_err(psp22_error)?;
         let before = sender;
-        let (cut, eligible_cut) = book::send(&mut sender, value, matured).map_err(|e| psp22_error(e.into()))?;
-        self.unqueue(&before, cut).map_err(psp22_error)?;
+        // More than the balance, or what stands under a matured request (the payout's), cannot
+        // be sent.
+        let (cut, eligible_cut) = book::send(&mut sender, value, matured.is_some()).map_err(|_| PSP22Error::InsufficientBalance)?;
+        let (mut receiver, _) = self.settled(to).map_err(psp22_error)?;
+        self.unqueue(&before, matured, cut).map_err(psp22_error)?;
         self.eligible = sub(self.eligible, eligible_cut).map_err(|e| psp22_error(e.into()))?;
         receiver.balance = add(receiver.balance, value).map_err(|e| psp22_error(e.into()))?;
         self.store(from, &sender);
@@ -235,7 +220,7 @@ impl TAssetPool {
         if supply > self.config.deposit_cap {
             return Err(PoolError::CapExceeded);
         }
-        let mut holder = self.settled(account)?;
+        let (mut holder, _) = self.settled(account)?;
         holder.balance = add(holder.balance, minted)?;
         self.store(account, &holder);
         self.supply = supply;

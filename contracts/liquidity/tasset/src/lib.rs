@@ -282,11 +282,11 @@ pub mod tasset {
         #[ink(message)]
         fn request_withdrawal(&mut self, amount: u128) -> Result<u32> {
             let account = self.env().caller();
-            let mut holder = self.settled(account)?;
+            let (mut holder, matured) = self.settled(account)?;
             if amount > holder.balance {
                 return Err(PoolError::InsufficientBalance);
             }
-            if self.matured_bucket(&holder).is_some() {
+            if matured.is_some() {
                 return Err(PoolError::RequestMatured);
             }
             let old = holder.request;
@@ -313,8 +313,8 @@ pub mod tasset {
                 return Err(PoolError::ZeroAmount);
             }
             let account = self.env().caller();
-            let mut holder = self.settled(account)?;
-            let mut bucket = self.matured_bucket(&holder).ok_or(PoolError::NotMatured)?;
+            let (mut holder, matured) = self.settled(account)?;
+            let mut bucket = matured.ok_or(PoolError::NotMatured)?;
             let matured_at = holder.maturity;
             if amount > holder.request {
                 return Err(PoolError::ExceedsRequest);
@@ -352,7 +352,7 @@ pub mod tasset {
         #[ink(message)]
         fn claim(&mut self) -> Result<(u128, u128)> {
             let account = self.env().caller();
-            let mut holder = self.settled(account)?;
+            let (mut holder, _) = self.settled(account)?;
             let (asset, pairing) = holder.owed;
             holder.owed = (0, 0);
             self.store(account, &holder);
@@ -365,8 +365,7 @@ pub mod tasset {
         /// `account`'s position, rewards settled to now. Anyone may call.
         #[ink(message)]
         fn position(&self, account: AccountId) -> Position {
-            let holder = self.settled(account).unwrap_or_default();
-            let bucket = self.matured_bucket(&holder);
+            let (holder, bucket) = self.settled(account).unwrap_or_default();
             Position {
                 balance: holder.balance,
                 eligible: holder.eligible,

@@ -28,7 +28,7 @@ fn pool() -> (TAssetPool, test::DefaultAccounts<E>) {
 
 /// Gives `who` `balance` tAssets as if deposited (off chain no asset can be pulled).
 fn give(p: &mut TAssetPool, who: AccountId, balance: u128) {
-    let mut h = p.settled(who).expect("settle");
+    let (mut h, _) = p.settled(who).expect("settle");
     h.balance += balance;
     p.holders.insert(who, &h);
     p.supply += balance;
