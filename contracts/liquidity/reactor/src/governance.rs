@@ -7,7 +7,6 @@ use crate::reactor::Reactor;
 use crate::types::Config;
 use ink::codegen::Env;
 use ink::primitives::AccountId;
-use laas_math::{apply_bps, Rounding};
 use laas_traits::{AccessError, Role};
 
 impl Reactor {
@@ -62,11 +61,5 @@ impl Reactor {
     /// When the next cycle boundary falls, ms.
     pub(crate) fn next_boundary_ms(&self) -> u64 {
         self.schedule.start_of(self.cycle.saturating_add(1)).unwrap_or(u64::MAX)
-    }
-
-    /// Asset the reactor keeps idle for requests to come: `reserve_bps` of the tAssets not
-    /// under matured requests, rounded up.
-    pub(crate) fn buffer(&self, active: u128) -> Result<u128> {
-        Ok(apply_bps(active, u128::from(self.config().reserve_bps), Rounding::Up)?)
     }
 }

@@ -201,7 +201,7 @@ pub mod reactor {
             self.idle = self.idle.minus(asset, pairing).map_err(|_| ReactorError::InsufficientLiquidity)?;
             let venues = self.venues.get().unwrap_or_default();
             let valued = self.valued(&venues)?;
-            if valued.holdings < valued.active || self.idle.asset < self.buffer(valued.active)? {
+            if valued.holdings < valued.active || self.idle.asset < self.config().buffer(valued.active)? {
                 return Err(ReactorError::WouldUncoverLps);
             }
             self.push_pair(treasury, asset, pairing)?;

@@ -78,7 +78,7 @@ impl Reactor {
 
         // Recall what the payouts and the buffer need, then open the pool's epoch.
         let weights = self.weights(&venues, &stake.votes)?;
-        let buffer = self.buffer(sub(valued.active, books.maturing)?)?;
+        let buffer = config.buffer(sub(valued.active, books.maturing)?)?;
         let withheld = add(shortfall, buffer)?;
         let in_venues = valued.positions.iter().try_fold(0u128, |sum, p| add(sum, p.asset))?;
         let controlled = add(add(self.idle.asset, in_venues)?, from_pool)?;

@@ -2,7 +2,7 @@
 
 use crate::errors::{ReactorError, Result};
 use ink::primitives::AccountId;
-use laas_math::{add, sub, BPS};
+use laas_math::{add, apply_bps, sub, Rounding, BPS};
 use laas_traits::PoolConfig;
 
 /// An amount of the asset and of the pairing token (TOKE).
@@ -53,6 +53,12 @@ pub struct Config {
 }
 
 impl Config {
+    /// Asset the reactor keeps idle for requests to come: `reserve_bps` of the tAssets not
+    /// under matured requests (`active`), rounded up.
+    pub(crate) fn buffer(&self, active: u128) -> Result<u128> {
+        Ok(apply_bps(active, u128::from(self.reserve_bps), Rounding::Up)?)
+    }
+
     /// The pool's parameters these give, paused or not.
     pub(crate) fn pool_config(&self, paused: bool) -> PoolConfig {
         PoolConfig { deposit_cap: self.deposit_cap, max_nav_age_ms: self.max_nav_age_ms, expiry_epochs: self.expiry_epochs, paused }
