@@ -63,6 +63,8 @@ pub struct Chain {
     session: Session<MinimalSandbox>,
     now_ms: u64,
     last_cost: Option<Cost>,
+    /// Bundles' metadata read by [`Chain::call_rendered`], by bundle name (read from disk once).
+    transcoders: std::collections::HashMap<String, std::sync::Arc<drink::session::contract_transcode::ContractMessageTranscoder>>,
 }
 
 impl Default for Chain {
@@ -103,12 +105,12 @@ impl Chain {
     pub fn new() -> Self {
         let mut session = Session::<MinimalSandbox>::default();
         session.sandbox().set_timestamp(GENESIS_MS);
-        Self { session, now_ms: GENESIS_MS, last_cost: None }
+        Self { session, now_ms: GENESIS_MS, last_cost: None, transcoders: Default::default() }
     }
 
     /// A chain already set up elsewhere (by the deploy tool's sandbox backend), at `now_ms`.
     pub fn from_session(session: Session<MinimalSandbox>, now_ms: u64) -> Self {
-        Self { session, now_ms, last_cost: None }
+        Self { session, now_ms, last_cost: None, transcoders: Default::default() }
     }
 
     /// The funded account named `name` (the same name always gives the same account).
@@ -208,8 +210,8 @@ impl Chain {
             Err(drink::session::error::SessionError::Encoding(e)) => panic!("{message}({args:?}): arguments do not encode: {e}"),
             _ => (self.session.record().last_call_return().to_vec(), false),
         };
-        let text = load_bundle(bundle)
-            .transcoder
+        let transcoder = self.transcoders.entry(bundle.to_string()).or_insert_with(|| load_bundle(bundle).transcoder.clone());
+        let text = transcoder
             .decode_message_return(message, &mut &data[..])
             .map(|value| value.to_string())
             .unwrap_or_else(|e| panic!("{bundle}.{message}: undecodable return {data:?}: {e}"));
