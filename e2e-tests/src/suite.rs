@@ -60,27 +60,40 @@ pub struct Suite {
     pub tasset: Address,
     /// LD staking, once added with [`Suite::add_staking`].
     pub staking: Option<Address>,
+    /// Whether WETH is a plain PSP22 (no `mint`): the admin then holds the whole supply and
+    /// hands it out.
+    pub plain_asset: bool,
 }
 
 impl Suite {
     /// Deploys everything with `venues` AMM venues sharing the deployment equally (the
     /// first takes the remainder) and a fixed LD stake of `ld_stake` TOKE.
     pub fn new(venues: usize, ld_stake: u128) -> Self {
-        Self::build(venues, ld_stake, false)
+        Self::build(venues, ld_stake, false, None)
+    }
+
+    /// [`Suite::new`] with WETH deployed from the plain PSP22 token bundle at `bundle` (the
+    /// `psp22` crate's example token: constructor `new(supply, name, symbol, decimals)`, no
+    /// mint), so the pool's figures are measured over an asset with no admin surface.
+    pub fn with_plain_asset(venues: usize, ld_stake: u128, bundle: &str) -> Self {
+        Self::build(venues, ld_stake, false, Some(bundle))
     }
 
     /// [`Suite::new`] with the WETH reactor created as a genesis reactor (it may carry
     /// accelerated emissions).
     pub fn genesis(venues: usize, ld_stake: u128) -> Self {
-        Self::build(venues, ld_stake, true)
+        Self::build(venues, ld_stake, true, None)
     }
 
-    fn build(venues: usize, ld_stake: u128, genesis: bool) -> Self {
+    fn build(venues: usize, ld_stake: u128, genesis: bool, plain_asset: Option<&str>) -> Self {
         let mut chain = Chain::new();
         let admin = chain.user("alice");
         let treasury = chain.user("treasury");
         let ld = chain.user("ld-staking");
-        let weth = chain.deploy(&admin, "test_asset", "new", &args!["Wrapped Ether", "WETH", 18u8, 0u128], vec![]);
+        let weth = match plain_asset {
+            Some(bundle) => chain.deploy(&admin, bundle, "new", &args![u128::MAX / 2, Some("Wrapped Ether"), Some("WETH"), 18u8], vec![]),
+            None => chain.deploy(&admin, "test_asset", "new", &args!["Wrapped Ether", "WETH", 18u8, 0u128], vec![]),
+        };
         let toke = chain.deploy(&admin, "toke", "new", &args![admin], vec![]);
         let mut suite = Self {
             chain,
@@ -94,8 +107,11 @@ impl Suite {
             reactor: admin.clone(),
             tasset: admin.clone(),
             staking: None,
+            plain_asset: plain_asset.is_some(),
         };
-        suite.mint_weth(&admin, 1_000_000 * E18);
+        if !suite.plain_asset {
+            suite.mint_weth(&admin, 1_000_000 * E18);
+        }
         for i in 0..venues {
             let salt = vec![u8::try_from(i).expect("few venues")];
             let pool = suite.chain.deploy(&admin, "venue_amm", "new", &args![weth, toke, 30u16, WINDOW_MS, 200u16], salt);
@@ -149,6 +165,7 @@ impl Suite {
             reactor: address("reactor")?,
             tasset: address("tweth")?,
             staking: Some(address("ld_staking")?),
+            plain_asset: false,
             chain,
         })
     }
@@ -200,11 +217,19 @@ impl Suite {
         r.expect("approve");
     }
 
-    /// Mints `amount` WETH to `to` and lets the pool (tWETH) pull it.
+    /// Mints `amount` WETH to `to` (a plain asset: sends it from the admin) and lets the pool
+    /// (tWETH) pull it.
     pub fn mint_weth(&mut self, to: &Address, amount: u128) {
         let (admin, weth) = (self.admin.clone(), self.weth.clone());
-        let r: Result<(), test_asset::test_asset::Error> = self.chain.call(&admin, &weth, "mint", &args![to, amount]);
-        r.expect("mint WETH");
+        if self.plain_asset {
+            if *to != admin {
+                let r: Result<(), PSP22Error> = self.chain.call(&admin, &weth, "PSP22::transfer", &args![to, amount, Bytes(&[])]);
+                r.expect("send WETH");
+            }
+        } else {
+            let r: Result<(), test_asset::test_asset::Error> = self.chain.call(&admin, &weth, "mint", &args![to, amount]);
+            r.expect("mint WETH");
+        }
         if self.tasset != self.admin {
             let pool = self.tasset.clone();
             self.approve(to, &weth, &pool);

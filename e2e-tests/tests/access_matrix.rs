@@ -107,7 +107,6 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
             ("ManagedPool::strike", role(&[Role::Manager], "NotManager"), &["1"]),
             ("ManagedPool::configure", role(&[Role::Manager], "NotManager"), &[POOL_CONFIG]),
             ("ManagedPool::set_code_hash", role(&[Role::Manager], "NotManager"), &["{hash}"]),
-            ("ManagedPool::manager", Anyone, &[]),
         ],
         "tasset_factory" => vec![
             ("create_reactor", role(ADMIN, NOT_ADMIN), &["{x}", "{x}", CONFIG, "false"]),

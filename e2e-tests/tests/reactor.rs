@@ -67,8 +67,8 @@ fn the_factory_creates_one_reactor_per_asset_which_runs_its_pool() {
     let tasset = s.tasset.clone();
     let symbol: Option<String> = s.chain.query(&tasset, "PSP22Metadata::token_symbol", &args![]);
     let decimals: u8 = s.chain.query(&tasset, "PSP22Metadata::token_decimals", &args![]);
-    let manager: ink::primitives::AccountId = s.chain.query(&tasset, "ManagedPool::manager", &args![]);
-    assert_eq!((symbol.as_deref(), decimals, manager), (Some("tWETH"), 18, ink_id(&s.reactor)));
+    let roles: Vec<(laas_traits::Role, ink::primitives::AccountId)> = s.chain.query(&tasset, "Roles::roles", &args![]);
+    assert_eq!((symbol.as_deref(), decimals, roles), (Some("tWETH"), 18, vec![(laas_traits::Role::Manager, ink_id(&s.reactor))]));
     // A second reactor for the same asset is refused.
     let config = s.config_arg(1);
     let again: Result<ink::primitives::AccountId, FactoryError> =

@@ -105,7 +105,7 @@ fn main() {
     }
 
     amm_weights(&mut chain);
-    pool_weights(base);
+    pool_weights(base, &reference_path);
     staking_weights();
 
     if check {
@@ -170,90 +170,79 @@ fn amm_weights(chain: &mut Chain) {
     }
 }
 
+/// The LD stake behind the pool benchmarks' reactor, TOKE.
+const STAKE: u128 = 10_000_000 * laas_e2e_tests::suite::E18;
+
 /// The reactor's rollover before the pool/manager split (the same benchmark, 1 venue): first
 /// deploy and fees + rebalance, `(ref_time, proof_size)`. The target is at most 1.3× these.
 const ROLLOVER_BEFORE: [(u64, u64); 2] = [(20_804_295_486, 363_506), (21_723_789_495, 362_351)];
 
-/// Weights of what LPs do with the pool (tWETH) against the reference transfer `base`, with a
-/// breakdown of a deposit; the reactor's rollover with one and three venues; and a deposit and
-/// a withdrawal of one more LP after 1 and after 1,000 LPs (O(1): the figures must not move).
-fn pool_weights(base: Cost) {
+/// Weights of what LPs do with the pool (tWETH) against the reference transfer `base`: over
+/// the test WETH (the suite's own asset, with an admin surface) and over a plain PSP22 (the
+/// reference token as the asset, as a real wrapped ether would be); a breakdown of a deposit;
+/// the reactor's rollover with one and three venues; and every LP message of one more LP after
+/// 1 and after 1,000 LPs (O(1): the figures must not move). The targets are judged over the
+/// plain asset: the pool's cost is what it adds to the asset's own transfer.
+fn pool_weights(base: Cost, reference: &str) {
     use laas_e2e_tests::suite::{Suite, E18};
-    const STAKE: u128 = 10_000_000 * E18;
 
     let mut rows: Vec<(String, Cost, Option<f64>)> = Vec::new();
     let mut breakdown = String::new();
-    for venues in [1usize, 3] {
-        let mut s = Suite::new(venues, STAKE);
-        s.place_pcv(1_000_000 * E18);
-        let keeper = s.chain.user("keeper");
-        let (lp, friend) = (s.chain.user("lp"), s.chain.user("friend"));
-        s.mint_weth(&lp, 100 * E18);
-        s.chain.next_block();
-        s.deposit(&lp, 50 * E18).expect("deposit");
-        if venues == 1 {
-            rows.push((String::from("deposit (new holder)"), s.chain.last_cost(), Some(3.0)));
+    for (asset, plain) in [("test WETH", false), ("plain PSP22", true)] {
+        for venues in [1usize, 3] {
+            if plain && venues == 3 {
+                continue;
+            }
+            let mut s = if plain { Suite::with_plain_asset(venues, STAKE, reference) } else { Suite::new(venues, STAKE) };
+            let target = |t: f64| if plain { Some(t) } else { None };
+            s.place_pcv(1_000_000 * E18);
+            let keeper = s.chain.user("keeper");
+            let (lp, friend) = (s.chain.user("lp"), s.chain.user("friend"));
+            s.mint_weth(&lp, 100 * E18);
             s.chain.next_block();
-            s.deposit(&lp, 10 * E18).expect("deposit");
-            let deposit = s.chain.last_cost();
-            rows.push((String::from("deposit (holder)"), deposit, Some(3.0)));
-            breakdown = deposit_breakdown(&mut s, deposit);
-            s.chain.next_block();
-            s.request(&lp, 5 * E18).expect("request");
-            rows.push((String::from("request_withdrawal"), s.chain.last_cost(), Some(1.75)));
-            s.chain.next_block();
-            let pool = s.tasset.clone();
-            let r: Result<(), psp22::PSP22Error> = s.chain.call(&lp, &pool, "PSP22::transfer", &args![friend, E18, Bytes(&[])]);
-            r.expect("transfer");
-            rows.push((String::from("tWETH PSP22::transfer"), s.chain.last_cost(), Some(1.75)));
+            s.deposit(&lp, 50 * E18).expect("deposit");
+            if venues == 1 {
+                rows.push((format!("{asset}: deposit (new holder)"), s.chain.last_cost(), target(3.0)));
+                s.chain.next_block();
+                s.deposit(&lp, 10 * E18).expect("deposit");
+                let deposit = s.chain.last_cost();
+                rows.push((format!("{asset}: deposit (holder)"), deposit, target(3.0)));
+                if plain {
+                    breakdown = deposit_breakdown(&mut s, deposit, reference);
+                }
+                s.chain.next_block();
+                s.request(&lp, 5 * E18).expect("request");
+                rows.push((format!("{asset}: request_withdrawal"), s.chain.last_cost(), target(1.75)));
+                s.chain.next_block();
+                let pool = s.tasset.clone();
+                let r: Result<(), psp22::PSP22Error> = s.chain.call(&lp, &pool, "PSP22::transfer", &args![friend, E18, Bytes(&[])]);
+                r.expect("transfer");
+                rows.push((format!("{asset}: tWETH PSP22::transfer"), s.chain.last_cost(), target(1.75)));
+            }
+            s.to_next_cycle();
+            s.rollover(&keeper).expect("rollover");
+            rows.push((format!("{asset}: rollover, {venues} venue(s), first deploy"), s.chain.last_cost(), None));
+            let trader = s.trader("trader", 100 * E18, 1_000_000 * E18);
+            for v in 0..venues {
+                let out = s.swap(&trader, v, true, E18);
+                s.swap(&trader, v, false, out);
+            }
+            s.to_next_cycle();
+            s.rollover(&keeper).expect("rollover");
+            rows.push((format!("{asset}: rollover, {venues} venue(s), fees + rebalance"), s.chain.last_cost(), None));
+            if venues == 1 {
+                s.chain.next_block();
+                s.withdraw(&lp, 4 * E18).expect("withdraw");
+                rows.push((format!("{asset}: withdraw"), s.chain.last_cost(), target(3.0)));
+                s.chain.next_block();
+                s.claim(&lp).expect("claim");
+                rows.push((format!("{asset}: claim (asset and TOKE)"), s.chain.last_cost(), target(3.0)));
+            }
         }
-        s.to_next_cycle();
-        s.rollover(&keeper).expect("rollover");
-        rows.push((format!("rollover, {venues} venue(s), first deploy"), s.chain.last_cost(), None));
-        let trader = s.trader("trader", 100 * E18, 1_000_000 * E18);
-        for v in 0..venues {
-            let out = s.swap(&trader, v, true, E18);
-            s.swap(&trader, v, false, out);
-        }
-        s.to_next_cycle();
-        s.rollover(&keeper).expect("rollover");
-        rows.push((format!("rollover, {venues} venue(s), fees + rebalance"), s.chain.last_cost(), None));
-        if venues == 1 {
-            s.chain.next_block();
-            s.withdraw(&lp, 4 * E18).expect("withdraw");
-            rows.push((String::from("withdraw"), s.chain.last_cost(), Some(3.0)));
-            s.chain.next_block();
-            s.claim(&lp).expect("claim");
-            rows.push((String::from("claim (asset and TOKE)"), s.chain.last_cost(), Some(3.0)));
-        }
-    }
-
-    // One more LP's deposit and withdrawal after 1 and after 1,000 others.
-    let mut flat: Vec<(usize, Cost, Cost)> = Vec::new();
-    for others in [1usize, 1_000] {
-        let mut s = Suite::new(1, STAKE);
-        s.place_pcv(1_000_000 * E18);
-        for i in 0..others {
-            let lp = s.chain.user(&format!("lp-{i}"));
-            s.mint_weth(&lp, E18);
-            s.deposit(&lp, E18).expect("deposit");
-        }
-        let probe = s.chain.user("probe");
-        s.mint_weth(&probe, 10 * E18);
-        s.chain.next_block();
-        s.deposit(&probe, 10 * E18).expect("deposit");
-        let deposit = s.chain.last_cost();
-        s.request(&probe, 10 * E18).expect("request");
-        let keeper = s.chain.user("keeper");
-        s.to_next_cycle();
-        s.rollover(&keeper).expect("rollover");
-        s.chain.next_block();
-        s.withdraw(&probe, 10 * E18).expect("withdraw");
-        flat.push((others, deposit, s.chain.last_cost()));
     }
 
     println!();
-    println!("{:<40} {:>14} {:>11} {:>9}   vs reference transfer   target", "pool (tWETH) and reactor", "ref_time", "proof_size", "deposit");
+    println!("{:<50} {:>14} {:>11} {:>9}   vs reference transfer   target", "pool (tWETH) and reactor", "ref_time", "proof_size", "deposit");
     for (label, c, target) in &rows {
         let (rt, ps) = (c.ref_time as f64 / base.ref_time as f64, c.proof_size as f64 / base.proof_size as f64);
         let verdict = match target {
@@ -261,9 +250,9 @@ fn pool_weights(base: Cost) {
             Some(t) => format!("<= {t}x: MISSED"),
             None => String::new(),
         };
-        println!("{:<40} {:>14} {:>11} {:>9}   {:>7.3}x / {:.3}x      {verdict}", label, c.ref_time, c.proof_size, c.storage_deposit, rt, ps);
+        println!("{:<50} {:>14} {:>11} {:>9}   {:>7.3}x / {:.3}x      {verdict}", label, c.ref_time, c.proof_size, c.storage_deposit, rt, ps);
     }
-    for (i, label) in ["rollover, 1 venue(s), first deploy", "rollover, 1 venue(s), fees + rebalance"].iter().enumerate() {
+    for (i, label) in ["test WETH: rollover, 1 venue(s), first deploy", "test WETH: rollover, 1 venue(s), fees + rebalance"].iter().enumerate() {
         if let Some((_, c, _)) = rows.iter().find(|(l, _, _)| l == label) {
             let (rt, ps) = (c.ref_time as f64 / ROLLOVER_BEFORE[i].0 as f64, c.proof_size as f64 / ROLLOVER_BEFORE[i].1 as f64);
             let met = if rt <= 1.3 && ps <= 1.3 { "met" } else { "MISSED" };
@@ -273,25 +262,65 @@ fn pool_weights(base: Cost) {
     let code = load_bundle("tasset").wasm.len();
     println!("pool (tasset) code: {code} bytes (target <= 30,000: {})", if code <= 30_000 { "met" } else { "MISSED" });
     println!("{breakdown}");
-    for (others, deposit, withdraw) in &flat {
-        println!("{:<40} {:>14} {:>11} {:>9}", format!("deposit after {others} LP(s)"), deposit.ref_time, deposit.proof_size, deposit.storage_deposit);
-        println!("{:<40} {:>14} {:>11} {:>9}", format!("withdraw after {others} LP(s)"), withdraw.ref_time, withdraw.proof_size, withdraw.storage_deposit);
+    flat_in_holders();
+}
+
+/// Every LP message of one more LP (deposit, transfer, request, withdraw, claim) after 1 and
+/// after 1,000 LPs: nothing reads the other holders, so the figures must be identical.
+fn flat_in_holders() {
+    use laas_e2e_tests::suite::{Suite, E18};
+    const MESSAGES: [&str; 5] = ["deposit", "PSP22::transfer", "request_withdrawal", "withdraw", "claim"];
+
+    let mut flat: Vec<(usize, [Cost; 5])> = Vec::new();
+    for others in [1usize, 1_000] {
+        let mut s = Suite::new(1, STAKE);
+        s.place_pcv(1_000_000 * E18);
+        for i in 0..others {
+            let lp = s.chain.user(&format!("lp-{i}"));
+            s.mint_weth(&lp, E18);
+            s.deposit(&lp, E18).expect("deposit");
+        }
+        let (probe, friend, keeper) = (s.chain.user("probe"), s.chain.user("lp-0"), s.chain.user("keeper"));
+        s.mint_weth(&probe, 10 * E18);
+        s.chain.next_block();
+        s.deposit(&probe, 10 * E18).expect("deposit");
+        let deposit = s.chain.last_cost();
+        s.chain.next_block();
+        let pool = s.tasset.clone();
+        let r: Result<(), psp22::PSP22Error> = s.chain.call(&probe, &pool, "PSP22::transfer", &args![friend, E18, Bytes(&[])]);
+        r.expect("transfer");
+        let transfer = s.chain.last_cost();
+        s.chain.next_block();
+        s.request(&probe, 9 * E18).expect("request");
+        let request = s.chain.last_cost();
+        s.to_next_cycle();
+        s.rollover(&keeper).expect("rollover");
+        s.chain.next_block();
+        s.withdraw(&probe, 9 * E18).expect("withdraw");
+        let withdraw = s.chain.last_cost();
+        s.chain.next_block();
+        s.claim(&friend).expect("claim");
+        flat.push((others, [deposit, transfer, request, withdraw, s.chain.last_cost()]));
     }
-    if let [(_, d1, w1), (_, d1000, w1000)] = flat.as_slice() {
-        println!(
-            "1,000 LPs vs 1: deposit {:.3}x ref_time / {:.3}x proof_size; withdraw {:.3}x / {:.3}x",
-            d1000.ref_time as f64 / d1.ref_time as f64,
-            d1000.proof_size as f64 / d1.proof_size as f64,
-            w1000.ref_time as f64 / w1.ref_time as f64,
-            w1000.proof_size as f64 / w1.proof_size as f64,
-        );
+    for (others, costs) in &flat {
+        for (name, c) in MESSAGES.iter().zip(costs) {
+            println!("{:<40} {:>14} {:>11} {:>9}", format!("{name} after {others} LP(s)"), c.ref_time, c.proof_size, c.storage_deposit);
+        }
+    }
+    if let [(_, one), (_, thousand)] = flat.as_slice() {
+        let ratios: Vec<String> = MESSAGES
+            .iter()
+            .zip(one.iter().zip(thousand))
+            .map(|(name, (a, b))| format!("{name} {:.3}x / {:.3}x", b.ref_time as f64 / a.ref_time as f64, b.proof_size as f64 / a.proof_size as f64))
+            .collect();
+        println!("1,000 LPs vs 1 (ref_time / proof_size): {}", ratios.join("; "));
     }
 }
 
 /// Where a deposit's weight goes: the code read for each contract it runs (the pool, and the
 /// asset for its `transfer_from`), the asset's own part measured as the same `transfer_from`
 /// made directly, and the pool's own execution and storage as the rest.
-fn deposit_breakdown(s: &mut laas_e2e_tests::suite::Suite, deposit: Cost) -> String {
+fn deposit_breakdown(s: &mut laas_e2e_tests::suite::Suite, deposit: Cost, asset_bundle: &str) -> String {
     let (weth, spender, from, to) = (s.weth.clone(), s.chain.user("bench-spender"), s.chain.user("bench-from"), s.chain.user("bench-to"));
     s.mint_weth(&from, 10 * laas_e2e_tests::suite::E18);
     s.approve(&from, &weth, &spender);
@@ -299,18 +328,20 @@ fn deposit_breakdown(s: &mut laas_e2e_tests::suite::Suite, deposit: Cost) -> Str
     let r: Result<(), psp22::PSP22Error> = s.chain.call(&spender, &weth, "PSP22::transfer_from", &args![from, to, 1_000u128, Bytes(&[])]);
     r.expect("transfer_from");
     let pull = s.chain.last_cost();
-    let (pool_code, weth_code) = (load_bundle("tasset").wasm.len(), load_bundle("test_asset").wasm.len());
+    let (pool_code, weth_code) = (load_bundle("tasset").wasm.len(), load_bundle(asset_bundle).wasm.len());
+    let code = pool_code + weth_code;
     format!(
-        "a deposit ({} ref_time, {} proof): the WETH transfer_from it makes costs about {} / {} on its own (its code {} bytes); \
-         the pool's own part is the rest, {} / {} (its code {} bytes; storage: the root, the holder's cell)",
+        "a deposit over the plain asset, {} ref_time / {} proof: the asset's transfer_from made directly costs {} / {}; \
+         of the deposit's proof, {} bytes are code (the pool's {}, the asset's {}) and {} the two contracts' accounts and storage \
+         (the pool's root and the holder's cell; the asset's allowance and two balances) and the call between them",
         deposit.ref_time,
         deposit.proof_size,
         pull.ref_time,
         pull.proof_size,
-        weth_code,
-        deposit.ref_time.saturating_sub(pull.ref_time),
-        deposit.proof_size.saturating_sub(pull.proof_size),
+        code,
         pool_code,
+        weth_code,
+        deposit.proof_size.saturating_sub(code as u64),
     )
 }
 

@@ -218,7 +218,8 @@ pub trait TAsset {
     fn position(&self, account: AccountId) -> Position;
 }
 
-/// How a reactor runs its pool. Every message but `books` is for the manager alone.
+/// How a reactor runs its pool. Every message but `books` is for the manager alone; `roles()`
+/// names the manager.
 #[ink::trait_definition]
 pub trait ManagedPool {
     /// The books a rollover or a strike needs. Anyone may call.
@@ -245,8 +246,4 @@ pub trait ManagedPool {
     /// pool through the reactor. Errors: `NotManager`, `UpgradeFailed`.
     #[ink(message)]
     fn set_code_hash(&mut self, code_hash: Hash) -> Result<(), PoolError>;
-
-    /// The reactor that runs this pool (it instantiated it). Anyone may call.
-    #[ink(message)]
-    fn manager(&self) -> AccountId;
 }

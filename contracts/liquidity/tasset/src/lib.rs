@@ -439,12 +439,6 @@ pub mod tasset {
             self.ensure_manager()?;
             self.env().set_code_hash(&code_hash).map_err(|_| PoolError::UpgradeFailed)
         }
-
-        /// The reactor that runs this pool. Anyone may call.
-        #[ink(message)]
-        fn manager(&self) -> AccountId {
-            self.manager
-        }
     }
 
     impl Roles for TAssetPool {

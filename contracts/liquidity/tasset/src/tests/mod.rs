@@ -67,7 +67,6 @@ mod psp22_standard {
 #[ink::test]
 fn the_instantiator_manages_and_bad_parameters_are_refused() {
     let (p, a) = pool();
-    assert_eq!(p.manager(), a.django);
     assert_eq!(p.roles(), vec![(Role::Manager, a.django)]);
     test::set_caller::<E>(a.django);
     let no_expiry = PoolConfig { expiry_epochs: 0, ..config() };
