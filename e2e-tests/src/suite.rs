@@ -267,8 +267,8 @@ impl Suite {
         self.chain.call(who, &pool, "TAsset::request_withdrawal", &args![amount])
     }
 
-    /// `who` withdraws `amount` of a matured request; returns the WETH paid.
-    pub fn withdraw(&mut self, who: &Address, amount: u128) -> Result<u128, PoolError> {
+    /// `who` withdraws `amount` of a matured request; returns what it was paid, `(WETH, TOKE)`.
+    pub fn withdraw(&mut self, who: &Address, amount: u128) -> Result<(u128, u128), PoolError> {
         let pool = self.tasset.clone();
         self.chain.call(who, &pool, "TAsset::withdraw", &args![amount])
     }

@@ -121,7 +121,7 @@ fn a_standing_matured_request_cannot_carry_new_money_out_in_one_block() {
     // The matured request is firm: it cannot be swapped for a bigger one; the new money waits
     // in the queue like anyone's once the matured part is out.
     assert_eq!(s.request(&lp, 510 * E18), Err(PoolError::RequestMatured));
-    assert_eq!(s.withdraw(&lp, 10 * E18), Ok(10 * E18));
+    assert_eq!(s.withdraw(&lp, 10 * E18), Ok((10 * E18, 0)));
     let epoch = s.state().epoch;
     assert_eq!(s.request(&lp, 500 * E18), Ok(epoch + 1));
 }

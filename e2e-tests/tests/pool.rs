@@ -45,7 +45,7 @@ fn a_mid_cycle_loss_gives_nobody_value_through_a_stale_nav() {
     let live = live.unwrap();
     assert!(live < E18, "the loss is real: {live}");
     // The matured payout is not touched by the loss: lp-2 leaves with exactly what was fixed.
-    assert_eq!(s.withdraw(&lps[1], 10 * E18), Ok(fixed));
+    assert_eq!(s.withdraw(&lps[1], 10 * E18), Ok((fixed, 0)));
     // A keeper strikes NAV: a newcomer now mints at it, not at the stale 1.
     let struck: Result<u128, ReactorError> = s.chain.call(&keeper, &reactor, "strike_nav", &args![]);
     let struck = struck.unwrap();

@@ -30,18 +30,21 @@ fn funded(deposits: &[(&str, u128)]) -> (Suite, Vec<Address>) {
 
 /// Holdings the reactor will value at a rollover in this block: idle WETH, idle TOKE at the
 /// first venue's TWAP, its venue positions at their TWAP-fair value, and the pool's idle and
-/// reserved WETH less the payouts it owes.
+/// reserved WETH less the payouts it owes (in WETH, and in TOKE not yet set aside).
 fn expected_holdings(s: &mut Suite) -> u128 {
     let state = s.state();
     let books = s.books();
-    let mut holdings = state.idle.asset + books.idle + books.reserved - books.payouts_due;
+    let venue = s.venues[0].clone();
+    let twap: Result<u128, VenueError> = s.chain.query(&venue, "Venue::twap", &args![]);
+    let twap = twap.unwrap();
+    let value = |toke: u128, rounding| laas_math::mul_div(toke, E18, twap, rounding).unwrap();
+    let owed = books.payouts_due + value(books.payouts_due_pairing - books.reserved_pairing, laas_math::Rounding::Up);
+    let mut holdings = state.idle.asset + value(state.idle.pairing, laas_math::Rounding::Down);
     for venue in s.venues.clone() {
         let v: Result<PositionValue, VenueError> = s.chain.query(&venue, "Venue::position_value", &args![s.reactor.clone()]);
         holdings += v.unwrap().in_asset;
     }
-    let venue = s.venues[0].clone();
-    let twap: Result<u128, VenueError> = s.chain.query(&venue, "Venue::twap", &args![]);
-    holdings + laas_math::mul_div(state.idle.pairing, E18, twap.unwrap(), laas_math::Rounding::Down).unwrap()
+    (holdings + books.idle + books.reserved).saturating_sub(owed)
 }
 
 /// Travels to the next cycle and rolls over, checking that the holdings the reactor valued
@@ -156,7 +159,7 @@ fn a_withdrawal_waits_for_its_epoch_and_a_transfer_shrinks_the_request() {
     assert_eq!((s.books().reserved, s.books().payouts_due), (4 * E18, 4 * E18));
     assert!(s.state().idle.asset >= E18 * 8 / 10);
     assert_eq!(s.withdraw(&lp1, 5 * E18), Err(PoolError::ExceedsRequest));
-    assert_eq!(s.withdraw(&lp1, 4 * E18), Ok(4 * E18));
+    assert_eq!(s.withdraw(&lp1, 4 * E18), Ok((4 * E18, 0)));
     let withdrawn: Vec<Withdrawn> = s.chain.events(&tasset);
     assert_eq!((withdrawn[0].burnt, withdrawn[0].paid), (4 * E18, 4 * E18));
     assert_eq!(s.balance(&weth, &lp1), 4 * E18);
@@ -164,7 +167,7 @@ fn a_withdrawal_waits_for_its_epoch_and_a_transfer_shrinks_the_request() {
     assert_eq!(s.withdraw(&lp2, 5 * E18), Err(PoolError::NotMatured));
     s.to_next_cycle();
     s.rollover(&keeper).unwrap();
-    assert_eq!(s.withdraw(&lp2, 5 * E18), Ok(5 * E18));
+    assert_eq!(s.withdraw(&lp2, 5 * E18), Ok((5 * E18, 0)));
 
     // lp-1 asks for all 6, then sends 4 tWETH away: the request shrinks to the 2 it keeps.
     let maturity = s.request(&lp1, 6 * E18).unwrap();
@@ -208,7 +211,7 @@ fn pcv_absorbs_impermanent_loss_until_it_is_exhausted_then_nav_haircuts_exits_an
     let struck = s.state().nav;
     assert!(struck < E18 && struck.abs_diff(nav) < E18 / 1_000);
     assert_eq!(s.position(&lp).payout, 10 * E18 * struck / E18);
-    assert_eq!(s.withdraw(&lp, 10 * E18), Ok(10 * E18 * struck / E18));
+    assert_eq!(s.withdraw(&lp, 10 * E18), Ok((10 * E18 * struck / E18, 0)));
     // …and new money mints at that strike, so it does not pay for the old loss.
     let newcomer = s.chain.user("newcomer");
     s.mint_weth(&newcomer, 10 * E18);
@@ -237,7 +240,7 @@ fn a_pool_pushed_off_its_twap_before_the_rollover_cannot_delay_matured_exits() {
     s.rollover(&keeper).unwrap();
     let recalled: Vec<reactor::reactor::Recalled> = s.chain.events(&reactor);
     assert_eq!(recalled.len(), 2, "the sized recall, then the rest of the position");
-    assert_eq!(s.withdraw(&lp, 30 * E18), Ok(30 * E18));
+    assert_eq!(s.withdraw(&lp, 30 * E18), Ok((30 * E18, 0)));
 }
 
 #[test]
@@ -248,7 +251,8 @@ fn a_venue_emptied_by_the_sized_recall_is_not_asked_again() {
     s.rollover(&keeper).unwrap();
     assert_eq!(s.request(&lp, 40 * E18), Ok(2));
     // The LD stake is gone: nothing may stay deployed, so the sized recall takes the whole
-    // position. A drained pool pays less WETH than counted on, and the exit stays short.
+    // position. A drained pool pays less WETH than counted on; TOKE at the TWAP makes up the
+    // rest of the payout (tests/exits.rs).
     s.admin_call("set_collateral", args![Raw(String::from("Fixed(0)"))]).unwrap();
     s.to_next_cycle();
     let whale = s.trader("whale", E18, 100_000 * E18);
@@ -257,6 +261,8 @@ fn a_venue_emptied_by_the_sized_recall_is_not_asked_again() {
     let recalled: Vec<reactor::reactor::Recalled> = s.chain.events(&reactor);
     let skipped: Vec<reactor::reactor::VenueSkipped> = s.chain.events(&reactor);
     assert_eq!((recalled.len(), skipped.len()), (1, 0), "one recall, no second call to an empty venue");
+    let (paid, paid_toke) = s.withdraw(&lp, 40 * E18).expect("the exit is whole, in kind");
+    assert!(paid < 40 * E18 && paid_toke > 0);
 }
 
 #[test]
@@ -273,7 +279,7 @@ fn missed_cycles_are_caught_up_by_one_rollover_and_a_second_is_refused() {
     assert_eq!(state.cycle, 3);
     let schedule: laas_cycles::Schedule = s.chain.query(&s.reactor.clone(), "schedule", &args![]);
     assert_eq!(state.next_rollover_ms, schedule.genesis_ms + 4 * WEEK_MS, "on the schedule, no drift");
-    assert_eq!(s.withdraw(&lps[0], 3 * E18), Ok(3 * E18));
+    assert_eq!(s.withdraw(&lps[0], 3 * E18), Ok((3 * E18, 0)));
 }
 
 #[test]
@@ -321,7 +327,9 @@ fn privileged_messages_refuse_strangers_and_bad_input_changes_nothing() {
     let r: Result<(), FactoryError> = s.chain.call(&stranger, &factory, "set_code_hashes", &args![Raw(hash.clone()), Raw(hash)]);
     assert_eq!(r, Err(FactoryError::Access(AccessError::NotAdmin)));
     // Only the reactor runs its pool.
-    let rollover = Raw(String::from("Rollover { nav: 1, funded: 0, reward_asset: 0, reward_pairing: 0, next_boundary_ms: 0 }"));
+    let rollover = Raw(String::from(
+        "Rollover { nav: 1, payout: 0, payout_pairing: 0, funded: 0, funded_pairing: 0, reward_asset: 0, reward_pairing: 0, next_boundary_ms: 0 }",
+    ));
     let pool = s.tasset.clone();
     let r: Result<u128, PoolError> = s.chain.call(&stranger, &pool, "ManagedPool::roll", &args![rollover]);
     assert_eq!(r, Err(PoolError::NotManager));
@@ -371,7 +379,7 @@ fn a_pause_stops_deposits_and_deployment_but_not_exits() {
     s.to_next_cycle();
     s.rollover(&keeper).unwrap();
     assert!(s.chain.events::<Deployed>(&reactor).is_empty(), "nothing deployed while paused");
-    assert_eq!(s.withdraw(&lp, 2 * E18), Ok(2 * E18));
+    assert_eq!(s.withdraw(&lp, 2 * E18), Ok((2 * E18, 0)));
     assert_eq!(s.claim(&lp), Ok((0, 0)));
     assert_eq!(s.books().supply, 8 * E18);
     // Only the admin lifts the pause, for the pool too.

@@ -116,6 +116,6 @@ fn a_reactors_admin_upgrades_its_pool_through_the_reactor_and_balances_stay() {
     s.request(&lp, 10 * E18).unwrap();
     s.to_next_cycle();
     s.rollover(&stranger).unwrap();
-    assert_eq!(s.withdraw(&lp, 10 * E18), Ok(10 * E18));
+    assert_eq!(s.withdraw(&lp, 10 * E18), Ok((10 * E18, 0)));
     assert_eq!(s.balance(&tasset, &lp), 0);
 }

@@ -87,8 +87,8 @@ fn main() {
     for r in s.chain.events::<RolledOver>(&reactor) {
         println!("NAV {} per tWETH; holdings {} WETH at TWAP for {} tWETH ({})", fmt(r.nav), fmt(r.holdings), fmt(r.supply), cost(s.chain.last_cost()));
     }
-    let paid = s.withdraw(&lp1, 4 * E18).expect("withdraw");
-    println!("lp-1 withdrew: 4 tWETH burnt, {} WETH paid ({})", fmt(paid), cost(s.chain.last_cost()));
+    let (paid, paid_toke) = s.withdraw(&lp1, 4 * E18).expect("withdraw");
+    println!("lp-1 withdrew: 4 tWETH burnt, {} WETH + {} TOKE paid ({})", fmt(paid), fmt(paid_toke), cost(s.chain.last_cost()));
     let (fee_asset, fee_toke) = s.claim(&lp1).expect("claim");
     println!("lp-1 claimed {} WETH + {} TOKE of fees and emissions from the pool", fmt(fee_asset), fmt(fee_toke));
     let r: Result<(u128, u128), laas_traits::StakeError> = s.chain.call(&director, &staking, "claim", &args![reactor]);

@@ -8,7 +8,9 @@
 //! A request made in epoch `e` matures at the rollover that opens `e + 1`, or `e + 2` if a cycle
 //! boundary has passed and its rollover has not run yet; a catch-up rollover opens one epoch
 //! however many cycles it catches up. The rollover that matures a request fixes its payout at
-//! that strike's NAV and sets it aside.
+//! that strike's NAV and sets it aside, **in kind**: the asset, and what the asset cannot cover
+//! in TOKE at that rollover's TWAP, so an exit is never trapped because the reactor's holdings
+//! moved into TOKE (a price move, a drained venue).
 
 use crate::access::AccessError;
 use ink::primitives::{AccountId, Hash};
@@ -97,8 +99,10 @@ pub struct Position {
     pub maturity: u32,
     /// Whether the request has matured and can be withdrawn now.
     pub matured: bool,
-    /// What withdrawing the whole matured request pays, in the asset (0 if not matured).
+    /// What withdrawing the whole matured request pays in the asset (0 if not matured).
     pub payout: u128,
+    /// …and in TOKE, the part the asset could not cover at its maturity.
+    pub payout_pairing: u128,
     /// Fees and emissions settled and not claimed: the asset.
     pub owed_asset: u128,
     /// Fees and emissions settled and not claimed: TOKE.
@@ -125,11 +129,18 @@ pub struct Books {
     pub idle: u128,
     /// Asset set aside for matured payouts.
     pub reserved: u128,
-    /// What matured requests are owed, in the asset; above `reserved` by what the next
-    /// rollover must bring.
+    /// TOKE set aside for matured payouts.
+    pub reserved_pairing: u128,
+    /// What matured requests are owed in the asset; above `reserved` by what the next rollover
+    /// must bring.
     pub payouts_due: u128,
+    /// What matured requests are owed in TOKE; above `reserved_pairing` by what the next
+    /// rollover must bring.
+    pub payouts_due_pairing: u128,
     /// Of `payouts_due`, what the next rollover releases because its requests expire unclaimed.
     pub expiring: u128,
+    /// Of `payouts_due_pairing`, the same.
+    pub expiring_pairing: u128,
     /// NAV per tAsset at the last strike, 1e18.
     pub nav: u128,
     /// When it was struck, ms.
@@ -137,14 +148,20 @@ pub struct Books {
 }
 
 /// What the manager tells the pool at a rollover.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 pub struct Rollover {
-    /// NAV per tAsset struck by this rollover, 1e18: fixes the payout of the requests it
-    /// matures.
+    /// NAV per tAsset struck by this rollover, 1e18: the value each maturing tAsset is paid.
     pub nav: u128,
+    /// The maturing requests' payout in the asset: `maturing × nav`, less what is paid in TOKE.
+    pub payout: u128,
+    /// The maturing requests' payout in TOKE: the value the asset cannot cover, at this
+    /// rollover's TWAP.
+    pub payout_pairing: u128,
     /// The asset the manager sent the pool before the call for payouts.
     pub funded: u128,
+    /// The TOKE the manager sent the pool before the call for payouts.
+    pub funded_pairing: u128,
     /// Fees and emissions for the closing epoch's eligible holders, sent before the call: the
     /// asset.
     pub reward_asset: u128,
@@ -204,10 +221,11 @@ pub trait TAsset {
     #[ink(message)]
     fn request_withdrawal(&mut self, amount: u128) -> Result<u32, PoolError>;
 
-    /// Burns `amount` tAssets of the caller's matured request and pays their payout, fixed when
-    /// the request matured. Returns the asset paid. Anyone may call; never paused.
+    /// Burns `amount` tAssets of the caller's matured request and pays their share of its
+    /// payout, fixed when the request matured: the asset, and TOKE for what the asset could not
+    /// cover then. Returns `(asset, TOKE)` paid. Anyone may call; never paused.
     #[ink(message)]
-    fn withdraw(&mut self, amount: u128) -> Result<u128, PoolError>;
+    fn withdraw(&mut self, amount: u128) -> Result<(u128, u128), PoolError>;
 
     /// Pays the caller's fees and emissions: `(asset, TOKE)`. Anyone may call; never paused.
     #[ink(message)]
@@ -227,12 +245,12 @@ pub trait ManagedPool {
     fn books(&self) -> Books;
 
     /// Opens the next epoch: expires the matured requests whose time is up, matures the
-    /// requests due, fixing their payout at `nav` and setting it aside from idle asset and
-    /// what the manager `funded`, shares the rewards over the closing epoch's eligible
-    /// tAssets, and sends the rest of the idle asset to the manager. Returns the asset sent.
-    /// Manager only.
+    /// requests due with the payout the manager fixed (asset and TOKE) and sets it aside from
+    /// idle asset and what the manager funded, shares the rewards over the closing epoch's
+    /// eligible tAssets, and sends the rest of the idle asset (and any TOKE beyond what
+    /// payouts are owed) to the manager. Returns `(asset, TOKE)` sent. Manager only.
     #[ink(message)]
-    fn roll(&mut self, rollover: Rollover) -> Result<u128, PoolError>;
+    fn roll(&mut self, rollover: Rollover) -> Result<(u128, u128), PoolError>;
 
     /// Records a NAV strike made between rollovers. Manager only.
     #[ink(message)]

@@ -38,8 +38,9 @@ pub(crate) fn books(pool: AccountId) -> Result<Books> {
     call::infallible(pool.call().books().try_invoke(), ReactorError::CallFailed)
 }
 
-/// Opens the pool's next epoch; returns the idle asset it sent back.
-pub(crate) fn roll(pool: AccountId, rollover: Rollover) -> Result<u128> {
+/// Opens the pool's next epoch; returns what it sent back: its idle asset, and TOKE beyond what
+/// its payouts are owed.
+pub(crate) fn roll(pool: AccountId, rollover: Rollover) -> Result<(u128, u128)> {
     let mut pool: Pool = pool.into();
     call::fallible(pool.call_mut().roll(rollover).try_invoke(), ReactorError::CallFailed)
 }

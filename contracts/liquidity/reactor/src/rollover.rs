@@ -15,8 +15,9 @@ impl Reactor {
     /// The rollover's steps, in order: collect venue fees; strike NAV; work out what the
     /// maturing requests are owed and who brings it (the pool's own idle asset first, the
     /// reactor the rest); share fees and emissions; recall from the venues what the payouts and
-    /// the buffer need; send the pool its payouts and rewards and open its next epoch (taking
-    /// its idle deposits); deploy.
+    /// the buffer need; fix the maturing payout in kind (the asset, and TOKE at the TWAP for
+    /// what the asset cannot cover); send the pool its payouts and rewards and open its next
+    /// epoch (taking its idle deposits); deploy.
     pub(crate) fn roll(&mut self) -> Result<u32> {
         let previous = self.cycle;
         let now = self.env().block_timestamp();
@@ -85,21 +86,37 @@ impl Reactor {
         let cap = apply_bps(stake_value, u128::from(config.collateral_bps), Rounding::Down)?;
         let deployable = controlled.saturating_sub(withheld).min(cap);
         let targets = self.recall_to(&venues, &weights, &valued.positions, deployable, withheld)?;
+        // Payouts in kind: the asset first; what the asset cannot cover of the maturing
+        // requests' value (the holdings moved into TOKE: a price move, a drained venue) is paid
+        // in TOKE at the TWAP this NAV was struck at.
         let funded = shortfall.min(self.idle.asset);
+        let replaced = match valued.price {
+            Some(_) => sub(shortfall, funded)?.min(maturing),
+            None => 0,
+        };
+        let payout_pairing = match valued.price {
+            Some(p) => mul_fixed(replaced, p, Rounding::Down)?,
+            None => 0,
+        };
+        let due_pairing = add(sub(books.payouts_due_pairing, books.expiring_pairing)?, payout_pairing)?;
+        let funded_pairing = due_pairing.saturating_sub(books.reserved_pairing).min(self.idle.pairing);
         // Collected fees and the emission budget are held apart from idle holdings; only the
         // payouts come out of them.
-        self.idle = self.idle.minus(funded, 0)?;
+        self.idle = self.idle.minus(funded, funded_pairing)?;
         token::push(self.asset, self.tasset, add(funded, lp_rewards.asset)?)?;
-        token::push(self.pairing, self.tasset, lp_rewards.pairing)?;
+        token::push(self.pairing, self.tasset, add(funded_pairing, lp_rewards.pairing)?)?;
         let rollover = Rollover {
             nav,
+            payout: sub(maturing, replaced)?,
+            payout_pairing,
             funded,
+            funded_pairing,
             reward_asset: lp_rewards.asset,
             reward_pairing: lp_rewards.pairing,
             next_boundary_ms: self.next_boundary_ms(),
         };
-        let taken = pool::roll(self.tasset, rollover)?;
-        self.idle = self.idle.plus(taken, 0)?;
+        let (taken, returned) = pool::roll(self.tasset, rollover)?;
+        self.idle = self.idle.plus(taken, returned)?;
         self.epoch = books.epoch.saturating_add(1);
         self.pay_lds(&collateral, &config, ld_fees.asset, add(ld_fees.pairing, ld_emission)?)?;
 

@@ -90,8 +90,15 @@ impl Reactor {
         if let Some(p) = price {
             holdings = add(holdings, mul_div(self.idle.pairing, ONE, p, Rounding::Down)?)?;
         }
+        // The pool's idle and reserved asset are the reactor's; what matured requests are still
+        // owed is not: in the asset, and in TOKE not yet set aside (valued at the TWAP, rounded
+        // against the LPs still in).
         let books = pool::books(self.tasset)?;
-        let holdings = add(holdings, add(books.idle, books.reserved)?)?.saturating_sub(books.payouts_due);
+        let owed_pairing = match price {
+            Some(p) => mul_div(books.payouts_due_pairing.saturating_sub(books.reserved_pairing), ONE, p, Rounding::Up)?,
+            None => 0,
+        };
+        let holdings = add(holdings, add(books.idle, books.reserved)?)?.saturating_sub(add(books.payouts_due, owed_pairing)?);
         let active = sub(books.supply, books.matured)?;
         Ok(Valued { positions, price, books, holdings, active })
     }

@@ -24,7 +24,7 @@
 //! the request), so no product is larger than what is held. Rounding favours the pool: every
 //! credit rounds down.
 
-use laas_math::{add, mul_fixed, sub, MathError, Rounding};
+use laas_math::{add, mul_div, mul_fixed, sub, MathError, Rounding};
 
 /// A pair of reward amounts or indices: the asset and TOKE.
 pub type Pair = (u128, u128);
@@ -48,20 +48,38 @@ pub struct Holder {
     pub owed: Pair,
 }
 
-/// The requests one rollover matured: their NAV, what is left of them and when they expire.
+/// The requests one rollover matured: their NAV, what is left of them and of their payout (in
+/// kind: the asset, and TOKE for what the asset could not cover), and when they expire. A
+/// withdrawal of part of them pays that part's share of what is left, so the last one pays
+/// exactly the rest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 pub struct Bucket {
-    /// NAV struck by the rollover that matured them, 1e18: each tAsset pays `nav` of the asset.
+    /// NAV struck by the rollover that matured them, 1e18: the value each tAsset is paid.
     pub nav: u128,
     /// tAssets still under these requests.
     pub outstanding: u128,
-    /// What they are still owed, in the asset (each payout rounds down, so this never falls
-    /// short of `outstanding × nav`).
+    /// What they are still owed in the asset.
     pub payout: u128,
+    /// What they are still owed in TOKE.
+    pub payout_pairing: u128,
     /// The epoch whose opening rollover expires what is left.
     pub expires_at: u32,
+}
+
+impl Bucket {
+    /// The share of what is left owed to `amount` of the outstanding tAssets, `(asset, TOKE)`,
+    /// rounded down; all of it for all of them.
+    pub fn share(&self, amount: u128) -> Result<(u128, u128), MathError> {
+        if amount >= self.outstanding {
+            return Ok((self.payout, self.payout_pairing));
+        }
+        Ok((
+            mul_div(self.payout, amount, self.outstanding, Rounding::Down)?,
+            mul_div(self.payout_pairing, amount, self.outstanding, Rounding::Down)?,
+        ))
+    }
 }
 
 /// Whether a request maturing at `maturity` (a bucket expiring at `expires_at`) stands matured
@@ -192,6 +210,15 @@ mod tests {
         assert_eq!((m.balance, m.request, m.eligible), (7, 6, 1));
     }
 
+    #[test]
+    fn withdrawals_share_what_is_left_and_the_last_takes_the_rest() {
+        let mut b = Bucket { nav: ONE, outstanding: 3, payout: 10, payout_pairing: 7, expires_at: 9 };
+        assert_eq!(b.share(1), Ok((3, 2)));
+        b = Bucket { outstanding: 2, payout: 7, payout_pairing: 5, ..b };
+        assert_eq!(b.share(5), Ok((7, 5)));
+        assert_eq!(b.share(2), Ok((7, 5)));
+    }
+
     /// Brute force: the holder's rewards epoch by epoch, rounded once at the end.
     fn by_epoch(h: &Holder, now: u32, at: &[u128], expires_at: Option<u32>) -> u128 {
         let mut total = 0u128;
@@ -209,6 +236,25 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn shares_never_pay_more_than_the_bucket_holds(
+            payout in 0u128..1 << 100,
+            payout_pairing in 0u128..1 << 100,
+            parts in proptest::collection::vec(1u128..1 << 40, 1..8),
+        ) {
+            let outstanding: u128 = parts.iter().sum();
+            let mut b = Bucket { nav: ONE, outstanding, payout, payout_pairing, expires_at: 1 };
+            let (mut paid, mut paid_pairing) = (0u128, 0u128);
+            for part in parts {
+                let (x, y) = b.share(part).unwrap();
+                b = Bucket { outstanding: b.outstanding - part, payout: b.payout - x, payout_pairing: b.payout_pairing - y, ..b };
+                paid += x;
+                paid_pairing += y;
+            }
+            // Everything is paid out, to the unit, once every tAsset has withdrawn.
+            prop_assert_eq!((paid, paid_pairing, b.payout, b.payout_pairing), (payout, payout_pairing, 0, 0));
+        }
+
         #[test]
         fn settlement_matches_epoch_by_epoch_within_rounding(
             steps in proptest::collection::vec(0u128..1_000 * ONE, 1..12),

@@ -41,6 +41,8 @@ pub struct Withdrawn {
     pub burnt: u128,
     /// Asset paid.
     pub paid: u128,
+    /// TOKE paid (the part of the payout the asset could not cover at maturity).
+    pub paid_pairing: u128,
 }
 
 /// Fees and emissions claimed.
@@ -65,6 +67,8 @@ pub struct EpochOpened {
     pub nav: u128,
     /// tAssets whose requests matured.
     pub matured: u128,
+    /// Their payout: the asset and TOKE.
+    pub payout: (u128, u128),
     /// tAssets whose matured requests expired unclaimed.
     pub expired: u128,
     /// Rewards shared over the closing epoch's eligible tAssets: the asset.
@@ -73,8 +77,8 @@ pub struct EpochOpened {
     pub reward_pairing: u128,
     /// tAssets that shared them.
     pub eligible: u128,
-    /// Idle asset sent to the manager.
-    pub sent: u128,
+    /// Sent to the manager: idle asset, and TOKE beyond what payouts are owed.
+    pub sent: (u128, u128),
 }
 
 /// The manager struck NAV between rollovers.

@@ -6,7 +6,7 @@ use crate::events::{Deposited, EpochOpened, WithdrawalRequested};
 use crate::tasset::TAssetPool;
 use ink::codegen::Env;
 use ink::primitives::AccountId;
-use laas_math::{add, mul_fixed, ratio_fixed, sub, MathError, Rounding, ONE};
+use laas_math::{add, ratio_fixed, sub, MathError, Rounding, ONE};
 use laas_traits::{token, AccessError, PSP22Error, PoolError, Rollover};
 use psp22::{Approval, Transfer};
 
@@ -52,40 +52,25 @@ impl TAssetPool {
         }
     }
 
-    /// Takes `amount` of `holder`'s request out of its queue, or out of its `matured` bucket
-    /// (whose payout for it returns to the pool). The holder's own fields are left to the
-    /// caller.
-    pub(crate) fn unqueue(&mut self, holder: &Holder, matured: Option<Bucket>, amount: u128) -> Result<()> {
-        if amount == 0 {
+    /// Takes `amount` of `holder`'s pending request out of the queue of the epoch it matures
+    /// at (a matured request is firm: it is never unqueued). The holder's own fields are left
+    /// to the caller.
+    pub(crate) fn unqueue(&mut self, holder: &Holder, amount: u128) -> Result<()> {
+        if amount == 0 || holder.maturity <= self.epoch {
             return Ok(());
         }
-        if let Some(mut bucket) = matured {
-            let released = mul_fixed(amount, bucket.nav, Rounding::Down)?;
-            bucket.outstanding = sub(bucket.outstanding, amount)?;
-            bucket.payout = sub(bucket.payout, released)?;
-            if bucket.outstanding == 0 {
-                // Rounding dust of an emptied bucket is owed to nobody.
-                self.payouts_due = sub(self.payouts_due, bucket.payout)?;
-                bucket.payout = 0;
-            }
-            self.buckets.insert(holder.maturity, &bucket);
-            self.payouts_due = sub(self.payouts_due, released)?;
-            self.matured = sub(self.matured, amount)?;
-            self.release_excess_reserve()?;
-        } else if holder.maturity > self.epoch {
-            let left = sub(self.queued.get(holder.maturity).unwrap_or(0), amount)?;
-            if left == 0 {
-                self.queued.remove(holder.maturity);
-            } else {
-                self.queued.insert(holder.maturity, &left);
-            }
+        let left = sub(self.queued.get(holder.maturity).unwrap_or(0), amount)?;
+        if left == 0 {
+            self.queued.remove(holder.maturity);
+        } else {
+            self.queued.insert(holder.maturity, &left);
         }
         Ok(())
     }
 
     /// Drops `amount` of `holder`'s pending request (all of it to replace or cancel it).
     pub(crate) fn drop_request(&mut self, holder: &mut Holder, amount: u128) -> Result<()> {
-        self.unqueue(holder, None, amount)?;
+        self.unqueue(holder, amount)?;
         holder.request = sub(holder.request, amount)?;
         if holder.request == 0 {
             holder.maturity = 0;
@@ -111,7 +96,8 @@ impl TAssetPool {
         // be sent.
         let (cut, eligible_cut) = book::send(&mut sender, value, matured.is_some()).map_err(|_| PSP22Error::InsufficientBalance)?;
         let (mut receiver, _) = self.settled(to).map_err(psp22_error)?;
-        self.unqueue(&before, matured, cut).map_err(psp22_error)?;
+        // A matured request keeps its tAssets (`send` refuses them), so only a pending one is cut.
+        self.unqueue(&before, cut).map_err(psp22_error)?;
         self.eligible = sub(self.eligible, eligible_cut).map_err(|e| psp22_error(e.into()))?;
         receiver.balance = add(receiver.balance, value).map_err(|e| psp22_error(e.into()))?;
         self.store(from, &sender);
@@ -124,7 +110,7 @@ impl TAssetPool {
     }
 
     /// The manager's rollover (see `ManagedPool::roll`).
-    pub(crate) fn open_epoch(&mut self, r: Rollover) -> Result<u128> {
+    pub(crate) fn open_epoch(&mut self, r: Rollover) -> Result<(u128, u128)> {
         let epoch = self.epoch.checked_add(1).ok_or(MathError::Overflow)?;
         // The closing epoch's rewards, over what was eligible through it.
         let mut index = self.index;
@@ -143,24 +129,28 @@ impl TAssetPool {
             if let Some(mut bucket) = self.buckets.get(at) {
                 expired = bucket.outstanding;
                 self.payouts_due = sub(self.payouts_due, bucket.payout)?;
+                self.payouts_due_pairing = sub(self.payouts_due_pairing, bucket.payout_pairing)?;
                 self.matured = sub(self.matured, bucket.outstanding)?;
                 bucket.outstanding = 0;
                 bucket.payout = 0;
+                bucket.payout_pairing = 0;
                 self.buckets.insert(at, &bucket);
             }
         }
-        // Requests due now mature: their payout is fixed at this strike.
+        // Requests due now mature, with the payout the manager fixed at this strike.
         let maturing = self.queued.take(epoch).unwrap_or(0);
+        let payout = if maturing > 0 { (r.payout, r.payout_pairing) } else { (0, 0) };
         if maturing > 0 {
-            let payout = mul_fixed(maturing, r.nav, Rounding::Down)?;
             let expires_at = epoch.checked_add(self.config.expiry_epochs).ok_or(MathError::Overflow)?;
-            self.buckets.insert(epoch, &Bucket { nav: r.nav, outstanding: maturing, payout, expires_at });
+            let bucket = Bucket { nav: r.nav, outstanding: maturing, payout: payout.0, payout_pairing: payout.1, expires_at };
+            self.buckets.insert(epoch, &bucket);
             self.expiring.insert(expires_at, &epoch);
-            self.payouts_due = add(self.payouts_due, payout)?;
+            self.payouts_due = add(self.payouts_due, payout.0)?;
+            self.payouts_due_pairing = add(self.payouts_due_pairing, payout.1)?;
             self.matured = add(self.matured, maturing)?;
         }
         // Set aside what matured requests are owed, from idle asset and what was funded; the
-        // rest goes to the manager to deploy.
+        // rest goes to the manager to deploy, with any TOKE beyond what payouts are owed.
         self.idle = add(self.idle, r.funded)?;
         let short = self.payouts_due.saturating_sub(self.reserved);
         let moved = short.min(self.idle);
@@ -169,23 +159,28 @@ impl TAssetPool {
         self.release_excess_reserve()?;
         let sent = self.idle;
         self.idle = 0;
+        let reserved_pairing = add(self.reserved_pairing, r.funded_pairing)?;
+        self.reserved_pairing = reserved_pairing.min(self.payouts_due_pairing);
+        let sent_pairing = sub(reserved_pairing, self.reserved_pairing)?;
         self.epoch = epoch;
         self.nav = r.nav;
         self.struck_ms = self.env().block_timestamp();
         self.next_boundary_ms = r.next_boundary_ms;
         self.eligible = sub(self.supply, self.matured)?;
         token::push(self.asset, self.manager, sent)?;
+        token::push(self.pairing, self.manager, sent_pairing)?;
         self.env().emit_event(EpochOpened {
             epoch,
             nav: r.nav,
             matured: maturing,
+            payout,
             expired,
             reward_asset: r.reward_asset,
             reward_pairing: r.reward_pairing,
             eligible: rewarded,
-            sent,
+            sent: (sent, sent_pairing),
         });
-        Ok(sent)
+        Ok((sent, sent_pairing))
     }
 }
 

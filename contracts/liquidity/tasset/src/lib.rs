@@ -42,7 +42,7 @@ pub mod tasset {
     pub use crate::events::*;
     use ink::prelude::{string::String, vec::Vec};
     use ink::storage::{Lazy, Mapping};
-    use laas_math::{add, mul_fixed, sub, Rounding, ONE};
+    use laas_math::{add, sub, ONE};
     use laas_traits::{
         token, Books, ManagedPool, PSP22Error, PSP22Metadata, PoolConfig, PoolError, Position, Role, Roles, Rollover, TAsset, PSP22,
     };
@@ -91,8 +91,12 @@ pub mod tasset {
         pub(crate) idle: u128,
         /// Asset set aside for matured payouts.
         pub(crate) reserved: u128,
-        /// What matured requests are owed, in the asset.
+        /// TOKE set aside for matured payouts.
+        pub(crate) reserved_pairing: u128,
+        /// What matured requests are owed in the asset.
         pub(crate) payouts_due: u128,
+        /// What matured requests are owed in TOKE.
+        pub(crate) payouts_due_pairing: u128,
         /// Rewards per eligible tAsset since creation, 1e18: (asset, TOKE).
         pub(crate) index: Pair,
         /// Parameters (set by the manager).
@@ -137,7 +141,9 @@ pub mod tasset {
                 matured: 0,
                 idle: 0,
                 reserved: 0,
+                reserved_pairing: 0,
                 payouts_due: 0,
+                payouts_due_pairing: 0,
                 index: (0, 0),
                 config,
                 holders: Mapping::new(),
@@ -303,12 +309,13 @@ pub mod tasset {
             Ok(holder.maturity)
         }
 
-        /// Burns `amount` tAssets of the caller's matured request and pays their payout, fixed
-        /// at the NAV of the rollover that matured it. Anyone may call; never paused.
-        /// Errors: `ZeroAmount`, `NotMatured`, `ExceedsRequest`, `InsufficientReserve` (the next
-        /// rollover tops the payouts up), token errors.
+        /// Burns `amount` tAssets of the caller's matured request and pays their share of its
+        /// payout, fixed by the rollover that matured it: the asset, and TOKE for what the asset
+        /// could not cover then. Anyone may call; never paused. Errors: `ZeroAmount`,
+        /// `NotMatured`, `ExceedsRequest`, `InsufficientReserve` (a payout the rollover could
+        /// not set aside in full; the next one tops it up), token errors.
         #[ink(message)]
-        fn withdraw(&mut self, amount: u128) -> Result<u128> {
+        fn withdraw(&mut self, amount: u128) -> Result<(u128, u128)> {
             if amount == 0 {
                 return Err(PoolError::ZeroAmount);
             }
@@ -319,8 +326,8 @@ pub mod tasset {
             if amount > holder.request {
                 return Err(PoolError::ExceedsRequest);
             }
-            let paid = mul_fixed(amount, bucket.nav, Rounding::Down)?;
-            if paid > self.reserved {
+            let (paid, paid_pairing) = bucket.share(amount)?;
+            if paid > self.reserved || paid_pairing > self.reserved_pairing {
                 return Err(PoolError::InsufficientReserve);
             }
             holder.balance = sub(holder.balance, amount)?;
@@ -330,22 +337,20 @@ pub mod tasset {
             }
             bucket.outstanding = sub(bucket.outstanding, amount)?;
             bucket.payout = sub(bucket.payout, paid)?;
+            bucket.payout_pairing = sub(bucket.payout_pairing, paid_pairing)?;
             self.reserved = sub(self.reserved, paid)?;
             self.payouts_due = sub(self.payouts_due, paid)?;
-            if bucket.outstanding == 0 {
-                // Rounding dust of a finished bucket is owed to nobody.
-                self.payouts_due = sub(self.payouts_due, bucket.payout)?;
-                bucket.payout = 0;
-                self.release_excess_reserve()?;
-            }
+            self.reserved_pairing = sub(self.reserved_pairing, paid_pairing)?;
+            self.payouts_due_pairing = sub(self.payouts_due_pairing, paid_pairing)?;
             self.buckets.insert(matured_at, &bucket);
             self.matured = sub(self.matured, amount)?;
             self.supply = sub(self.supply, amount)?;
             self.store(account, &holder);
             token::push(self.asset, account, paid)?;
+            token::push(self.pairing, account, paid_pairing)?;
             self.env().emit_event(Transfer { from: Some(account), to: None, value: amount });
-            self.env().emit_event(Withdrawn { account, burnt: amount, paid });
-            Ok(paid)
+            self.env().emit_event(Withdrawn { account, burnt: amount, paid, paid_pairing });
+            Ok((paid, paid_pairing))
         }
 
         /// Pays the caller's fees and emissions, `(asset, TOKE)`. Anyone may call; never paused.
@@ -366,13 +371,15 @@ pub mod tasset {
         #[ink(message)]
         fn position(&self, account: AccountId) -> Position {
             let (holder, bucket) = self.settled(account).unwrap_or_default();
+            let (payout, payout_pairing) = bucket.and_then(|b| b.share(holder.request).ok()).unwrap_or_default();
             Position {
                 balance: holder.balance,
                 eligible: holder.eligible,
                 request: holder.request,
                 maturity: holder.maturity,
                 matured: bucket.is_some(),
-                payout: bucket.and_then(|b| mul_fixed(holder.request, b.nav, Rounding::Down).ok()).unwrap_or(0),
+                payout,
+                payout_pairing,
                 owed_asset: holder.owed.0,
                 owed_pairing: holder.owed.1,
             }
@@ -384,7 +391,7 @@ pub mod tasset {
         #[ink(message)]
         fn books(&self) -> Books {
             let next = self.epoch.saturating_add(1);
-            let expiring = self.expiring.get(next).and_then(|m| self.buckets.get(m)).map(|b| b.payout).unwrap_or(0);
+            let expiring = self.expiring.get(next).and_then(|m| self.buckets.get(m)).unwrap_or_default();
             Books {
                 epoch: self.epoch,
                 supply: self.supply,
@@ -393,8 +400,11 @@ pub mod tasset {
                 eligible: self.eligible,
                 idle: self.idle,
                 reserved: self.reserved,
+                reserved_pairing: self.reserved_pairing,
                 payouts_due: self.payouts_due,
-                expiring,
+                payouts_due_pairing: self.payouts_due_pairing,
+                expiring: expiring.payout,
+                expiring_pairing: expiring.payout_pairing,
                 nav: self.nav,
                 struck_ms: self.struck_ms,
             }
@@ -403,7 +413,7 @@ pub mod tasset {
         /// Opens the next epoch (see the trait). Manager only.
         /// Errors: `NotManager`, `Math` (rewards with nothing eligible), token errors.
         #[ink(message)]
-        fn roll(&mut self, rollover: Rollover) -> Result<u128> {
+        fn roll(&mut self, rollover: Rollover) -> Result<(u128, u128)> {
             self.ensure_manager()?;
             self.open_epoch(rollover)
         }

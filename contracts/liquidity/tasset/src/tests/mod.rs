@@ -41,14 +41,38 @@ fn roll(p: &mut TAssetPool, a: &test::DefaultAccounts<E>, nav: u128, rewards: (u
     roll_funded(p, a, nav, rewards, true)
 }
 
-/// `roll`, funding matured payouts or not (an unfunded payout is owed but not set aside).
+/// `roll`, funding matured payouts (all in the asset) or not (an unfunded payout is owed but
+/// not set aside).
 fn roll_funded(p: &mut TAssetPool, a: &test::DefaultAccounts<E>, nav: u128, rewards: (u128, u128), fund: bool) {
+    let due = p.books().maturing * nav / ONE;
+    roll_in_kind(p, a, nav, (due, 0), rewards, fund)
+}
+
+/// The manager rolls at `nav`, paying the maturing requests `payout` (asset, TOKE), funding
+/// what is short or not.
+fn roll_in_kind(p: &mut TAssetPool, a: &test::DefaultAccounts<E>, nav: u128, payout: (u128, u128), rewards: (u128, u128), fund: bool) {
     let caller = ink::env::caller::<E>();
     test::set_caller::<E>(a.django);
-    let due = p.books().maturing * nav / ONE;
-    let funded = if fund { (p.payouts_due + due).saturating_sub(p.reserved + p.idle) } else { 0 };
-    let r = Rollover { nav, funded, reward_asset: rewards.0, reward_pairing: rewards.1, next_boundary_ms: u64::MAX };
-    assert_eq!(p.roll(r), Ok(0));
+    let books = p.books();
+    let (funded, funded_pairing) = if fund {
+        (
+            (books.payouts_due + payout.0).saturating_sub(books.reserved + books.idle),
+            (books.payouts_due_pairing + payout.1).saturating_sub(books.reserved_pairing),
+        )
+    } else {
+        (0, 0)
+    };
+    let r = Rollover {
+        nav,
+        payout: payout.0,
+        payout_pairing: payout.1,
+        funded,
+        funded_pairing,
+        reward_asset: rewards.0,
+        reward_pairing: rewards.1,
+        next_boundary_ms: u64::MAX,
+    };
+    assert_eq!(p.roll(r), Ok((0, 0)));
     test::set_caller::<E>(caller);
 }
 
@@ -79,7 +103,7 @@ fn only_the_manager_runs_the_pool() {
     let (mut p, a) = pool();
     for stranger in [a.alice, a.bob, a.eve] {
         test::set_caller::<E>(stranger);
-        let r = Rollover { nav: ONE, funded: 0, reward_asset: 0, reward_pairing: 0, next_boundary_ms: 0 };
+        let r = Rollover { nav: ONE, ..Rollover::default() };
         assert_eq!(p.roll(r), Err(PoolError::NotManager));
         assert_eq!(p.strike(ONE / 2), Err(PoolError::NotManager));
         assert_eq!(p.configure(PoolConfig { paused: true, ..config() }), Err(PoolError::NotManager));
@@ -163,6 +187,30 @@ fn a_rollover_matures_requests_at_its_nav_and_they_expire_unclaimed() {
     assert_eq!((pos.request, pos.eligible), (0, 100));
     assert_eq!((p.matured, p.payouts_due, p.eligible), (0, 0, 100));
     assert_eq!(p.withdraw(40), Err(PoolError::NotMatured));
+}
+
+#[ink::test]
+fn a_payout_the_asset_cannot_cover_is_fixed_in_toke_and_expires_in_kind() {
+    let (mut p, a) = pool();
+    give(&mut p, a.alice, 100);
+    give(&mut p, a.bob, 100);
+    p.request_withdrawal(40).unwrap();
+    test::set_caller::<E>(a.bob);
+    p.request_withdrawal(60).unwrap();
+    // 100 tAssets at NAV 0.9 are owed 90 of value: the manager had 30 of the asset, the other
+    // 60 of value come as 240 TOKE (4 TOKE per asset at the TWAP). Nothing is set aside yet.
+    roll_in_kind(&mut p, &a, ONE * 9 / 10, (30, 240), (0, 0), false);
+    let (alice, bob) = (p.position(a.alice), p.position(a.bob));
+    assert_eq!((alice.payout, alice.payout_pairing), (12, 96));
+    assert_eq!((bob.payout, bob.payout_pairing), (18, 144));
+    let books = p.books();
+    assert_eq!((books.payouts_due, books.payouts_due_pairing, books.reserved_pairing), (30, 240, 0));
+    assert_eq!(p.withdraw(60), Err(PoolError::InsufficientReserve));
+    // Unclaimed, both parts of the payout expire.
+    roll_funded(&mut p, &a, ONE, (0, 0), false);
+    assert_eq!((p.books().expiring, p.books().expiring_pairing), (30, 240));
+    roll_funded(&mut p, &a, ONE, (0, 0), false);
+    assert_eq!((p.payouts_due, p.payouts_due_pairing, p.matured), (0, 0, 0));
 }
 
 #[ink::test]
