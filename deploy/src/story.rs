@@ -110,11 +110,18 @@ impl Story<'_> {
         }
 
         let (w_before, t_before) = (self.balance("weth", "lp")?, self.balance("tweth", "lp")?);
+        // Paid in kind: WETH, and TOKE for what WETH could not cover (none in this story).
         let paid = self.send("lp", "tweth", "TAsset::withdraw", &[exit.to_string()])?;
-        let paid = Self::amount(&paid, "withdraw")?;
+        let (paid, paid_toke) = match &paid {
+            Val::Tuple(t) => match (t.ident.as_deref(), t.values.as_slice()) {
+                (None, [weth, toke]) => (Self::amount(weth, "withdraw")?, Self::amount(toke, "withdraw")?),
+                _ => return Err(failed("withdraw", format!("expected (WETH, TOKE) paid, got {paid}"))),
+            },
+            other => return Err(failed("withdraw", format!("expected (WETH, TOKE) paid, got {other}"))),
+        };
         let (w_after, t_after) = (self.balance("weth", "lp")?, self.balance("tweth", "lp")?);
-        if paid == 0 || w_after.checked_sub(w_before) != Some(paid) || t_before.checked_sub(t_after) != Some(exit) {
-            return Err(failed("withdraw", format!("paid {paid}; WETH {w_before} -> {w_after}, tWETH {t_before} -> {t_after}")));
+        if paid == 0 || paid_toke != 0 || w_after.checked_sub(w_before) != Some(paid) || t_before.checked_sub(t_after) != Some(exit) {
+            return Err(failed("withdraw", format!("paid {paid} + {paid_toke} TOKE; WETH {w_before} -> {w_after}, tWETH {t_before} -> {t_after}")));
         }
         self.say(format!("lp withdrew 4 tWETH at epoch {epoch} and received {} WETH", tokens(paid)));
         Ok(())

@@ -53,6 +53,20 @@ pub fn recall_bps(position: u128, target: u128) -> Result<u16, MathError> {
     u16::try_from(bps).map_err(|_| MathError::Overflow)
 }
 
+/// The part of a maturing payout paid in TOKE instead of the asset: `uncovered` (asset value the
+/// asset on hand cannot pay) at `price` (TOKE per asset, 1e18), as far as `spare` TOKE reaches.
+/// Returns `(asset value replaced, TOKE paid)`; the TOKE is worth at most the value replaced,
+/// and never more than `spare` (both round down, against the exiting LP).
+pub fn in_kind(uncovered: u128, price: u128, spare: u128) -> Result<(u128, u128), MathError> {
+    if price == 0 {
+        return Err(MathError::DivisionByZero);
+    }
+    // Spare TOKE worth more than any u128 of the asset covers anything.
+    let reach = mul_div(spare, ONE, price, Rounding::Down).unwrap_or(u128::MAX);
+    let replaced = uncovered.min(reach);
+    Ok((replaced, mul_div(replaced, price, ONE, Rounding::Down)?))
+}
+
 /// Largest ratio `r` used by the emission split (10¹² : 1); beyond it the split no longer moves.
 pub const MAX_RATIO: u128 = ONE * 1_000_000_000_000;
 
@@ -134,6 +148,21 @@ mod tests {
         fn emissions_never_exceed_the_offer(offered in 0u128..1 << 100, r in 0u128..MAX_RATIO, target in 1u128..1 << 80) {
             let (lp, ld) = emission_split(offered, r, target).unwrap();
             prop_assert!(lp + ld <= offered);
+        }
+
+        #[test]
+        fn toke_paid_in_kind_is_on_hand_and_worth_no_more_than_it_replaces(
+            uncovered in 0u128..1 << 100,
+            price in 1u128..1 << 90,
+            spare in 0u128..1 << 110,
+        ) {
+            let (replaced, toke) = in_kind(uncovered, price, spare).unwrap();
+            prop_assert!(replaced <= uncovered && toke <= spare);
+            prop_assert!(mul_div(toke, ONE, price, Rounding::Down).unwrap() <= replaced);
+            // Everything uncovered is replaced when the spare TOKE is worth it.
+            if mul_div(uncovered, price, ONE, Rounding::Up).is_ok_and(|v| v <= spare) {
+                prop_assert_eq!(replaced, uncovered);
+            }
         }
 
         #[test]

@@ -89,16 +89,16 @@ impl Reactor {
         // Payouts in kind: the asset first; what the asset cannot cover of the maturing
         // requests' value (the holdings moved into TOKE: a price move, a drained venue) is paid
         // in TOKE at the TWAP this NAV was struck at.
+        // Only TOKE on hand is promised: what it cannot cover either stays an asset shortfall,
+        // which the next rollovers recall for.
         let funded = shortfall.min(self.idle.asset);
-        let replaced = match valued.price {
-            Some(_) => sub(shortfall, funded)?.min(maturing),
-            None => 0,
+        let due_pairing = sub(books.payouts_due_pairing, books.expiring_pairing)?;
+        let spare_pairing = self.idle.pairing.saturating_sub(due_pairing.saturating_sub(books.reserved_pairing));
+        let (replaced, payout_pairing) = match valued.price {
+            Some(p) => ledger::in_kind(sub(shortfall, funded)?.min(maturing), p, spare_pairing)?,
+            None => (0, 0),
         };
-        let payout_pairing = match valued.price {
-            Some(p) => mul_fixed(replaced, p, Rounding::Down)?,
-            None => 0,
-        };
-        let due_pairing = add(sub(books.payouts_due_pairing, books.expiring_pairing)?, payout_pairing)?;
+        let due_pairing = add(due_pairing, payout_pairing)?;
         let funded_pairing = due_pairing.saturating_sub(books.reserved_pairing).min(self.idle.pairing);
         // Collected fees and the emission budget are held apart from idle holdings; only the
         // payouts come out of them.

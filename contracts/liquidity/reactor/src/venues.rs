@@ -94,9 +94,12 @@ impl Reactor {
         // owed is not: in the asset, and in TOKE not yet set aside (valued at the TWAP, rounded
         // against the LPs still in).
         let books = pool::books(self.tasset)?;
+        let unreserved_pairing = books.payouts_due_pairing.saturating_sub(books.reserved_pairing);
         let owed_pairing = match price {
-            Some(p) => mul_div(books.payouts_due_pairing.saturating_sub(books.reserved_pairing), ONE, p, Rounding::Up)?,
-            None => 0,
+            Some(p) => mul_div(unreserved_pairing, ONE, p, Rounding::Up)?,
+            None if unreserved_pairing == 0 => 0,
+            // TOKE is owed and cannot be valued: no NAV is struck on a guess.
+            None => return Err(VenueError::OracleNotReady.into()),
         };
         let holdings = add(holdings, add(books.idle, books.reserved)?)?.saturating_sub(add(books.payouts_due, owed_pairing)?);
         let active = sub(books.supply, books.matured)?;
