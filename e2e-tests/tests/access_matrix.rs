@@ -75,6 +75,7 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
         "reactor" => vec![
             ("rollover", Exit, &[]),
             ("strike_nav", Anyone, &[]),
+            ("redeploy", Anyone, &[]),
             ("place_pcv", role(&[Role::Treasury], "NotTreasury"), &["1", "1"]),
             ("withdraw_pcv", role(&[Role::Treasury], "NotTreasury"), &["1", "1"]),
             ("fund_emissions", role(&[Role::Treasury], "NotTreasury"), &["1"]),
@@ -159,7 +160,8 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
             ("Venue::twap", Anyone, &[]),
         ],
         "venue_pricer" => vec![
-            ("post_quote", role(&[Role::Pricer], "NotPricer"), &["1", "2", "3", "18446744073709551615"]),
+            ("post_quote", role(&[Role::Pricer], "NotPricer"), &["1", "2", "3", "3", "18446744073709551615"]),
+            ("cancel_quote", role(&[Role::Pricer], "NotPricer"), &[]),
             ("swap", Anyone, &[]),
             ("claim_pricer_share", Exit, &[]),
             ("set_params", role(ADMIN, NOT_ADMIN), &["Params { band_bps: 1, pricer_share_bps: 1 }"]),
@@ -390,7 +392,7 @@ fn every_exit_works_while_everything_is_paused() {
     let twap: Result<u128, VenueError> = s.chain.query(&amm, "Venue::twap", &args![]);
     let mid = twap.expect("twap");
     let expiry = s.chain.now_ms() + 3_600_000;
-    let r: Result<(), VenueError> = s.chain.call(&pricer, &pricer_venue, "post_quote", &args![mid - mid / 200, mid + mid / 200, 10 * E18, expiry]);
+    let r: Result<(), VenueError> = s.chain.call(&pricer, &pricer_venue, "post_quote", &args![mid - mid / 200, mid + mid / 200, 10 * E18, 100 * E18, expiry]);
     r.expect("quote");
     for token in [&weth, &toke] {
         s.approve(&trader, token, &pricer_venue);

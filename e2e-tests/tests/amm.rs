@@ -1,6 +1,7 @@
 //! The AMM venue in the real WASM: LPs seed a WETH/TOKE pool, traders swap both ways, fees
-//! are kept apart for LPs, the TWAP follows time, and a reactor-style deploy is refused while
-//! the spot price is pushed away from the TWAP.
+//! are kept apart for LPs, the TWAP (a geometric mean) follows time, shrugs off a one-block
+//! spike and never averages a stale past in, its window cannot outgrow its price history, and a
+//! reactor-style deploy is refused while the spot price is pushed away from the TWAP.
 
 use laas_e2e_tests::{args, args::Bytes, args::Raw, Address, Chain};
 use laas_traits::{PositionValue, VenueError};
@@ -225,7 +226,7 @@ fn only_the_admin_tunes_the_oracle_and_only_the_guardian_or_admin_pauses() {
     let r: Result<(), laas_access::AccessError> = w.chain.call(&mallory, &pool, "AccessControl::pause", &args![]);
     assert_eq!(r, Err(NotGuardian));
     let r: Result<(), VenueError> = w.chain.call(&alice, &pool, "set_oracle_params", &args![0u64, 100u16]);
-    assert_eq!(r, Err(VenueError::ZeroAmount));
+    assert_eq!(r, Err(VenueError::InvalidWindow));
     let params: (u64, u16, u16) = w.chain.query(&pool, "params", &args![]);
     assert_eq!(params, (WINDOW_MS, 200, 30));
 
@@ -253,4 +254,79 @@ fn only_the_admin_tunes_the_oracle_and_only_the_guardian_or_admin_pauses() {
     assert_eq!(roles, vec![(laas_traits::Role::Admin, laas_e2e_tests::ink_id(&dao)), (laas_traits::Role::Guardian, laas_e2e_tests::ink_id(&guardian))]);
     let r: Result<(), VenueError> = w.chain.call(&alice, &pool, "set_oracle_params", &args![60_000u64, 100u16]);
     assert_eq!(r, Err(VenueError::Access(NotAdmin)));
+}
+
+fn twap(w: &mut World) -> Result<u128, VenueError> {
+    let pool = w.pool.clone();
+    w.chain.query(&pool, "Venue::twap", &args![])
+}
+
+/// A seeded pool with a window of history at 2,000 TOKE per WETH and a sample a quarter window
+/// old.
+fn settled() -> World {
+    let mut w = world();
+    w.seed();
+    let trader = w.chain.user("trader");
+    w.chain.advance_time(WINDOW_MS);
+    w.swap(&trader, true, E18 / 1_000, 0, NEVER).unwrap();
+    w.chain.advance_time(WINDOW_MS / 4);
+    w
+}
+
+#[test]
+fn a_one_block_spike_at_100x_moves_the_twap_by_under_five_percent() {
+    let mut w = settled();
+    let before = twap(&mut w).unwrap();
+    // A whale pushes WETH to 100× for one 6-second block (the venue's WETH side to a tenth)
+    // and sells back in the next block.
+    let whale = w.chain.user("whale");
+    w.fund(&whale, E18, 10_000_000 * E18);
+    let reserves = w.reserves();
+    let got = w.swap(&whale, false, reserves.pairing * 9 * 1_003 / 1_000, 0, NEVER).unwrap();
+    let spot: Result<u128, VenueError> = w.chain.query(&w.pool.clone(), "spot_price", &args![]);
+    assert!(spot.unwrap() > 90 * before, "spiked to 100x");
+    w.chain.next_block();
+    w.swap(&whale, true, got, 0, NEVER).unwrap();
+    // Minutes later the spike is inside the window: a geometric mean moves by
+    // 100^(6/600) − 1 ≈ 4.7% at most (an arithmetic mean would have doubled).
+    w.chain.advance_time(WINDOW_MS / 2);
+    let after = twap(&mut w).unwrap();
+    assert!(after > before && after < before * 105 / 100, "{before} -> {after}");
+}
+
+#[test]
+fn after_an_idle_spell_the_twap_is_the_price_that_held_and_never_a_stale_average() {
+    let mut w = settled();
+    let trader = w.chain.user("trader");
+    // A day without trades: the price held all along, so the TWAP is that price exactly.
+    w.chain.advance_time(24 * 3_600_000);
+    let spot: Result<u128, VenueError> = w.chain.query(&w.pool.clone(), "spot_price", &args![]);
+    assert_eq!(twap(&mut w), spot);
+    // Then the price moves for real and holds. Until the ring has a sample from the new
+    // window, the TWAP refuses rather than average the day before in; one window later it is
+    // the new price.
+    w.swap(&trader, true, 20 * E18, 0, NEVER).unwrap();
+    w.chain.advance_time(WINDOW_MS / 2);
+    assert_eq!(twap(&mut w), Err(VenueError::OracleNotReady));
+    w.swap(&trader, true, E18 / 1_000, 0, NEVER).unwrap();
+    w.chain.advance_time(WINDOW_MS * 3 / 4);
+    let moved: Result<u128, VenueError> = w.chain.query(&w.pool.clone(), "spot_price", &args![]);
+    let (moved, now) = (moved.unwrap(), twap(&mut w).unwrap());
+    assert!(now.abs_diff(moved) < moved / 1_000, "{now} vs spot {moved}");
+}
+
+#[test]
+fn the_window_cannot_outgrow_the_price_history_however_often_it_is_raised() {
+    let mut w = settled();
+    let alice = w.chain.user("alice");
+    let pool = w.pool.clone();
+    let set = |w: &mut World, window: u64| -> Result<(), VenueError> { w.chain.call(&alice, &pool, "set_oracle_params", &args![window, 200u16]) };
+    // The ring reaches back 1.25 windows: 1.25 windows is allowed, a step more is not.
+    assert_eq!(set(&mut w, 2 * WINDOW_MS), Err(VenueError::InvalidWindow));
+    assert_eq!(set(&mut w, WINDOW_MS * 5 / 4), Ok(()));
+    assert_eq!(set(&mut w, WINDOW_MS * 5 / 4 + 1), Err(VenueError::InvalidWindow));
+    assert!(twap(&mut w).is_ok(), "the TWAP stays readable");
+    assert_eq!(set(&mut w, 86_400_001), Err(VenueError::InvalidWindow));
+    let params: (u64, u16, u16) = w.chain.query(&pool, "params", &args![]);
+    assert_eq!(params.0, WINDOW_MS * 5 / 4);
 }

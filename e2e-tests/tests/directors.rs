@@ -310,8 +310,9 @@ fn a_pricer_trades_reactor_inventory_at_valid_quotes_only() {
     let inventory: (u128, u128) = s.chain.query(&venue, "inventory", &args![]);
     assert_eq!(inventory, (19 * E18, 38_000 * E18));
 
+    // Trades of at most `size` each, 6 WETH in all over the quote's life.
     let post = |s: &mut Suite, who: &Address, bid: u128, ask: u128, size: u128, expiry: u64| -> Result<(), VenueError> {
-        s.chain.call(who, &venue, "post_quote", &args![bid, ask, size, expiry])
+        s.chain.call(who, &venue, "post_quote", &args![bid, ask, size, 6 * E18, expiry])
     };
     let stranger = s.chain.user("stranger");
     let expiry = s.chain.now_ms() + 3_600_000;
@@ -336,6 +337,19 @@ fn a_pricer_trades_reactor_inventory_at_valid_quotes_only() {
     assert_eq!(s.chain.events::<Traded>(&venue)[0].spread, 20 * E18);
     assert_eq!(swap(&mut s, false, 4_020 * E18), Ok(2 * E18));
     assert_eq!(swap(&mut s, true, 6 * E18), Err(VenueError::TooLarge));
+    // 4 of the quote's 6 WETH are used: a 3-WETH trade is refused, however many trades it
+    // would take.
+    assert_eq!(swap(&mut s, true, 3 * E18), Err(VenueError::QuoteSpent));
+    let quote: Option<venue_pricer::quote::Quote> = s.chain.query(&venue, "get_quote", &args![]);
+    assert_eq!(quote.map(|q| q.remaining), Some(2 * E18));
+    // The pricer withdraws the quote (a stranger cannot); then no trade is made until it
+    // posts again.
+    let cancel = |s: &mut Suite, who: &Address| -> Result<(), VenueError> { s.chain.call(who, &venue, "cancel_quote", &args![]) };
+    assert_eq!(cancel(&mut s, &stranger), Err(VenueError::NotPricer));
+    assert_eq!(cancel(&mut s, &quoter), Ok(()));
+    assert_eq!(swap(&mut s, true, E18), Err(VenueError::NoQuote));
+    assert_eq!(cancel(&mut s, &quoter), Err(VenueError::NoQuote));
+    assert_eq!(post(&mut s, &quoter, 1_990 * E18, 2_010 * E18, 5 * E18, expiry), Ok(()));
     let pricer_owed: u128 = s.chain.query(&venue, "pricer_owed", &args![quoter]);
     assert_eq!(pricer_owed, 12 * E18, "30% of 40 TOKE");
     // The other 70% is the owners' by share: the reactor holds all 38 (WETH-valued) shares.

@@ -387,3 +387,44 @@ fn a_pause_stops_deposits_and_deployment_but_not_exits() {
     r.unwrap();
     assert_eq!(s.deposit(&lp, E18), Ok(E18));
 }
+
+#[test]
+fn a_deploy_pushed_out_of_band_at_the_rollover_is_retried_by_a_keeper_within_the_cycle() {
+    let (mut s, _) = funded(&[("lp-1", 40 * E18)]);
+    let (keeper, reactor) = (s.chain.user("keeper"), s.reactor.clone());
+    let redeploy = |s: &mut Suite| -> Result<(), ReactorError> { s.chain.call(&keeper, &reactor, "redeploy", &args![]) };
+    s.to_next_cycle();
+    // In the rollover's block a sandwich pushes the venue's spot about 6% off its TWAP: the
+    // venue refuses the deploy, and the LPs' WETH stays idle.
+    let sandwich = s.trader("sandwich", 10 * E18, 100_000 * E18);
+    let toke_out = s.swap(&sandwich, 0, true, 3 * E18);
+    s.rollover(&keeper).unwrap();
+    let skipped: Vec<reactor::reactor::VenueSkipped> = s.chain.events(&reactor);
+    assert_eq!(skipped[0].error, ReactorError::Venue(VenueError::PriceDeviation));
+    assert_eq!(s.state().idle.asset, 40 * E18);
+    // Retried while the spot is still pushed: refused again, nothing moves.
+    s.chain.next_block();
+    assert_eq!(redeploy(&mut s), Ok(()));
+    assert_eq!(s.chain.events::<reactor::reactor::VenueSkipped>(&reactor).len(), 1);
+    assert_eq!(s.state().idle.asset, 40 * E18);
+    // The sandwich unwinds; a keeper's retry in the same cycle deploys all but the buffer.
+    s.swap(&sandwich, 0, false, toke_out);
+    s.chain.next_block();
+    assert_eq!(redeploy(&mut s), Ok(()));
+    let deployed: Vec<Deployed> = s.chain.events(&reactor);
+    assert_eq!(deployed.len(), 1);
+    let idle = s.state().idle.asset;
+    assert!(idle >= 2 * E18 && idle < 2 * E18 + E18 / 10, "the 5% buffer stays: {idle}");
+    // A second retry finds nothing to do.
+    s.chain.next_block();
+    assert_eq!(redeploy(&mut s), Ok(()));
+    assert!(s.chain.events::<Deployed>(&reactor).is_empty());
+    // Past the next boundary the rollover deploys, not a retry; nor does a paused reactor.
+    s.to_next_cycle();
+    assert_eq!(redeploy(&mut s), Err(ReactorError::RolloverDue));
+    s.rollover(&keeper).unwrap();
+    let admin = s.admin.clone();
+    let r: Result<(), AccessError> = s.chain.call(&admin, &reactor, "AccessControl::pause", &args![]);
+    r.unwrap();
+    assert_eq!(redeploy(&mut s), Err(ReactorError::Access(AccessError::Paused)));
+}

@@ -63,7 +63,7 @@ fn main() {
         s.swap(&trader, 0, false, toke);
     }
     let expiry = s.chain.now_ms() + 3_600_000;
-    let r: Result<(), VenueError> = s.chain.call(&quoter, &pricer, "post_quote", &args![1_990 * E18, 2_010 * E18, 5 * E18, expiry]);
+    let r: Result<(), VenueError> = s.chain.call(&quoter, &pricer, "post_quote", &args![1_990 * E18, 2_010 * E18, 5 * E18, 50 * E18, expiry]);
     r.expect("quote");
     let (weth, toke) = (s.weth.clone(), s.toke.clone());
     s.approve(&trader, &weth, &pricer);

@@ -10,6 +10,7 @@
 //! Every function is total: overflow and division by zero are [`MathError`]s, never panics.
 #![cfg_attr(not(feature = "std"), no_std)]
 
+pub mod log;
 mod u256;
 
 /// 100% in basis points.

@@ -47,6 +47,11 @@ pub enum VenueError {
     NotPricer,
     /// Only the venue's reactor may deploy into it.
     NotReactor,
+    /// A TWAP window shorter than the minimum, longer than the maximum, or longer than the
+    /// price history the venue holds.
+    InvalidWindow,
+    /// The trade is larger than what is left of the quote's total size.
+    QuoteSpent,
 }
 
 impl From<PSP22Error> for VenueError {

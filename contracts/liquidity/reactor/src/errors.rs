@@ -45,6 +45,8 @@ pub enum ReactorError {
     NotGenesis,
     /// A cross-contract call could not be made (missing contract, trap, bad reply).
     CallFailed,
+    /// A cycle boundary has passed: the rollover, not a redeploy, deploys now.
+    RolloverDue,
 }
 
 /// `From<E> for ReactorError` for each error a reactor passes on wrapped in a variant.

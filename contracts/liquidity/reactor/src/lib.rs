@@ -169,6 +169,18 @@ pub mod reactor {
             self.strike()
         }
 
+        /// Retries the rollover's deploy step within the same cycle: deploys idle asset (beyond
+        /// the buffer and any payout not yet set aside) to each venue up to its weight of what
+        /// LD stake collateralizes, recalling nothing. For a deploy a venue refused at the
+        /// rollover (a spot price pushed out of its band by a sandwich), so the liquidity is not
+        /// idle for the whole cycle. Anyone may call; a venue that still refuses is skipped with
+        /// [`VenueSkipped`]. Errors: `Access(Paused)`, `RolloverDue` (a boundary has passed:
+        /// roll over instead), `Venue(..)` when a valuation cannot be made.
+        #[ink(message)]
+        pub fn redeploy(&mut self) -> Result<()> {
+            self.deploy_again()
+        }
+
         // ---- treasury -------------------------------------------------------------------
 
         /// Places PCV: pulls `asset` and `pairing` (TOKE) from the treasury into the reactor's

@@ -1,13 +1,15 @@
 //! The rollover's steps, the NAV strike between rollovers, and the sharing of venue fees.
 
-use crate::errors::Result;
+use crate::errors::{ReactorError, Result};
 use crate::events::{FeesDistributed, NavStruck, RolledOver};
 use crate::ledger;
 use crate::pool;
 use crate::reactor::Reactor;
 use crate::types::{Config, Pair};
 use ink::codegen::Env;
+use ink::prelude::vec::Vec;
 use ink::primitives::AccountId;
+use laas_cycles::CycleError;
 use laas_math::{add, apply_bps, mul_fixed, ratio_fixed, sub, Rounding};
 use laas_traits::{token, Rollover};
 
@@ -123,6 +125,35 @@ impl Reactor {
         self.deploy_to_targets(&venues, &valued.positions, &targets, buffer, valued.price)?;
         self.env().emit_event(RolledOver { cycle, epoch: self.epoch, nav, holdings: valued.holdings, supply: valued.active, deployable });
         Ok(cycle)
+    }
+
+    /// The rollover's deploy step again, between rollovers (see `redeploy`).
+    pub(crate) fn deploy_again(&mut self) -> Result<()> {
+        self.access.ensure_live()?;
+        match self.schedule.rollover(self.cycle, self.env().block_timestamp()) {
+            Err(CycleError::TooEarly) => {}
+            Ok(_) => return Err(ReactorError::RolloverDue),
+            Err(e) => return Err(e.into()),
+        }
+        let config = self.config();
+        let collateral = self.get_collateral();
+        let venues = self.venues.get().unwrap_or_default();
+        let valued = self.valued(&venues)?;
+        let books = valued.books;
+        let stake = self.stake_view(&collateral);
+        let stake_value = match valued.price {
+            Some(p) => ratio_fixed(stake.collateral, p, Rounding::Down)?,
+            None => 0,
+        };
+        let weights = self.weights(&venues, &stake.votes)?;
+        // Kept idle: the buffer, and what matured payouts are owed but not set aside yet.
+        let buffer = config.buffer(sub(valued.active, books.maturing)?)?;
+        let withheld = add(buffer, books.payouts_due.saturating_sub(books.reserved))?;
+        let in_venues = valued.positions.iter().try_fold(0u128, |sum, p| add(sum, p.asset))?;
+        let cap = apply_bps(stake_value, u128::from(config.collateral_bps), Rounding::Down)?;
+        let deployable = add(self.idle.asset, in_venues)?.saturating_sub(withheld).min(cap);
+        let targets = weights.iter().map(|w| apply_bps(deployable, u128::from(*w), Rounding::Down)).collect::<core::result::Result<Vec<u128>, _>>()?;
+        self.deploy_to_targets(&venues, &valued.positions, &targets, withheld, valued.price)
     }
 
     /// Strikes NAV now and records it in the pool.

@@ -50,6 +50,9 @@ pub mod venue_amm {
     /// Shortest TWAP window: one minute.
     pub const MIN_WINDOW_MS: u64 = 60_000;
 
+    /// Longest TWAP window: one day (a longer mean is a stale price).
+    pub const MAX_WINDOW_MS: u64 = 86_400_000;
+
     /// The pool.
     #[ink(storage)]
     pub struct VenueAmm {
@@ -90,8 +93,8 @@ pub mod venue_amm {
             if fee_bps > MAX_FEE_BPS || u128::from(max_deviation_bps) > BPS {
                 return Err(VenueError::InvalidFraction);
             }
-            if window_ms < MIN_WINDOW_MS {
-                return Err(VenueError::ZeroAmount);
+            if !(MIN_WINDOW_MS..=MAX_WINDOW_MS).contains(&window_ms) {
+                return Err(VenueError::InvalidWindow);
             }
             if asset == pairing {
                 return Err(VenueError::UnknownToken);
@@ -251,19 +254,16 @@ pub mod venue_amm {
 
         // ---- administration --------------------------------------------------------------
 
-        /// Sets the TWAP window and the deviation band. Admin only. The window may at most
-        /// double at a time, so the observation ring (16 samples, a quarter window apart) always
-        /// covers it and the TWAP never goes dark.
-        /// Errors: `Access(NotAdmin)`, `ZeroAmount` (window under [`MIN_WINDOW_MS`]),
-        /// `InvalidFraction` (band > 100% or window more than doubled).
+        /// Sets the TWAP window and the deviation band. Admin only. The window stays within
+        /// [`MIN_WINDOW_MS`]..=[`MAX_WINDOW_MS`] and may grow only as far back as the
+        /// observation ring reaches now, so the TWAP never goes dark (and a rollover never
+        /// stalls) however often it is raised.
+        /// Errors: `Access(NotAdmin)`, `InvalidWindow`, `InvalidFraction` (band > 100%).
         #[ink(message)]
         pub fn set_oracle_params(&mut self, window_ms: u64, max_deviation_bps: u16) -> Result<()> {
             self.ensure_admin()?;
-            if window_ms < MIN_WINDOW_MS {
-                return Err(VenueError::ZeroAmount);
-            }
-            if window_ms > self.window_ms.saturating_mul(2) {
-                return Err(VenueError::InvalidFraction);
+            if !(MIN_WINDOW_MS..=MAX_WINDOW_MS).contains(&window_ms) || window_ms > self.window_ms.max(self.history_ms()) {
+                return Err(VenueError::InvalidWindow);
             }
             if u128::from(max_deviation_bps) > BPS {
                 return Err(VenueError::InvalidFraction);
@@ -378,8 +378,8 @@ pub mod venue_amm {
             Ok((asset, pairing))
         }
 
-        /// Extends the running price sum to now at the current (pre-change) price, and samples
-        /// it into the ring when the last sample is older than a quarter of the window.
+        /// Extends the running sum to now at the current (pre-change) price, and samples it
+        /// into the ring when the last sample is older than a quarter of the window.
         fn update_oracle(&mut self) -> Result<()> {
             let now = self.env().block_timestamp();
             let mut o = self.oracle;
@@ -388,7 +388,7 @@ pub mod venue_amm {
                 return Ok(());
             }
             if self.reserves.asset > 0 && self.reserves.pairing > 0 {
-                let price = pool::spot_price(self.reserves.asset, self.reserves.pairing)?;
+                let price = oracle::log_price(self.reserves.asset, self.reserves.pairing)?;
                 o.cumulative = oracle::accumulate(o.cumulative, price, elapsed);
             }
             o.last_update = now;
@@ -402,21 +402,40 @@ pub mod venue_amm {
             Ok(())
         }
 
-        /// The TWAP over at least the window, up to now.
-        fn time_weighted_price(&self) -> Result<u128> {
-            let spot = pool::spot_price(self.reserves.asset, self.reserves.pairing).map_err(|_| VenueError::OracleNotReady)?;
-            self.twap_with_spot(spot)
+        /// How far back the observation ring reaches now, ms (0 while empty).
+        fn history_ms(&self) -> u64 {
+            let o = self.oracle;
+            let oldest = oracle::slot(0, o.next_slot, o.filled);
+            match (o.filled, self.observations.get(oldest)) {
+                (1.., Some(first)) => self.env().block_timestamp().saturating_sub(first.timestamp),
+                _ => 0,
+            }
         }
 
-        /// The TWAP, the running sum extended to now at `spot` (the current price).
-        fn twap_with_spot(&self, spot: u128) -> Result<u128> {
+        /// The geometric-mean price over the window ending now, 1e18. If no trade has moved
+        /// the reserves within the window, the price held all through it and is the spot.
+        /// Otherwise the mean runs from the newest sample at or before the window's start,
+        /// which must be at most two windows old (an older one would average a stale past in):
+        /// `OracleNotReady` until the ring holds such a sample, at most one window after a long
+        /// idle spell ends. A trade in this block moves nothing: the running sum is extended to
+        /// now at the price before it.
+        fn time_weighted_price(&self) -> Result<u128> {
             let now = self.env().block_timestamp();
             let o = self.oracle;
-            let cumulative_now = oracle::accumulate(o.cumulative, spot, now.saturating_sub(o.last_update));
+            let (asset, pairing) = (self.reserves.asset, self.reserves.pairing);
             let target = now.checked_sub(self.window_ms).ok_or(VenueError::OracleNotReady)?;
+            if o.filled > 0 && o.last_update <= target {
+                return pool::spot_price(asset, pairing).map_err(|_| VenueError::OracleNotReady);
+            }
             let then = oracle::newest_at_or_before(target, o.next_slot, o.filled, |s| self.observations.get(s))
                 .ok_or(VenueError::OracleNotReady)?;
-            oracle::average(then, now, cumulative_now).ok_or(VenueError::OracleNotReady)
+            if now.saturating_sub(then.timestamp) > self.window_ms.saturating_mul(2) {
+                return Err(VenueError::OracleNotReady);
+            }
+            let price = oracle::log_price(asset, pairing).map_err(|_| VenueError::OracleNotReady)?;
+            let cumulative_now = oracle::accumulate(o.cumulative, price, now.saturating_sub(o.last_update));
+            let mean = oracle::average(then, now, cumulative_now).ok_or(VenueError::OracleNotReady)?;
+            Ok(laas_math::log::pow2_fixed(mean)?)
         }
 
         /// Refuses when spot is outside the band around the TWAP (an empty pool passes).
@@ -425,7 +444,7 @@ pub mod venue_amm {
                 return Ok(());
             }
             let spot = pool::spot_price(self.reserves.asset, self.reserves.pairing)?;
-            let twap = self.twap_with_spot(spot)?;
+            let twap = self.time_weighted_price()?;
             if !laas_math::within_bps(spot, twap, self.max_deviation_bps)? {
                 return Err(VenueError::PriceDeviation);
             }

@@ -1,9 +1,17 @@
-//! The time-weighted average price oracle: a running sum of price × time, sampled into a
-//! small ring of observations so that the average over the last `window` can be read on chain.
+//! The time-weighted average price oracle: a running sum of `log2(price) × time`, sampled into a
+//! small ring of observations, so that the **geometric** mean price over the last `window` can
+//! be read on chain (as Uniswap v3 keeps it).
 //!
-//! The running sum wraps around `u128` on purpose (as in Uniswap v2): only differences of two
-//! sums are used, and a difference is exact as long as the true sum over the window fits in a
-//! `u128` (prices below ~3.4e38 / window_ms in 1e18 fixed point).
+//! * A short spike moves a geometric mean by its logarithm's weight only: one 6-second block
+//!   at 100× inside a 10-minute window moves it by 100^(6/600) − 1 ≈ 4.7%, where an arithmetic
+//!   mean roughly doubles.
+//! * The logarithm is taken from the two reserves (`log2(pairing) − log2(asset)`, Q64.64), so
+//!   it exists for any pair of `u128` reserves, whatever the tokens' decimals: at most 2^71 per
+//!   millisecond. The running sum wraps around `u128` on purpose (as in Uniswap v2): only
+//!   differences are used, and a difference over any span shorter than 2^55 ms (a million
+//!   years) is exact.
+
+use laas_math::{log, MathError};
 
 /// Slots in the observation ring.
 pub const SLOTS: u32 = 16;
@@ -15,13 +23,32 @@ pub const SLOTS: u32 = 16;
 pub struct Observation {
     /// Block timestamp, ms.
     pub timestamp: u64,
-    /// Running sum of price × ms up to `timestamp`.
+    /// Running sum of `log2(price)` (Q64.64) × ms up to `timestamp`, wrapping.
     pub cumulative: u128,
 }
 
-/// The running sum extended from `from` by `elapsed_ms` at `price`.
-pub fn accumulate(from: u128, price: u128, elapsed_ms: u64) -> u128 {
-    from.wrapping_add(price.wrapping_mul(u128::from(elapsed_ms)))
+/// `log2` of the price of the asset in the pairing token (Q64.64), from the reserves.
+/// Errors: `DivisionByZero` if either reserve is empty.
+pub fn log_price(reserve_asset: u128, reserve_pairing: u128) -> Result<i128, MathError> {
+    let (quote, base) = (log::log2(reserve_pairing)?, log::log2(reserve_asset)?);
+    quote.checked_sub(base).ok_or(MathError::Overflow)
+}
+
+/// The two's-complement bits of a signed value, for the wrapping sum.
+#[allow(clippy::cast_sign_loss)]
+fn bits(x: i128) -> u128 {
+    x as u128
+}
+
+/// The signed value of a wrapping difference.
+#[allow(clippy::cast_possible_wrap)]
+fn signed(x: u128) -> i128 {
+    x as i128
+}
+
+/// The running sum extended from `from` by `elapsed_ms` at `log_price`.
+pub fn accumulate(from: u128, log_price: i128, elapsed_ms: u64) -> u128 {
+    from.wrapping_add(bits(log_price).wrapping_mul(u128::from(elapsed_ms)))
 }
 
 /// The physical slot of the `i`-th oldest observation in a ring with `filled` samples whose
@@ -45,15 +72,16 @@ pub fn newest_at_or_before(target: u64, next: u32, filled: u32, get: impl Fn(u32
     get(slot(lo.checked_sub(1)?, next, filled))
 }
 
-/// The average price between an observation and the current running sum.
-pub fn average(then: Observation, now_ms: u64, cumulative_now: u128) -> Option<u128> {
+/// The mean `log2(price)` (Q64.64) between an observation and the current running sum.
+pub fn average(then: Observation, now_ms: u64, cumulative_now: u128) -> Option<i128> {
     let elapsed = now_ms.checked_sub(then.timestamp).filter(|e| *e > 0)?;
-    cumulative_now.wrapping_sub(then.cumulative).checked_div(u128::from(elapsed))
+    signed(cumulative_now.wrapping_sub(then.cumulative)).checked_div(i128::from(elapsed))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use std::collections::HashMap;
 
     fn ring(samples: &[(u64, u128)]) -> (HashMap<u32, Observation>, u32, u32) {
@@ -90,10 +118,66 @@ mod tests {
     }
 
     #[test]
-    fn averages_survive_wrapping() {
+    fn averages_survive_wrapping_and_negative_logarithms() {
         let then = Observation { timestamp: 1_000, cumulative: u128::MAX - 5 };
         let now = accumulate(then.cumulative, 7, 2);
         assert_eq!(average(then, 1_002, now), Some(7));
         assert_eq!(average(then, 1_000, now), None);
+        let down = accumulate(accumulate(then.cumulative, -3 * log::Q64, 4), log::Q64, 4);
+        assert_eq!(average(then, 1_008, down), Some(-log::Q64));
+    }
+
+    /// A price in whole tokens (`numerator / denominator` TOKE per asset) as reserves of an
+    /// asset with `decimals` against an 18-decimal TOKE.
+    fn reserves(decimals: u32, numerator: u128, denominator: u128, depth: u128) -> (u128, u128) {
+        let asset = depth * 10u128.pow(decimals) * denominator;
+        let pairing = depth * 10u128.pow(18) * numerator;
+        (asset, pairing)
+    }
+
+    #[test]
+    fn a_one_block_spike_moves_the_mean_by_its_logarithm_weight() {
+        // 2,000 TOKE per WETH for 594 s, 100× for one 6-second block.
+        let (a, p) = reserves(18, 2_000, 1, 100);
+        let (sa, sp) = reserves(18, 200_000, 1, 100);
+        let (calm, spike) = (log_price(a, p).unwrap(), log_price(sa, sp).unwrap());
+        let sum = accumulate(accumulate(0, calm, 594_000), spike, 6_000);
+        let mean = average(Observation { timestamp: 0, cumulative: 0 }, 600_000, sum).unwrap();
+        let twap = log::pow2_fixed(mean).unwrap();
+        let calm_price = 2_000 * laas_math::ONE;
+        assert!(twap > calm_price && twap < calm_price * 105 / 100, "{twap}");
+        // An arithmetic mean would be (594 × 2,000 + 6 × 200,000) / 600 ≈ 3,980.
+    }
+
+    proptest! {
+        /// Decimals 0–18, prices 1e-9 to 1e9 TOKE per whole asset, a century of milliseconds:
+        /// the running sum's differences stay exact, and the mean of a constant price is that
+        /// price.
+        #[test]
+        fn the_accumulator_cannot_overflow_in_the_life_of_a_pool(
+            decimals in 0u32..=18,
+            exponent in -9i32..=9,
+            mantissa in 1u128..10,
+            depth in 1u128..1_000_000,
+            start in any::<u128>(),
+        ) {
+            let (numerator, denominator) = if exponent >= 0 { (mantissa * 10u128.pow(exponent.unsigned_abs()), 1) } else { (mantissa, 10u128.pow(exponent.unsigned_abs())) };
+            let (asset, pairing) = reserves(decimals, numerator, denominator, depth);
+            let l = log_price(asset, pairing).unwrap();
+            // |log2 price| per ms stays far below what a century needs to overflow an i128.
+            const CENTURY_MS: u64 = 100 * 365 * 24 * 3_600_000;
+            prop_assert!(l.unsigned_abs().checked_mul(u128::from(CENTURY_MS)).is_some_and(|v| v < 1 << 126));
+            let then = Observation { timestamp: 0, cumulative: start };
+            let now = accumulate(start, l, CENTURY_MS);
+            prop_assert_eq!(average(then, CENTURY_MS, now), Some(l));
+            // Where the price has a 1e18 fixed-point value, the mean gives it back.
+            if let Ok(exact) = laas_math::mul_div(pairing, laas_math::ONE, asset, laas_math::Rounding::Down) {
+                match log::pow2_fixed(l) {
+                    Ok(back) => prop_assert!(back.abs_diff(exact) <= exact / 10_000_000_000_000_000 + 2, "{} vs {}", back, exact),
+                    // Only a price at the very top of the range may round past it.
+                    Err(_) => prop_assert!(exact > u128::MAX / 2),
+                }
+            }
+        }
     }
 }

@@ -11,10 +11,12 @@
 //! As a [`Venue`], positions are shares of the inventory, valued at the reference TWAP.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
+pub mod events;
 pub mod quote;
 
 #[ink::contract]
 pub mod venue_pricer {
+    pub use crate::events::*;
     use crate::quote::{self, Quote};
     use ink::codegen::TraitCallBuilder;
     use ink::contract_ref;
@@ -50,65 +52,6 @@ pub mod venue_pricer {
         pub band_bps: u16,
         /// The pricer's share of each trade's spread, bps.
         pub pricer_share_bps: u16,
-    }
-
-    /// The pricer posted a quote.
-    #[ink(event)]
-    pub struct QuotePosted {
-        /// The pricer.
-        #[ink(topic)]
-        pub pricer: AccountId,
-        /// The quote.
-        pub quote: Quote,
-    }
-
-    /// A trader swapped at the quote.
-    #[ink(event)]
-    pub struct Traded {
-        /// The trader.
-        #[ink(topic)]
-        pub trader: AccountId,
-        /// True if the trader sold the asset.
-        pub asset_in: bool,
-        /// Amount paid in.
-        pub amount_in: u128,
-        /// Amount paid out.
-        pub amount_out: u128,
-        /// TOKE paid beyond the reference TWAP, shared by pricer and owners.
-        pub spread: u128,
-    }
-
-    /// Parameters changed.
-    #[ink(event)]
-    pub struct ParamsChanged {
-        /// The new parameters.
-        pub params: Params,
-    }
-
-    /// Inventory was added (`added = true`) or withdrawn by an owner.
-    #[ink(event)]
-    pub struct InventoryMoved {
-        /// The owner.
-        #[ink(topic)]
-        pub owner: AccountId,
-        /// Direction.
-        pub added: bool,
-        /// Asset moved.
-        pub asset: u128,
-        /// TOKE moved.
-        pub pairing: u128,
-        /// Shares minted or burnt.
-        pub shares: u128,
-    }
-
-    /// Fees paid (to an owner, or the pricer's share to a pricer).
-    #[ink(event)]
-    pub struct FeesPaid {
-        /// The receiver.
-        #[ink(topic)]
-        pub to: AccountId,
-        /// TOKE paid.
-        pub amount: u128,
     }
 
     /// The venue.
@@ -169,11 +112,13 @@ pub mod venue_pricer {
             })
         }
 
-        /// Posts the pricer's quote, replacing the last. Pricer only.
-        /// Errors: `NotPricer`, `QuoteExpired` (expiry not in the future), `InvalidFraction`
-        /// (bid 0 or above ask), `PriceDeviation` (outside the band), `OracleNotReady`.
+        /// Posts the pricer's quote, replacing the last: trades of at most `max_size` of the
+        /// asset each and `total_size` in all, until `expiry_ms`. Pricer only.
+        /// Errors: `NotPricer`, `QuoteExpired` (expiry not in the future), `ZeroAmount` (no
+        /// size), `InvalidFraction` (bid 0 or above ask), `PriceDeviation` (outside the band),
+        /// `OracleNotReady`.
         #[ink(message)]
-        pub fn post_quote(&mut self, bid: u128, ask: u128, max_size: u128, expiry_ms: u64) -> Result<()> {
+        pub fn post_quote(&mut self, bid: u128, ask: u128, max_size: u128, total_size: u128, expiry_ms: u64) -> Result<()> {
             let pricer = self.env().caller();
             if self.pricer != Some(pricer) {
                 return Err(VenueError::NotPricer);
@@ -181,7 +126,10 @@ pub mod venue_pricer {
             if expiry_ms <= self.env().block_timestamp() {
                 return Err(VenueError::QuoteExpired);
             }
-            let quote = Quote { bid, ask, max_size, expiry_ms };
+            if max_size == 0 || total_size == 0 {
+                return Err(VenueError::ZeroAmount);
+            }
+            let quote = Quote { bid, ask, max_size, remaining: total_size, expiry_ms };
             quote::shape(&quote)?;
             quote::fits(&quote, self.reference_twap()?, self.params.band_bps)?;
             self.quote = Some(quote);
@@ -189,11 +137,25 @@ pub mod venue_pricer {
             Ok(())
         }
 
+        /// Withdraws the standing quote: no trade is made at it any more. Pricer only.
+        /// Errors: `NotPricer`, `NoQuote`.
+        #[ink(message)]
+        pub fn cancel_quote(&mut self) -> Result<()> {
+            let pricer = self.env().caller();
+            if self.pricer != Some(pricer) {
+                return Err(VenueError::NotPricer);
+            }
+            self.quote.take().ok_or(VenueError::NoQuote)?;
+            self.env().emit_event(QuoteCancelled { pricer });
+            Ok(())
+        }
+
         /// Sells `amount_in` of the asset at the bid (`asset_in = true`) or pays `amount_in`
         /// TOKE for the asset at the ask, receiving at least `min_out`. Anyone may call.
         /// Errors: `Access(Paused)`, `Expired` (deadline), `ZeroAmount`, `NoQuote`,
-        /// `QuoteExpired`, `PriceDeviation` (the TWAP moved away from the quote), `TooLarge`,
-        /// `Slippage`, `InsufficientLiquidity` (inventory), token errors.
+        /// `QuoteExpired`, `PriceDeviation` (the TWAP moved away from the quote), `TooLarge`
+        /// (above the quote's largest trade), `QuoteSpent` (above what is left of its total
+        /// size), `Slippage`, `InsufficientLiquidity` (inventory), token errors.
         #[ink(message)]
         pub fn swap(&mut self, asset_in: bool, amount_in: u128, min_out: u128, deadline: u64) -> Result<u128> {
             self.access.ensure_live()?;
@@ -204,7 +166,7 @@ pub mod venue_pricer {
             if amount_in == 0 {
                 return Err(VenueError::ZeroAmount);
             }
-            let quote = self.quote.ok_or(VenueError::NoQuote)?;
+            let mut quote = self.quote.ok_or(VenueError::NoQuote)?;
             if now > quote.expiry_ms {
                 return Err(VenueError::QuoteExpired);
             }
@@ -234,6 +196,9 @@ pub mod venue_pricer {
             if out < min_out {
                 return Err(VenueError::Slippage);
             }
+            let traded = if asset_in { amount_in } else { out };
+            quote.remaining = quote.remaining.checked_sub(traded).ok_or(VenueError::QuoteSpent)?;
+            self.quote = Some(quote);
             self.share_spread(spread)?;
             let trader = self.env().caller();
             let (token_in, token_out) = if asset_in { (self.asset, self.pairing) } else { (self.pairing, self.asset) };
@@ -545,7 +510,11 @@ pub mod venue_pricer {
             assert_eq!(v.set_role(Role::Guardian, a.bob, true), Err(AccessError::NotAdmin));
             assert_eq!(v.set_code_hash(Hash::from([9; 32])), Err(AccessError::NotAdmin));
             assert_eq!(v.set_params(Params { band_bps: 1, pricer_share_bps: 1 }), not_admin());
-            assert_eq!(v.post_quote(1, 2, 3, u64::MAX), Err(VenueError::NotPricer));
+            assert_eq!(v.post_quote(1, 2, 3, 3, u64::MAX), Err(VenueError::NotPricer));
+            v.quote = Some(Quote { bid: 1, ask: 2, max_size: 3, remaining: 3, expiry_ms: u64::MAX });
+            assert_eq!(v.cancel_quote(), Err(VenueError::NotPricer));
+            assert!(v.get_quote().is_some());
+            v.quote = None;
             assert_eq!(v.propose_admin(Some(a.bob)), Err(AccessError::NotAdmin));
             assert_eq!(v.pause(), Err(AccessError::NotGuardian));
             assert_eq!(v.pricer(), None);
@@ -567,7 +536,13 @@ pub mod venue_pricer {
             assert_eq!(v.swap(true, 1, 0, 9), Err(VenueError::Expired));
             v.set_role(Role::Pricer, a.bob, true).unwrap();
             test::set_caller::<E>(a.bob);
-            assert_eq!(v.post_quote(1, 2, 3, 10), Err(VenueError::QuoteExpired));
+            assert_eq!(v.post_quote(1, 2, 3, 3, 10), Err(VenueError::QuoteExpired));
+            assert_eq!(v.post_quote(1, 2, 0, 3, 11), Err(VenueError::ZeroAmount));
+            assert_eq!(v.post_quote(1, 2, 3, 0, 11), Err(VenueError::ZeroAmount));
+            assert_eq!(v.cancel_quote(), Err(VenueError::NoQuote));
+            v.quote = Some(Quote { bid: 1, ask: 2, max_size: 3, remaining: 3, expiry_ms: u64::MAX });
+            assert_eq!(v.cancel_quote(), Ok(()));
+            assert_eq!(v.get_quote(), None);
             assert_eq!(Venue::withdraw(&mut v, 10_001), Err(VenueError::InvalidFraction));
             assert_eq!(Venue::withdraw(&mut v, 10_000), Err(VenueError::ZeroAmount));
             assert_eq!(v.claim_pricer_share(), Ok(0));
@@ -577,7 +552,7 @@ pub mod venue_pricer {
         #[ink::test]
         fn replacing_the_pricer_drops_the_quote_and_a_pause_stops_trades() {
             let (mut v, a) = venue();
-            v.quote = Some(Quote { bid: 1, ask: 2, max_size: 3, expiry_ms: u64::MAX });
+            v.quote = Some(Quote { bid: 1, ask: 2, max_size: 3, remaining: 3, expiry_ms: u64::MAX });
             v.set_role(Role::Pricer, a.charlie, true).unwrap();
             assert_eq!(v.get_quote(), None);
             assert_eq!(v.pricer(), Some(a.charlie));

@@ -20,6 +20,9 @@ pub struct Quote {
     pub ask: u128,
     /// Largest trade, in asset units.
     pub max_size: u128,
+    /// What is left of the quote's total size over its life, in asset units: every trade
+    /// takes the asset it moves from it, and none may take more than is left.
+    pub remaining: u128,
     /// Last valid timestamp, ms.
     pub expiry_ms: u64,
 }
@@ -73,7 +76,7 @@ mod tests {
     }
 
     fn quote(bid: u128, ask: u128) -> Quote {
-        Quote { bid, ask, max_size: ONE, expiry_ms: 0 }
+        Quote { bid, ask, max_size: ONE, remaining: ONE, expiry_ms: 0 }
     }
 
     #[test]

@@ -37,8 +37,8 @@ fn admin_hands_over_in_two_steps() {
     test::set_caller::<E>(a.bob);
     p.accept_admin().unwrap();
     assert_eq!(p.access.admin, a.bob);
-    p.set_oracle_params(120_000, 100).unwrap();
-    assert_eq!(p.params(), (120_000, 100, 30));
+    p.set_oracle_params(60_000, 100).unwrap();
+    assert_eq!(p.params(), (60_000, 100, 30));
     test::set_caller::<E>(a.alice);
     assert_eq!(p.set_oracle_params(60_000, 1), Err(VenueError::Access(laas_access::AccessError::NotAdmin)));
 }
@@ -65,10 +65,12 @@ fn a_pause_blocks_new_exposure_but_not_exits() {
 #[ink::test]
 fn bad_oracle_params_are_refused() {
     let (mut p, _) = pool();
-    assert_eq!(p.set_oracle_params(0, 100), Err(VenueError::ZeroAmount));
-    assert_eq!(p.set_oracle_params(59_999, 100), Err(VenueError::ZeroAmount));
+    assert_eq!(p.set_oracle_params(0, 100), Err(VenueError::InvalidWindow));
+    assert_eq!(p.set_oracle_params(59_999, 100), Err(VenueError::InvalidWindow));
     assert_eq!(p.set_oracle_params(60_000, 10_001), Err(VenueError::InvalidFraction));
-    assert_eq!(p.set_oracle_params(120_001, 100), Err(VenueError::InvalidFraction));
+    // No price history yet: the window cannot grow.
+    assert_eq!(p.set_oracle_params(60_001, 100), Err(VenueError::InvalidWindow));
+    assert_eq!(p.set_oracle_params(MAX_WINDOW_MS + 1, 100), Err(VenueError::InvalidWindow));
     assert_eq!(p.params(), (60_000, 200, 30));
 }
 
@@ -77,7 +79,8 @@ fn bad_constructor_parameters_are_refused() {
     let a = test::default_accounts::<E>();
     assert!(matches!(VenueAmm::new(a.django, a.eve, 1_001, 60_000, 200), Err(VenueError::InvalidFraction)));
     assert!(matches!(VenueAmm::new(a.django, a.eve, 30, 60_000, 10_001), Err(VenueError::InvalidFraction)));
-    assert!(matches!(VenueAmm::new(a.django, a.eve, 30, 59_999, 200), Err(VenueError::ZeroAmount)));
+    assert!(matches!(VenueAmm::new(a.django, a.eve, 30, 59_999, 200), Err(VenueError::InvalidWindow)));
+    assert!(matches!(VenueAmm::new(a.django, a.eve, 30, MAX_WINDOW_MS + 1, 200), Err(VenueError::InvalidWindow)));
     assert!(matches!(VenueAmm::new(a.django, a.django, 30, 60_000, 200), Err(VenueError::UnknownToken)));
 }
 
