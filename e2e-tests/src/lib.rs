@@ -232,6 +232,22 @@ impl Chain {
         }
     }
 
+    /// Runs `message(args)` on `contract` as `caller` without keeping any change (a dry run)
+    /// and decodes what it returned, whether it would revert or not: what would happen if
+    /// `caller` sent it now.
+    pub fn dry_run<R: Decode>(&mut self, caller: &Address, contract: &Address, message: &str, args: &[String]) -> R {
+        self.session.set_actor(caller.clone());
+        let result = self
+            .session
+            .dry_run_call(contract.clone(), message, args, NO_ENDOWMENT)
+            .unwrap_or_else(|e| panic!("dry run {message}: {e:?}"));
+        let data = result.result.unwrap_or_else(|e| panic!("dry run {message}: {e:?}")).data;
+        match <Result<R, ink::LangError> as Decode>::decode(&mut &data[..]) {
+            Ok(Ok(value)) => value,
+            _ => panic!("dry run {message}: undecodable return {data:?}"),
+        }
+    }
+
     /// Clears the block's event list before an interaction. drink records each interaction's
     /// own events, but finds them by re-reading the whole block's list, which would make a
     /// long run of calls in one block quadratic.

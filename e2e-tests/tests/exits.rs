@@ -117,7 +117,8 @@ fn a_whale_drains_the_asset_side_before_the_rollover_and_every_lp_still_leaves_w
     let drained: Reserves = s.chain.query(&venue, "reserves", &args![]);
     assert!(drained.asset < before.asset / 3);
     s.rollover(&keeper).expect("the rollover goes on");
-    assert_eq!(twap(&mut s), price, "same block, same TWAP");
+    // Same block, same TWAP (read through the running sum: to about 1e-18).
+    assert!(twap(&mut s).abs_diff(price) < price / 1_000_000_000_000_000);
     let opened = s.chain.events::<EpochOpened>(&s.tasset.clone()).remove(0);
     assert!(opened.payout.1 > 0, "paid partly in TOKE: {:?}", opened.payout);
     everyone_leaves_whole(&mut s, &lps, price);

@@ -387,13 +387,15 @@ pub mod venue_amm {
             if elapsed == 0 && o.filled > 0 {
                 return Ok(());
             }
+            let mut price = 0;
             if self.reserves.asset > 0 && self.reserves.pairing > 0 {
-                let price = oracle::log_price(self.reserves.asset, self.reserves.pairing)?;
+                price = oracle::log_price(self.reserves.asset, self.reserves.pairing)?;
                 o.cumulative = oracle::accumulate(o.cumulative, price, elapsed);
             }
+            let since = o.last_update;
             o.last_update = now;
             if o.filled == 0 || now.saturating_sub(o.last_observation) >= self.window_ms / 4 {
-                self.observations.insert(o.next_slot, &Observation { timestamp: now, cumulative: o.cumulative });
+                self.observations.insert(o.next_slot, &Observation { timestamp: now, cumulative: o.cumulative, price, since });
                 o.next_slot = o.next_slot.saturating_add(1) % oracle::SLOTS;
                 o.filled = o.filled.saturating_add(1).min(oracle::SLOTS);
                 o.last_observation = now;
@@ -414,11 +416,11 @@ pub mod venue_amm {
 
         /// The geometric-mean price over the window ending now, 1e18. If no trade has moved
         /// the reserves within the window, the price held all through it and is the spot.
-        /// Otherwise the mean runs from the newest sample at or before the window's start,
-        /// which must be at most two windows old (an older one would average a stale past in):
-        /// `OracleNotReady` until the ring holds such a sample, at most one window after a long
-        /// idle spell ends. A trade in this block moves nothing: the running sum is extended to
-        /// now at the price before it.
+        /// Otherwise the mean runs from the window's start (read exactly where the price held
+        /// across it, as after an idle spell) or from the sample just before it, never from
+        /// more than two windows back (`OracleNotReady` then: only just after the window was
+        /// shortened). A trade in this block moves nothing: the running sum is extended to now
+        /// at the price before it.
         fn time_weighted_price(&self) -> Result<u128> {
             let now = self.env().block_timestamp();
             let o = self.oracle;
@@ -427,14 +429,18 @@ pub mod venue_amm {
             if o.filled > 0 && o.last_update <= target {
                 return pool::spot_price(asset, pairing).map_err(|_| VenueError::OracleNotReady);
             }
-            let then = oracle::newest_at_or_before(target, o.next_slot, o.filled, |s| self.observations.get(s))
-                .ok_or(VenueError::OracleNotReady)?;
+            let then = oracle::sum_at(target, o.next_slot, o.filled, |s| self.observations.get(s)).ok_or(VenueError::OracleNotReady)?;
             if now.saturating_sub(then.timestamp) > self.window_ms.saturating_mul(2) {
                 return Err(VenueError::OracleNotReady);
             }
             let price = oracle::log_price(asset, pairing).map_err(|_| VenueError::OracleNotReady)?;
             let cumulative_now = oracle::accumulate(o.cumulative, price, now.saturating_sub(o.last_update));
             let mean = oracle::average(then, now, cumulative_now).ok_or(VenueError::OracleNotReady)?;
+            // A mean within 2^-50 (about 1e-15) of the current price is that price, read exactly
+            // from the reserves rather than through `2^mean` (exact to about 1e-18 only).
+            if mean.abs_diff(price) <= oracle::SAME_PRICE {
+                return pool::spot_price(asset, pairing).map_err(|_| VenueError::OracleNotReady);
+            }
             Ok(laas_math::log::pow2_fixed(mean)?)
         }
 

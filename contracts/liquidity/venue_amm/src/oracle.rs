@@ -16,7 +16,11 @@ use laas_math::{log, MathError};
 /// Slots in the observation ring.
 pub const SLOTS: u32 = 16;
 
-/// A sample of the running sum.
+/// Two `log2` prices this close (2^-50, Q64.64: about one part in 10^15) are the same price.
+pub const SAME_PRICE: u128 = 1 << 14;
+
+/// A sample of the running sum, with the price that held over the stretch just before it: the
+/// sum before `timestamp` can then be read exactly back to `since`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
@@ -25,6 +29,10 @@ pub struct Observation {
     pub timestamp: u64,
     /// Running sum of `log2(price)` (Q64.64) × ms up to `timestamp`, wrapping.
     pub cumulative: u128,
+    /// `log2(price)` (Q64.64) from `since` to `timestamp`: no trade moved it in between.
+    pub price: i128,
+    /// When that stretch began (the previous update), ms.
+    pub since: u64,
 }
 
 /// `log2` of the price of the asset in the pairing token (Q64.64), from the reserves.
@@ -57,9 +65,27 @@ pub fn slot(i: u32, next: u32, filled: u32) -> u32 {
     if filled < SLOTS { i } else { next.saturating_add(i) % SLOTS }
 }
 
-/// The newest observation taken at or before `target` (ms), searching the ring in
-/// at most ⌈log2(SLOTS)⌉ + 2 reads through `get(physical_slot)`.
-pub fn newest_at_or_before(target: u64, next: u32, filled: u32, get: impl Fn(u32) -> Option<Observation>) -> Option<Observation> {
+/// The running sum at `target` (ms) read from the ring, or at the newest sample before it:
+/// exactly at `target` when the sample after it shows the price held from before `target`,
+/// otherwise at the newest sample at or before `target` (at most a quarter of a window
+/// earlier, as the ring samples at most that far apart while trades happen). `None` if the
+/// ring does not reach back to `target`. At most ⌈log2(SLOTS)⌉ + 3 reads.
+pub fn sum_at(target: u64, next: u32, filled: u32, get: impl Fn(u32) -> Option<Observation>) -> Option<Observation> {
+    let (i, then) = newest_at_or_before(target, next, filled, &get)?;
+    let after = i.checked_add(1).filter(|j| *j < filled).and_then(|j| get(slot(j, next, filled)));
+    match after {
+        Some(a) if a.since <= target => {
+            let back = a.timestamp.saturating_sub(target);
+            let cumulative = a.cumulative.wrapping_sub(bits(a.price).wrapping_mul(u128::from(back)));
+            Some(Observation { timestamp: target, cumulative, price: a.price, since: a.since })
+        }
+        _ => Some(then),
+    }
+}
+
+/// The newest observation taken at or before `target` (ms) and its logical index, searching
+/// the ring in at most ⌈log2(SLOTS)⌉ + 2 reads through `get(physical_slot)`.
+pub fn newest_at_or_before(target: u64, next: u32, filled: u32, get: impl Fn(u32) -> Option<Observation>) -> Option<(u32, Observation)> {
     // Invariant: logical indices < lo are at or before target; indices >= hi are after it.
     let (mut lo, mut hi) = (0u32, filled);
     while lo < hi {
@@ -69,7 +95,8 @@ pub fn newest_at_or_before(target: u64, next: u32, filled: u32, get: impl Fn(u32
             _ => hi = mid,
         }
     }
-    get(slot(lo.checked_sub(1)?, next, filled))
+    let i = lo.checked_sub(1)?;
+    get(slot(i, next, filled)).map(|o| (i, o))
 }
 
 /// The mean `log2(price)` (Q64.64) between an observation and the current running sum.
@@ -88,7 +115,7 @@ mod tests {
         let mut map = HashMap::new();
         let (mut next, mut filled) = (0u32, 0u32);
         for (t, c) in samples {
-            map.insert(next, Observation { timestamp: *t, cumulative: *c });
+            map.insert(next, Observation { timestamp: *t, cumulative: *c, ..Observation::default() });
             next = (next + 1) % SLOTS;
             filled = (filled + 1).min(SLOTS);
         }
@@ -100,9 +127,9 @@ mod tests {
         let (m, next, filled) = ring(&[(10, 1), (20, 2), (30, 3)]);
         let get = |s: u32| m.get(&s).copied();
         assert_eq!(newest_at_or_before(5, next, filled, get), None);
-        assert_eq!(newest_at_or_before(10, next, filled, get).unwrap().cumulative, 1);
-        assert_eq!(newest_at_or_before(29, next, filled, get).unwrap().cumulative, 2);
-        assert_eq!(newest_at_or_before(99, next, filled, get).unwrap().cumulative, 3);
+        assert_eq!(newest_at_or_before(10, next, filled, get).unwrap().1.cumulative, 1);
+        assert_eq!(newest_at_or_before(29, next, filled, get).unwrap().1.cumulative, 2);
+        assert_eq!(newest_at_or_before(99, next, filled, get).unwrap(), (2, Observation { timestamp: 30, cumulative: 3, ..Observation::default() }));
     }
 
     #[test]
@@ -113,13 +140,29 @@ mod tests {
         // Only the last 16 samples (t = 250..=400) remain.
         assert_eq!(newest_at_or_before(249, next, filled, get), None);
         for t in 250..=400u64 {
-            assert_eq!(newest_at_or_before(t, next, filled, get).unwrap().timestamp, t / 10 * 10);
+            assert_eq!(newest_at_or_before(t, next, filled, get).unwrap().1.timestamp, t / 10 * 10);
         }
     }
 
     #[test]
+    fn the_sum_at_a_time_is_exact_where_the_price_held_and_a_sample_before_it_otherwise() {
+        // Samples at 100 (sum 1,000) and 400; price 7 held from 150 to 400.
+        let a = Observation { timestamp: 100, cumulative: 1_000, price: 3, since: 90 };
+        let b = Observation { timestamp: 400, cumulative: accumulate(1_150, 7, 250), price: 7, since: 150 };
+        let m: HashMap<u32, Observation> = [(0, a), (1, b)].into_iter().collect();
+        let get = |s: u32| m.get(&s).copied();
+        assert_eq!(sum_at(300, 2, 2, get).map(|o| (o.timestamp, o.cumulative)), Some((300, accumulate(1_150, 7, 150))));
+        assert_eq!(sum_at(150, 2, 2, get).map(|o| (o.timestamp, o.cumulative)), Some((150, 1_150)));
+        // Before 150 the price moved: the sample at 100 is the start.
+        assert_eq!(sum_at(149, 2, 2, get), Some(a));
+        assert_eq!(sum_at(99, 2, 2, get), None);
+        // After the newest sample: that sample.
+        assert_eq!(sum_at(500, 2, 2, get), Some(b));
+    }
+
+    #[test]
     fn averages_survive_wrapping_and_negative_logarithms() {
-        let then = Observation { timestamp: 1_000, cumulative: u128::MAX - 5 };
+        let then = Observation { timestamp: 1_000, cumulative: u128::MAX - 5, ..Observation::default() };
         let now = accumulate(then.cumulative, 7, 2);
         assert_eq!(average(then, 1_002, now), Some(7));
         assert_eq!(average(then, 1_000, now), None);
@@ -142,7 +185,7 @@ mod tests {
         let (sa, sp) = reserves(18, 200_000, 1, 100);
         let (calm, spike) = (log_price(a, p).unwrap(), log_price(sa, sp).unwrap());
         let sum = accumulate(accumulate(0, calm, 594_000), spike, 6_000);
-        let mean = average(Observation { timestamp: 0, cumulative: 0 }, 600_000, sum).unwrap();
+        let mean = average(Observation::default(), 600_000, sum).unwrap();
         let twap = log::pow2_fixed(mean).unwrap();
         let calm_price = 2_000 * laas_math::ONE;
         assert!(twap > calm_price && twap < calm_price * 105 / 100, "{twap}");
@@ -167,7 +210,7 @@ mod tests {
             // |log2 price| per ms stays far below what a century needs to overflow an i128.
             const CENTURY_MS: u64 = 100 * 365 * 24 * 3_600_000;
             prop_assert!(l.unsigned_abs().checked_mul(u128::from(CENTURY_MS)).is_some_and(|v| v < 1 << 126));
-            let then = Observation { timestamp: 0, cumulative: start };
+            let then = Observation { timestamp: 0, cumulative: start, ..Observation::default() };
             let now = accumulate(start, l, CENTURY_MS);
             prop_assert_eq!(average(then, CENTURY_MS, now), Some(l));
             // Where the price has a 1e18 fixed-point value, the mean gives it back.
