@@ -357,12 +357,19 @@ fn a_pricer_trades_reactor_inventory_at_valid_quotes_only() {
     assert_eq!(cancel(&mut s, &quoter), Ok(()));
     assert_eq!(swap(&mut s, true, E18), Err(VenueError::NoQuote));
     assert_eq!(cancel(&mut s, &quoter), Err(VenueError::NoQuote));
+    // A new quote starts a new total; buying counts against it as selling does.
     assert_eq!(post(&mut s, &quoter, 1_990 * E18, 2_010 * E18, 5 * E18, expiry), Ok(()));
+    let quote: Option<venue_pricer::quote::Quote> = s.chain.query(&venue, "get_quote", &args![]);
+    assert_eq!(quote.map(|q| q.remaining), Some(6 * E18));
+    assert_eq!(swap(&mut s, false, 8_040 * E18), Ok(4 * E18));
+    assert_eq!(swap(&mut s, false, 6_030 * E18), Err(VenueError::QuoteSpent));
+    assert_eq!(swap(&mut s, true, 4 * E18), Err(VenueError::QuoteSpent));
+    assert_eq!(swap(&mut s, true, 2 * E18), Ok(3_980 * E18));
     let pricer_owed: u128 = s.chain.query(&venue, "pricer_owed", &args![quoter]);
-    assert_eq!(pricer_owed, 12 * E18, "30% of 40 TOKE");
+    assert_eq!(pricer_owed, 30 * E18, "30% of 100 TOKE: 20 + 20 + 40 + 20");
     // The other 70% is the owners' by share: the reactor holds all 38 (WETH-valued) shares.
-    let per_share = mul_div(14 * E18, E18, 38 * E18, Down).unwrap();
-    let owner_fees = mul_div(38 * E18, 2 * per_share, E18, Down).unwrap();
+    let per_share = |owners: u128| mul_div(owners * E18, E18, 38 * E18, Down).unwrap();
+    let owner_fees = mul_div(38 * E18, 3 * per_share(14) + per_share(28), E18, Down).unwrap();
     let owner: Result<Owner, VenueError> = s.chain.query(&venue, "owner", &args![reactor]);
     assert_eq!(owner.unwrap().owed, owner_fees);
     // The AMM's price moves 3% and its TWAP follows within the window: the standing quote no
@@ -386,8 +393,8 @@ fn a_pricer_trades_reactor_inventory_at_valid_quotes_only() {
     let expiry = s.chain.now_ms() + 3_600_000;
     assert_eq!(post(&mut s, &quoter, 1_990 * E18, 2_010 * E18, 5 * E18, expiry), Err(VenueError::NotPricer));
     let claimed: Result<u128, VenueError> = s.chain.call(&quoter, &venue, "claim_pricer_share", &args![]);
-    assert_eq!(claimed, Ok(12 * E18));
-    assert_eq!(s.balance(&toke, &quoter), 12 * E18);
+    assert_eq!(claimed, Ok(30 * E18));
+    assert_eq!(s.balance(&toke, &quoter), 30 * E18);
 
     // The reactor's spread share comes home at the next rollover with the AMM's fees, shared
     // like venue fees.

@@ -430,3 +430,27 @@ fn a_deploy_pushed_out_of_band_at_the_rollover_is_retried_by_a_keeper_within_the
     r.unwrap();
     assert_eq!(redeploy(&mut s), Err(ReactorError::Access(AccessError::Paused)));
 }
+
+#[test]
+fn retries_after_the_weights_move_stay_within_what_ld_stake_collateralizes() {
+    let mut s = Suite::new(2, PLENTY_OF_STAKE);
+    s.place_pcv(PCV_TOKE);
+    let lp = s.chain.user("lp-1");
+    s.mint_weth(&lp, 40 * E18);
+    s.deposit(&lp, 40 * E18).unwrap();
+    // 20,000 TOKE staked = 10 WETH at 2,000; ×2 collateral: at most 20 WETH deployed.
+    s.admin_call("set_collateral", args![Raw(format!("Fixed({})", 20_000 * E18))]).unwrap();
+    let (keeper, reactor) = (s.chain.user("keeper"), s.reactor.clone());
+    s.to_next_cycle();
+    s.rollover(&keeper).unwrap();
+    assert_eq!(s.state().idle.asset, 20 * E18, "10 + 10 deployed");
+    // The weights move to one venue, then to the other; retries never recall, and never take
+    // the total past the cap (the venue above its new target still counts).
+    for weights in [[10_000u16, 0], [0, 10_000]] {
+        s.set_venue_weights(&weights);
+        s.chain.next_block();
+        let r: Result<(), ReactorError> = s.chain.call(&keeper, &reactor, "redeploy", &args![]);
+        assert_eq!(r, Ok(()));
+        assert!(s.state().idle.asset >= 20 * E18 - E18 / 1_000, "{}", s.state().idle.asset);
+    }
+}

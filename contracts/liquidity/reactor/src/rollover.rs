@@ -153,7 +153,11 @@ impl Reactor {
         let cap = apply_bps(stake_value, u128::from(config.collateral_bps), Rounding::Down)?;
         let deployable = add(self.idle.asset, in_venues)?.saturating_sub(withheld).min(cap);
         let targets = weights.iter().map(|w| apply_bps(deployable, u128::from(*w), Rounding::Down)).collect::<core::result::Result<Vec<u128>, _>>()?;
-        self.deploy_to_targets(&venues, &valued.positions, &targets, withheld, valued.price)
+        // Nothing is recalled here, so a venue above its target (weights moved since the
+        // rollover) still counts: all venues together stay within `deployable`.
+        let room = deployable.saturating_sub(in_venues);
+        let kept = withheld.max(self.idle.asset.saturating_sub(room));
+        self.deploy_to_targets(&venues, &valued.positions, &targets, kept, valued.price)
     }
 
     /// Strikes NAV now and records it in the pool.

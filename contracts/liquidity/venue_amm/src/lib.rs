@@ -8,8 +8,10 @@
 //! * Swaps: `swap` with a minimum output and a deadline. The fee (default 0.3%) is **kept
 //!   apart from the reserves** and credited to LPs through per-share accumulators; LPs take it
 //!   with `collect_fees` at any time.
-//! * Oracle: a cumulative-price TWAP over a configurable window, sampled into a ring of
-//!   observations ([`oracle`]); `twap()` never returns spot.
+//! * Oracle: a geometric-mean TWAP over a configurable window — a running sum of
+//!   `log2(price) × time` sampled into a ring of observations ([`oracle`]). A trade in the
+//!   block of a read moves nothing; `twap()` is the spot only when no trade moved the price
+//!   within the whole window.
 //! * As a [`Venue`], it lets a reactor deploy, withdraw a fraction, value its position at the
 //!   TWAP-fair reserves and collect fees; deploys are refused while spot is more than
 //!   `max_deviation_bps` away from the TWAP (withdrawals never wait for the oracle).
@@ -262,7 +264,7 @@ pub mod venue_amm {
         #[ink(message)]
         pub fn set_oracle_params(&mut self, window_ms: u64, max_deviation_bps: u16) -> Result<()> {
             self.ensure_admin()?;
-            if !(MIN_WINDOW_MS..=MAX_WINDOW_MS).contains(&window_ms) || window_ms > self.window_ms.max(self.history_ms()) {
+            if !(MIN_WINDOW_MS..=MAX_WINDOW_MS).contains(&window_ms) || (window_ms > self.window_ms && !self.ring_keeps_up(window_ms)) {
                 return Err(VenueError::InvalidWindow);
             }
             if u128::from(max_deviation_bps) > BPS {
@@ -404,14 +406,22 @@ pub mod venue_amm {
             Ok(())
         }
 
-        /// How far back the observation ring reaches now, ms (0 while empty).
-        fn history_ms(&self) -> u64 {
+        /// Whether the observation ring reaches a window of `window` back now and at every
+        /// later write: with samples taken at least `window / 4` apart from the last one, the
+        /// `j`-th write into a full ring evicts the oldest, and the sample that becomes the
+        /// oldest must still be a window old by then (at most 16 reads).
+        fn ring_keeps_up(&self, window: u64) -> bool {
             let o = self.oracle;
-            let oldest = oracle::slot(0, o.next_slot, o.filled);
-            match (o.filled, self.observations.get(oldest)) {
-                (1.., Some(first)) => self.env().block_timestamp().saturating_sub(first.timestamp),
-                _ => 0,
-            }
+            let now = self.env().block_timestamp();
+            let step = window / 4;
+            let free = u64::from(oracle::SLOTS.saturating_sub(o.filled));
+            (0..o.filled).all(|j| {
+                let Some(sample) = self.observations.get(oracle::slot(j, o.next_slot, o.filled)) else { return false };
+                // When it becomes the oldest: now for the current oldest, else at the earliest
+                // write that evicts the one before it.
+                let when = if j == 0 { now } else { o.last_observation.saturating_add(step.saturating_mul(free.saturating_add(u64::from(j)))) };
+                sample.timestamp.saturating_add(window) <= when
+            }) && o.filled > 0
         }
 
         /// The geometric-mean price over the window ending now, 1e18. If no trade has moved
