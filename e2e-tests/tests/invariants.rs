@@ -1,14 +1,15 @@
 //! Invariants over random operation sequences on the deployed liquidity side: proptest draws a
 //! sequence of what LPs, liquidity directors, traders and keepers do (deposits, transfers,
 //! requests, withdrawals, claims, rollovers — on time, late or missed — NAV strikes, stakes,
-//! votes, unstake requests and unstakes, swaps on both venues, price shocks, time jumps of random
+//! votes, unstake requests and unstakes, quotes and swaps on both venues, price shocks, time jumps of random
 //! length), runs it against a freshly deployed suite in drink's sandbox, and after every step
 //! checks that
 //!
 //! * the pool's books equal its PSP22 supply and balances, and every request is covered by the
 //!   holder's balance;
-//! * every token the pool, the reactor and LD staking hold covers what their books owe (idle and
-//!   reserved asset, TOKE set aside for payouts, rewards owed, stake, the emission budget);
+//! * every token the pool, the reactor, LD staking and the pricer venue hold covers what their
+//!   books owe (idle and reserved asset, TOKE set aside for payouts, rewards owed, stake, the
+//!   emission budget, inventory and spread fees);
 //! * nobody's claimable rewards, with what they claimed, exceed what rollovers distributed;
 //! * every matured exit can be taken now, in full (a dry run of `withdraw`).
 //!
@@ -52,6 +53,10 @@ enum Op {
     ClaimStake { ld: usize },
     /// A trader swaps `amount` hundredths of a WETH (or its worth in TOKE) on the AMM.
     Swap { asset_in: bool, amount: u64 },
+    /// The pricer quotes ±0.5% around the AMM's TWAP (5 WETH a trade, 20 in all, for a day).
+    Quote,
+    /// A trader swaps `amount` hundredths of a WETH (or its worth in TOKE) at the pricer.
+    SwapPricer { asset_in: bool, amount: u64 },
     /// A large trader moves the AMM's price by roughly ×2 or ÷2.
     Shock { up: bool },
     /// Time passes: `minutes`.
@@ -74,6 +79,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0..LDS).prop_map(|ld| Op::Unstake { ld }),
         1 => (0..LDS).prop_map(|ld| Op::ClaimStake { ld }),
         2 => (any::<bool>(), 1u64..2_000).prop_map(|(asset_in, amount)| Op::Swap { asset_in, amount }),
+        1 => Just(Op::Quote),
+        2 => (any::<bool>(), 1u64..600).prop_map(|(asset_in, amount)| Op::SwapPricer { asset_in, amount }),
         1 => any::<bool>().prop_map(|up| Op::Shock { up }),
         2 => (1u32..3 * 24 * 60).prop_map(|minutes| Op::Wait { minutes }),
         1 => (1u8..4).prop_map(|weeks| Op::Skip { weeks }),
@@ -88,6 +95,7 @@ struct World {
     trader: Address,
     keeper: Address,
     staking: Address,
+    pricer: Address,
     distributed: (u128, u128),
     claimed: (u128, u128),
 }
@@ -95,6 +103,9 @@ struct World {
 fn world() -> World {
     let mut s = Suite::new(1, 0);
     let staking = s.add_staking();
+    let pricer = s.chain.user("pricer");
+    let pricer_venue = s.add_pricer(&pricer);
+    s.set_venue_weights(&[5_000, 5_000]);
     s.place_pcv(1_000_000 * E18);
     let lps: Vec<Address> = (0..LPS).map(|i| s.chain.user(&format!("lp-{i}"))).collect();
     for lp in &lps {
@@ -102,8 +113,11 @@ fn world() -> World {
     }
     let lds: Vec<Address> = (0..LDS).map(|i| s.chain.user(&format!("ld-{i}"))).collect();
     let trader = s.trader("trader", 10_000 * E18, 20_000_000 * E18);
+    let (weth, toke) = (s.weth.clone(), s.toke.clone());
+    s.approve(&trader, &weth, &pricer_venue);
+    s.approve(&trader, &toke, &pricer_venue);
     let keeper = s.chain.user("keeper");
-    World { s, lps, lds, trader, keeper, staking, distributed: (0, 0), claimed: (0, 0) }
+    World { s, lps, lds, trader, keeper, staking, pricer, distributed: (0, 0), claimed: (0, 0) }
 }
 
 fn pct(amount: u128, pct: u8) -> u128 {
@@ -153,7 +167,7 @@ impl World {
             Op::Stake { ld, amount } => {
                 let ld = self.lds[ld].clone();
                 if self.s.stake(&ld, u128::from(amount) * 1_000 * E18).is_ok() {
-                    let _ = self.s.vote(&ld, &[(0, 10_000)]);
+                    let _ = self.s.vote(&ld, &[(0, 5_000), (1, 5_000)]);
                 }
             }
             Op::RequestUnstake { ld, pct: p } => {
@@ -175,6 +189,21 @@ impl World {
                 let amount = u128::from(amount) * E18 / 100;
                 let amount = if asset_in { amount } else { amount * 2_000 };
                 self.swap(asset_in, amount);
+            }
+            Op::Quote => {
+                let (pricer, amm, venue) = (self.pricer.clone(), self.s.venues[0].clone(), self.s.venues[1].clone());
+                let twap: Result<u128, laas_traits::VenueError> = self.s.chain.query(&amm, "Venue::twap", &args![]);
+                if let Ok(mid) = twap {
+                    let expiry = self.s.chain.now_ms() + 24 * 3_600_000;
+                    let _: Result<(), laas_traits::VenueError> =
+                        self.s.chain.call(&pricer, &venue, "post_quote", &args![mid - mid / 200, mid + mid / 200, 5 * E18, 20 * E18, expiry]);
+                }
+            }
+            Op::SwapPricer { asset_in, amount } => {
+                let (trader, venue) = (self.trader.clone(), self.s.venues[1].clone());
+                let amount = u128::from(amount) * E18 / 100;
+                let amount = if asset_in { amount } else { amount * 2_000 };
+                let _: Result<u128, laas_traits::VenueError> = self.s.chain.call(&trader, &venue, "swap", &args![asset_in, amount, 0u128, u64::MAX]);
             }
             Op::Shock { up } => {
                 // About 41% of the side the trader buys: the price moves ×2 or ÷2.
@@ -237,6 +266,14 @@ impl World {
         prop_assert_eq!(stakes, total, "stakes add up");
         prop_assert!(self.s.balance(&toke, &staking) >= total + ld_owed.1);
         prop_assert!(self.s.balance(&weth, &staking) >= ld_owed.0);
+        // The pricer venue holds its inventory, the owners' fees and the pricer's share.
+        let venue = self.s.venues[1].clone();
+        let inventory: (u128, u128) = self.s.chain.query(&venue, "inventory", &args![]);
+        let owner: Result<venue_pricer::venue_pricer::Owner, laas_traits::VenueError> = self.s.chain.query(&venue, "owner", &args![reactor]);
+        let pricer_owed: u128 = self.s.chain.query(&venue, "pricer_owed", &args![self.pricer.clone()]);
+        let fees = owner.map(|o| o.owed).unwrap_or(0) + pricer_owed;
+        prop_assert!(self.s.balance(&weth, &venue) >= inventory.0);
+        prop_assert!(self.s.balance(&toke, &venue) >= inventory.1 + fees, "pricer venue TOKE < {:?} + {}", inventory, fees);
         // Every matured exit can be taken now, in full.
         for (lp, p) in self.lps.clone().iter().zip(&positions) {
             if p.matured {

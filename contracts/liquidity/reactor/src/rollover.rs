@@ -11,7 +11,7 @@ use ink::prelude::vec::Vec;
 use ink::primitives::AccountId;
 use laas_cycles::CycleError;
 use laas_math::{add, apply_bps, mul_fixed, ratio_fixed, sub, Rounding};
-use laas_traits::{token, Rollover};
+use laas_traits::{token, PositionValue, Rollover};
 
 impl Reactor {
     /// The rollover's steps, in order: collect venue fees; strike NAV; work out what the
@@ -83,10 +83,7 @@ impl Reactor {
         let weights = self.weights(&venues, &stake.votes)?;
         let buffer = config.buffer(sub(valued.active, books.maturing)?)?;
         let withheld = add(shortfall, buffer)?;
-        let in_venues = valued.positions.iter().try_fold(0u128, |sum, p| add(sum, p.asset))?;
-        let controlled = add(add(self.idle.asset, in_venues)?, from_pool)?;
-        let cap = apply_bps(stake_value, u128::from(config.collateral_bps), Rounding::Down)?;
-        let deployable = controlled.saturating_sub(withheld).min(cap);
+        let (deployable, _) = self.deployable(&valued.positions, from_pool, withheld, stake_value, &config)?;
         let targets = self.recall_to(&venues, &weights, &valued.positions, deployable, withheld)?;
         // Payouts in kind: the asset first; what the asset cannot cover of the maturing
         // requests' value (the holdings moved into TOKE: a price move, a drained venue) is paid
@@ -149,15 +146,23 @@ impl Reactor {
         // Kept idle: the buffer, and what matured payouts are owed but not set aside yet.
         let buffer = config.buffer(sub(valued.active, books.maturing)?)?;
         let withheld = add(buffer, books.payouts_due.saturating_sub(books.reserved))?;
-        let in_venues = valued.positions.iter().try_fold(0u128, |sum, p| add(sum, p.asset))?;
-        let cap = apply_bps(stake_value, u128::from(config.collateral_bps), Rounding::Down)?;
-        let deployable = add(self.idle.asset, in_venues)?.saturating_sub(withheld).min(cap);
+        let (deployable, in_venues) = self.deployable(&valued.positions, 0, withheld, stake_value, &config)?;
         let targets = weights.iter().map(|w| apply_bps(deployable, u128::from(*w), Rounding::Down)).collect::<core::result::Result<Vec<u128>, _>>()?;
         // Nothing is recalled here, so a venue above its target (weights moved since the
         // rollover) still counts: all venues together stay within `deployable`.
         let room = deployable.saturating_sub(in_venues);
         let kept = withheld.max(self.idle.asset.saturating_sub(room));
         self.deploy_to_targets(&venues, &valued.positions, &targets, kept, valued.price)
+    }
+
+    /// What may be in the venues after a deploy: the asset the reactor controls (idle, in the
+    /// venues at `positions`, and `extra` coming from the pool) less `withheld`, at most
+    /// `collateral_bps` of the LD stake's value. Returns it with what is in the venues now.
+    fn deployable(&self, positions: &[PositionValue], extra: u128, withheld: u128, stake_value: u128, config: &Config) -> Result<(u128, u128)> {
+        let in_venues = positions.iter().try_fold(0u128, |sum, p| add(sum, p.asset))?;
+        let controlled = add(add(self.idle.asset, in_venues)?, extra)?;
+        let cap = apply_bps(stake_value, u128::from(config.collateral_bps), Rounding::Down)?;
+        Ok((controlled.saturating_sub(withheld).min(cap), in_venues))
     }
 
     /// Strikes NAV now and records it in the pool.
