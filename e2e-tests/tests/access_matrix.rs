@@ -66,6 +66,7 @@ const PSP22: &[&str] = &[
 const CONFIG: &str = "Config { treasury: {x}, ld_recipient: {x}, deposit_cap: 1, max_nav_age_ms: 1, expiry_epochs: 9, lp_fee_bps: 0, ld_fee_bps: 0, reserve_bps: 0, collateral_bps: 0 }";
 const ROLLOVER: &str =
     "Rollover { nav: 1, payout: 0, payout_pairing: 0, funded: 0, funded_pairing: 0, reward_asset: 0, reward_pairing: 0, next_boundary_ms: 0 }";
+const DAO_PARAMS: &str = "Params { proposal_threshold: 1, quorum_bps: 1, voting_period_ms: 60000, timelock_ms: 60000, execution_window_ms: 60000 }";
 const POOL_CONFIG: &str = "PoolConfig { deposit_cap: 1, max_nav_age_ms: 1, expiry_epochs: 9, paused: true }";
 
 /// Each contract's own messages (the shared interfaces above are added where they apply).
@@ -178,6 +179,25 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
             ("Venue::collect_fees", Exit, &[]),
             ("Venue::twap", Anyone, &[]),
         ],
+        // Proposing and voting need power at the snapshot, cancelling needs the proposal's
+        // proposer or the council: checked per proposal (tests/dao.rs). The DAO's own settings
+        // change only through its proposals, applied in place: every caller is refused.
+        "dao" => vec![
+            ("propose", Anyone, &[]),
+            ("vote", Anyone, &[]),
+            ("execute", Anyone, &[]),
+            ("cancel", Anyone, &[]),
+            ("set_params", role(&[], "OnlyByProposal"), &[DAO_PARAMS]),
+            ("set_council", role(&[], "OnlyByProposal"), &["Some({x})"]),
+            ("set_code_hash", role(&[], "OnlyByProposal"), &["{hash}"]),
+            ("proposal", Anyone, &[]),
+            ("proposal_calls", Anyone, &[]),
+            ("state", Anyone, &[]),
+            ("receipt", Anyone, &[]),
+            ("params", Anyone, &[]),
+            ("proposal_count", Anyone, &[]),
+            ("voting_power", Anyone, &[]),
+        ],
         "toke" => vec![
             ("PSP22Burnable::burn", Anyone, &[]),
             ("Votes::delegate", Anyone, &[]),
@@ -226,7 +246,7 @@ fn table(contract: &str) -> BTreeMap<&'static str, (Need, &'static [&'static str
                 add(message, *need, args);
             }
         }
-        "tasset" => add("Roles::roles", Anyone, &[]),
+        "tasset" | "dao" => add("Roles::roles", Anyone, &[]),
         _ => {}
     }
     all
@@ -287,6 +307,8 @@ fn world() -> World {
     let r: Result<(), AccessError> = suite.chain.call(&admin, &staking, "AccessControl::set_role", &args![Raw(String::from("Depositor")), depositor, true]);
     r.expect("appoint a depositor");
     let next = suite.chain.deploy(&admin, "test_asset_next", "new", &args!["Next", "NXT", 18u8, 0u128], vec![]);
+    let toke = suite.toke.clone();
+    let dao = suite.chain.deploy(&admin, "dao", "new", &args![toke, Some(staking.clone()), Raw(String::from(DAO_PARAMS)), Some(signer("guardian"))], vec![]);
     let callers = vec![
         ("admin", admin),
         ("treasury", signer("treasury")),
@@ -304,7 +326,8 @@ fn world() -> World {
         ("tasset_factory", suite.factory.clone()),
         ("reactor", suite.reactor.clone()),
         ("tasset", suite.tasset.clone()),
-        ("ld_staking", staking),
+        ("ld_staking", staking.clone()),
+        ("dao", dao),
     ]);
     World { suite, callers, instances }
 }

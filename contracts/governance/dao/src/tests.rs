@@ -1,0 +1,55 @@
+//! Unit tests of the DAO, off chain: everything decided before a call to TOKE or LD staking
+//! (the scenarios in `e2e-tests/tests/dao.rs` run the rest against the real contracts).
+
+use crate::dao::*;
+use ink::env::test;
+use ink::env::DefaultEnvironment as E;
+use ink::primitives::{AccountId, Hash};
+use laas_traits::{Role, Roles};
+
+fn params() -> Params {
+    Params { proposal_threshold: 1_000, quorum_bps: 400, voting_period_ms: 86_400_000, timelock_ms: 172_800_000, execution_window_ms: 604_800_000 }
+}
+
+fn dao() -> (Dao, test::DefaultAccounts<E>) {
+    let a = test::default_accounts::<E>();
+    test::set_caller::<E>(a.alice);
+    // The DAO's own account (the off-chain default would be the caller's).
+    test::set_callee::<E>(a.charlie);
+    (Dao::new(a.django, Some(a.eve), params(), Some(a.frank)).expect("valid"), a)
+}
+
+fn call(target: AccountId, input: usize) -> Call {
+    Call { target, selector: [1, 2, 3, 4], input: vec![0; input], value: 0 }
+}
+
+#[ink::test]
+fn bad_proposals_are_refused_before_any_power_is_read() {
+    let (mut d, a) = dao();
+    assert_eq!(d.propose(vec![], Hash::default()), Err(DaoError::NoCalls));
+    assert_eq!(d.propose(vec![call(a.bob, 0); MAX_CALLS + 1], Hash::default()), Err(DaoError::TooManyCalls));
+    assert_eq!(d.propose(vec![call(a.bob, MAX_INPUT + 1)], Hash::default()), Err(DaoError::ArgumentsTooLarge));
+    assert_eq!(d.proposal_count(), 0);
+}
+
+#[ink::test]
+fn unknown_proposals_and_outside_settings_are_refused() {
+    let (mut d, a) = dao();
+    assert_eq!(d.vote(0, Support::For), Err(DaoError::UnknownProposal));
+    assert_eq!(d.execute(0), Err(DaoError::UnknownProposal));
+    assert_eq!(d.cancel(0), Err(DaoError::UnknownProposal));
+    assert_eq!(d.state(0), None);
+    // The DAO's settings change only through its own proposals.
+    assert_eq!(d.set_params(Params { quorum_bps: 1, ..params() }), Err(DaoError::OnlyByProposal));
+    assert_eq!(d.set_council(Some(a.bob)), Err(DaoError::OnlyByProposal));
+    assert_eq!(d.set_code_hash(Hash::from([9; 32])), Err(DaoError::OnlyByProposal));
+    assert_eq!(d.params(), params());
+    assert_eq!(d.roles(), vec![(Role::Guardian, a.frank)]);
+}
+
+#[ink::test]
+fn parameters_that_cannot_govern_are_refused_at_creation() {
+    let a = test::default_accounts::<E>();
+    assert!(matches!(Dao::new(a.django, None, Params { quorum_bps: 0, ..params() }, None), Err(DaoError::InvalidParams)));
+    assert!(matches!(Dao::new(a.django, None, Params { timelock_ms: 0, ..params() }, None), Err(DaoError::InvalidParams)));
+}

@@ -1,0 +1,262 @@
+//! The DAO in the real WASM, as its users meet it: TOKE holders and liquidity directors propose
+//! typed cross-contract calls, vote with the power they had at the block before the proposal,
+//! wait out the timelock and execute; proposals are defeated, expire or are cancelled; flash
+//! votes count nothing; a failing call reverts the whole execution.
+
+use dao::dao::{Call, DaoError, Params, State, Support};
+use laas_e2e_tests::suite::{Suite, DAY_MS, E18};
+use laas_e2e_tests::{args, args::Bytes, args::Raw, ink_id, Address};
+use parity_scale_codec::Encode;
+use psp22::PSP22Error;
+use reactor::reactor::Config;
+
+const PARAMS: Params = Params {
+    proposal_threshold: 1_000 * E18,
+    quorum_bps: 400,
+    voting_period_ms: DAY_MS,
+    timelock_ms: 2 * DAY_MS,
+    execution_window_ms: 7 * DAY_MS,
+};
+
+fn params_arg(p: &Params) -> Raw {
+    Raw(format!(
+        "Params {{ proposal_threshold: {}, quorum_bps: {}, voting_period_ms: {}, timelock_ms: {}, execution_window_ms: {} }}",
+        p.proposal_threshold, p.quorum_bps, p.voting_period_ms, p.timelock_ms, p.execution_window_ms
+    ))
+}
+
+/// The liquidity side with LD staking, a DAO voting with TOKE and LD stake, and `holders`
+/// each given TOKE and delegating it to themselves; the admin (who holds the rest) does not
+/// vote. Returns the suite, the DAO, the council and the holders.
+fn governed(holders: &[(&str, u128)]) -> (Suite, Address, Address, Vec<Address>) {
+    let mut s = Suite::new(1, 10_000_000 * E18);
+    let staking = s.add_staking();
+    let (admin, toke) = (s.admin.clone(), s.toke.clone());
+    let council = s.chain.user("council");
+    let dao = s.chain.deploy(&admin, "dao", "new", &args![toke, Some(staking), params_arg(&PARAMS), Some(council.clone())], vec![]);
+    let mut out = Vec::new();
+    for (name, amount) in holders {
+        let holder = s.chain.user(name);
+        let r: Result<(), PSP22Error> = s.chain.call(&admin, &toke, "PSP22::transfer", &args![holder, *amount, Bytes(&[])]);
+        r.unwrap();
+        let r: Result<(), laas_traits::VotesError> = s.chain.call(&holder, &toke, "Votes::delegate", &args![Some(holder.clone())]);
+        r.unwrap();
+        out.push(holder);
+    }
+    s.chain.next_block();
+    (s, dao, council, out)
+}
+
+fn call(target: &Address, selector: [u8; 4], input: Vec<u8>) -> Call {
+    Call { target: ink_id(target), selector, input, value: 0 }
+}
+
+/// The reactor's config with a new deposit cap, as a `set_config` call.
+fn set_cap(s: &mut Suite, cap: u128) -> Call {
+    let reactor = s.reactor.clone();
+    let config: Config = s.chain.query(&reactor, "get_config", &args![]);
+    Call { target: ink_id(&reactor), selector: ink::selector_bytes!("set_config"), input: Config { deposit_cap: cap, ..config }.encode(), value: 0 }
+}
+
+fn calls_arg(calls: &[Call]) -> Raw {
+    let items: Vec<String> = calls
+        .iter()
+        .map(|c| {
+            let list = |b: &[u8]| b.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ");
+            format!("Call {{ target: {}, selector: [{}], input: [{}], value: {} }}", laas_e2e_tests::address_of(c.target), list(&c.selector), list(&c.input), c.value)
+        })
+        .collect();
+    Raw(format!("[{}]", items.join(", ")))
+}
+
+fn propose(s: &mut Suite, dao: &Address, who: &Address, calls: &[Call]) -> Result<u32, DaoError> {
+    s.chain.call(who, dao, "propose", &args![calls_arg(calls), Raw(format!("0x{}", "ab".repeat(32)))])
+}
+
+fn vote(s: &mut Suite, dao: &Address, who: &Address, id: u32, support: &str) -> Result<u128, DaoError> {
+    s.chain.call(who, dao, "vote", &args![id, Raw(String::from(support))])
+}
+
+fn execute(s: &mut Suite, dao: &Address, who: &Address, id: u32) -> Result<(), DaoError> {
+    s.chain.call(who, dao, "execute", &args![id])
+}
+
+fn state(s: &mut Suite, dao: &Address, id: u32) -> Option<State> {
+    s.chain.query(dao, "state", &args![id])
+}
+
+#[test]
+fn a_proposal_takes_over_a_reactor_and_changes_its_parameters_after_the_vote_and_the_timelock() {
+    // 4% quorum of 100M TOKE = 4M: alice alone carries it.
+    let (mut s, dao, _, holders) = governed(&[("alice-voter", 5_000_000 * E18), ("bob", 1_000_000 * E18)]);
+    let (alice, bob, reactor, admin) = (holders[0].clone(), holders[1].clone(), s.reactor.clone(), s.admin.clone());
+    // The deployer offers the reactor to the DAO; the DAO accepts and raises the deposit cap.
+    let r: Result<(), laas_traits::AccessError> = s.chain.call(&admin, &reactor, "AccessControl::propose_admin", &args![Some(dao.clone())]);
+    r.unwrap();
+    let calls = vec![call(&reactor, ink::selector_bytes!("AccessControl::accept_admin"), vec![]), set_cap(&mut s, 5_000_000 * E18)];
+    let id = propose(&mut s, &dao, &alice, &calls).unwrap();
+    assert_eq!(state(&mut s, &dao, id), Some(State::Active));
+    assert_eq!(vote(&mut s, &dao, &alice, id, "For"), Ok(5_000_000 * E18));
+    assert_eq!(vote(&mut s, &dao, &bob, id, "Against"), Ok(1_000_000 * E18));
+    assert_eq!(vote(&mut s, &dao, &bob, id, "For"), Err(DaoError::AlreadyVoted));
+    // Voting closes; the timelock runs; nobody can execute early.
+    s.chain.advance_time(DAY_MS);
+    assert_eq!(vote(&mut s, &dao, &alice, id, "For"), Err(DaoError::VotingClosed));
+    assert_eq!(execute(&mut s, &dao, &bob, id), Err(DaoError::NotExecutable(State::Queued)));
+    s.chain.advance_time(2 * DAY_MS);
+    assert_eq!(state(&mut s, &dao, id), Some(State::Ready));
+    // Anyone executes it.
+    let keeper = s.chain.user("keeper");
+    assert_eq!(execute(&mut s, &dao, &keeper, id), Ok(()));
+    let config: Config = s.chain.query(&reactor, "get_config", &args![]);
+    assert_eq!(config.deposit_cap, 5_000_000 * E18);
+    let roles: Vec<(laas_traits::Role, ink::primitives::AccountId)> = s.chain.query(&reactor, "Roles::roles", &args![]);
+    assert!(roles.contains(&(laas_traits::Role::Admin, ink_id(&dao))));
+    assert_eq!(execute(&mut s, &dao, &keeper, id), Err(DaoError::NotExecutable(State::Executed)));
+    // The old admin can no longer change anything.
+    let r: Result<(), reactor::reactor::ReactorError> = s.chain.call(&admin, &reactor, "set_config", &args![Raw(s.config_arg(1))]);
+    assert_eq!(r, Err(reactor::reactor::ReactorError::Access(laas_traits::AccessError::NotAdmin)));
+}
+
+#[test]
+fn toke_bought_and_stake_added_after_a_proposal_count_nothing_for_it() {
+    let (mut s, dao, _, holders) = governed(&[("alice-voter", 5_000_000 * E18)]);
+    let (alice, toke, admin) = (holders[0].clone(), s.toke.clone(), s.admin.clone());
+    let change = set_cap(&mut s, 1);
+    let id = propose(&mut s, &dao, &alice, &[change]).unwrap();
+    // A whale buys TOKE and delegates, and a director stakes, after the proposal: nothing.
+    let whale = s.chain.user("whale");
+    let r: Result<(), PSP22Error> = s.chain.call(&admin, &toke, "PSP22::transfer", &args![whale, 50_000_000 * E18, Bytes(&[])]);
+    r.unwrap();
+    let r: Result<(), laas_traits::VotesError> = s.chain.call(&whale, &toke, "Votes::delegate", &args![Some(whale.clone())]);
+    r.unwrap();
+    let director = s.chain.user("director");
+    s.stake(&director, 1_000_000 * E18).unwrap();
+    s.chain.next_block();
+    assert_eq!(vote(&mut s, &dao, &whale, id, "Against"), Err(DaoError::NoVotingPower));
+    assert_eq!(vote(&mut s, &dao, &director, id, "Against"), Err(DaoError::NoVotingPower));
+    // For the next proposal both count: the director's stake and the whale's delegated TOKE.
+    let change = set_cap(&mut s, 2);
+    let id2 = propose(&mut s, &dao, &alice, &[change]).unwrap();
+    assert_eq!(vote(&mut s, &dao, &director, id2, "Against"), Ok(1_000_000 * E18));
+    assert_eq!(vote(&mut s, &dao, &whale, id2, "Against"), Ok(50_000_000 * E18));
+    s.chain.advance_time(DAY_MS);
+    assert_eq!(state(&mut s, &dao, id2), Some(State::Defeated));
+    assert_eq!(execute(&mut s, &dao, &alice, id2), Err(DaoError::NotExecutable(State::Defeated)));
+}
+
+#[test]
+fn delegated_votes_and_ld_stake_each_count_once() {
+    let (mut s, dao, _, holders) = governed(&[("alice-voter", 5_000_000 * E18)]);
+    let alice = holders[0].clone();
+    // Alice also stakes 1M TOKE she receives: her delegated votes drop by nothing (it is new
+    // TOKE, staked straight away), and the stake counts beside them.
+    s.stake(&alice, 1_000_000 * E18).unwrap();
+    s.chain.next_block();
+    let block = s.chain.block() - 1;
+    let power: Result<u128, DaoError> = s.chain.query(&dao, "voting_power", &args![alice, block]);
+    assert_eq!(power, Ok(6_000_000 * E18));
+    // LD staking itself holds 1M TOKE and votes with none of it.
+    let staking = s.staking.clone().unwrap();
+    let power: Result<u128, DaoError> = s.chain.query(&dao, "voting_power", &args![staking, block]);
+    assert_eq!(power, Ok(0));
+}
+
+#[test]
+fn proposals_are_defeated_expire_or_are_cancelled_by_the_right_people_only() {
+    let (mut s, dao, council, holders) = governed(&[("alice-voter", 5_000_000 * E18), ("bob", 3_000_000 * E18)]);
+    let (alice, bob, stranger) = (holders[0].clone(), holders[1].clone(), s.chain.user("stranger"));
+    let cancel = |s: &mut Suite, who: &Address, id: u32| -> Result<(), DaoError> { s.chain.call(who, &dao, "cancel", &args![id]) };
+    // Short of the quorum: 3M of the 4M needed.
+    let change = set_cap(&mut s, 1);
+    let short = propose(&mut s, &dao, &bob, &[change]).unwrap();
+    vote(&mut s, &dao, &bob, short, "For").unwrap();
+    // Carried, then left unexecuted past its window.
+    let change = set_cap(&mut s, 2);
+    let late = propose(&mut s, &dao, &alice, &[change]).unwrap();
+    vote(&mut s, &dao, &alice, late, "For").unwrap();
+    // Cancelled by its proposer while active; the council may not cancel an active one.
+    let change = set_cap(&mut s, 3);
+    let withdrawn = propose(&mut s, &dao, &alice, &[change]).unwrap();
+    assert_eq!(cancel(&mut s, &council, withdrawn), Err(DaoError::NotAllowed));
+    assert_eq!(cancel(&mut s, &stranger, withdrawn), Err(DaoError::NotAllowed));
+    assert_eq!(cancel(&mut s, &alice, withdrawn), Ok(()));
+    assert_eq!(vote(&mut s, &dao, &bob, withdrawn, "For"), Err(DaoError::VotingClosed));
+    // Cancelled by the council while queued.
+    let change = set_cap(&mut s, 4);
+    let stopped = propose(&mut s, &dao, &alice, &[change]).unwrap();
+    vote(&mut s, &dao, &alice, stopped, "For").unwrap();
+    s.chain.advance_time(DAY_MS);
+    assert_eq!(state(&mut s, &dao, short), Some(State::Defeated));
+    assert_eq!(state(&mut s, &dao, stopped), Some(State::Queued));
+    assert_eq!(cancel(&mut s, &stranger, stopped), Err(DaoError::NotAllowed));
+    assert_eq!(cancel(&mut s, &council, stopped), Ok(()));
+    assert_eq!(cancel(&mut s, &council, stopped), Err(DaoError::NotCancellable(State::Cancelled)));
+    s.chain.advance_time(2 * DAY_MS + 7 * DAY_MS);
+    assert_eq!(state(&mut s, &dao, late), Some(State::Expired));
+    assert_eq!(execute(&mut s, &dao, &alice, late), Err(DaoError::NotExecutable(State::Expired)));
+    assert_eq!(execute(&mut s, &dao, &alice, stopped), Err(DaoError::NotExecutable(State::Cancelled)));
+    assert_eq!(execute(&mut s, &dao, &alice, 99), Err(DaoError::UnknownProposal));
+}
+
+#[test]
+fn bad_proposals_are_refused_and_a_failing_call_reverts_the_whole_execution() {
+    let (mut s, dao, _, holders) = governed(&[("alice-voter", 5_000_000 * E18), ("minnow", 999 * E18)]);
+    let (alice, minnow, reactor, admin) = (holders[0].clone(), holders[1].clone(), s.reactor.clone(), s.admin.clone());
+    assert_eq!(propose(&mut s, &dao, &alice, &[]), Err(DaoError::NoCalls));
+    let cap = set_cap(&mut s, 7);
+    assert_eq!(propose(&mut s, &dao, &alice, &vec![cap.clone(); 17]), Err(DaoError::TooManyCalls));
+    assert_eq!(propose(&mut s, &dao, &alice, &[Call { input: vec![0; 1_025], ..cap.clone() }]), Err(DaoError::ArgumentsTooLarge));
+    assert_eq!(propose(&mut s, &dao, &minnow, &[cap.clone()]), Err(DaoError::BelowThreshold));
+    // The DAO is offered the reactor; a proposal accepts it, sets the cap, then calls a message
+    // that refuses (the DAO is not the treasury): everything reverts, the reactor stays
+    // offered, and the proposal stays executable until it expires.
+    let r: Result<(), laas_traits::AccessError> = s.chain.call(&admin, &reactor, "AccessControl::propose_admin", &args![Some(dao.clone())]);
+    r.unwrap();
+    let refusing = Call { target: ink_id(&reactor), selector: ink::selector_bytes!("place_pcv"), input: (1u128, 0u128).encode(), value: 0 };
+    let id = propose(&mut s, &dao, &alice, &[call(&reactor, ink::selector_bytes!("AccessControl::accept_admin"), vec![]), cap, refusing]).unwrap();
+    vote(&mut s, &dao, &alice, id, "For").unwrap();
+    s.chain.advance_time(3 * DAY_MS);
+    assert_eq!(execute(&mut s, &dao, &alice, id), Err(DaoError::CallFailed(2)));
+    assert_eq!(state(&mut s, &dao, id), Some(State::Ready));
+    let config: Config = s.chain.query(&reactor, "get_config", &args![]);
+    assert_ne!(config.deposit_cap, 7);
+    let roles: Vec<(laas_traits::Role, ink::primitives::AccountId)> = s.chain.query(&reactor, "Roles::roles", &args![]);
+    assert!(roles.contains(&(laas_traits::Role::Admin, ink_id(&admin))), "the deployer is still admin");
+    // A call to a message that does not exist fails the same way.
+    let bogus = Call { target: ink_id(&reactor), selector: [0xde, 0xad, 0xbe, 0xef], input: vec![], value: 0 };
+    let id2 = propose(&mut s, &dao, &alice, &[bogus]).unwrap();
+    vote(&mut s, &dao, &alice, id2, "For").unwrap();
+    s.chain.advance_time(3 * DAY_MS);
+    assert_eq!(execute(&mut s, &dao, &alice, id2), Err(DaoError::CallFailed(0)));
+}
+
+#[test]
+fn the_dao_changes_its_own_parameters_and_council_only_by_proposal() {
+    let (mut s, dao, council, holders) = governed(&[("alice-voter", 5_000_000 * E18)]);
+    let alice = holders[0].clone();
+    let r: Result<(), DaoError> = s.chain.call(&alice, &dao, "set_params", &args![params_arg(&PARAMS)]);
+    assert_eq!(r, Err(DaoError::OnlyByProposal));
+    let faster = Params { timelock_ms: DAY_MS, ..PARAMS };
+    let new_council = s.chain.user("new-council");
+    let calls = [
+        call(&dao, ink::selector_bytes!("set_params"), faster.encode()),
+        call(&dao, ink::selector_bytes!("set_council"), Some(ink_id(&new_council)).encode()),
+    ];
+    let id = propose(&mut s, &dao, &alice, &calls).unwrap();
+    vote(&mut s, &dao, &alice, id, "For").unwrap();
+    s.chain.advance_time(3 * DAY_MS);
+    assert_eq!(execute(&mut s, &dao, &alice, id), Ok(()));
+    let params: Params = s.chain.query(&dao, "params", &args![]);
+    assert_eq!(params, faster);
+    let roles: Vec<(laas_traits::Role, ink::primitives::AccountId)> = s.chain.query(&dao, "Roles::roles", &args![]);
+    assert_eq!(roles, vec![(laas_traits::Role::Guardian, ink_id(&new_council))]);
+    assert_ne!(council, new_council);
+    // Parameters that could not govern are refused even by a proposal (the execution reverts).
+    let broken = Params { quorum_bps: 0, ..PARAMS };
+    let id = propose(&mut s, &dao, &alice, &[call(&dao, ink::selector_bytes!("set_params"), broken.encode())]).unwrap();
+    vote(&mut s, &dao, &alice, id, "For").unwrap();
+    s.chain.advance_time(2 * DAY_MS);
+    assert_eq!(execute(&mut s, &dao, &alice, id), Err(DaoError::InvalidParams));
+    let _ = Support::Abstain;
+}
