@@ -7,7 +7,7 @@
 //! after a proposal counts nothing for it.
 //!
 //! * `propose` (at least `proposal_threshold` of power; 1 to 16 calls, each with at most 1 KB
-//!   of arguments); `vote` for, against or abstain, once per account; a proposal carries with
+//!   of arguments and 12 KB in all, none carrying native value); `vote` for, against or abstain, once per account; a proposal carries with
 //!   more for than against and `for + abstain` at least the quorum (bps of TOKE's supply at the
 //!   snapshot, fixed at creation).
 //! * A carried proposal waits out the timelock, can then be executed by anyone within the
@@ -16,7 +16,8 @@
 //!   itself (`set_params`, `set_council`, `set_code_hash`) are applied in place, never through a
 //!   re-entrant call.
 //! * The proposer may cancel before execution; the security council (named by a proposal) may
-//!   cancel a queued or ready proposal.
+//!   cancel a queued or ready proposal, except one that calls the DAO itself (so it cannot
+//!   veto its own replacement).
 //!
 //! Every duration and threshold is a parameter only a proposal can change.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
@@ -31,7 +32,7 @@ mod tests;
 #[ink::contract]
 pub mod dao {
     pub use crate::events::*;
-    pub use crate::proposal::{Call, Params, Proposal, State, Support, MAX_CALLS, MAX_INPUT};
+    pub use crate::proposal::{encoded_size, Call, Params, Proposal, State, Support, MAX_CALLS, MAX_INPUT, MAX_PROPOSAL_BYTES};
     use ink::codegen::TraitCallBuilder;
     use ink::contract_ref;
     use ink::env::call::{build_call, ExecutionInput, Selector};
@@ -51,8 +52,11 @@ pub mod dao {
         NoCalls,
         /// More than [`MAX_CALLS`] calls.
         TooManyCalls,
-        /// A call's arguments are longer than [`MAX_INPUT`] bytes.
+        /// A call's arguments are longer than [`MAX_INPUT`] bytes, or all the calls together
+        /// take more than [`MAX_PROPOSAL_BYTES`].
         ArgumentsTooLarge,
+        /// A call carries native value: no suite message accepts it.
+        ValueNotAccepted,
         /// The proposer's power at the snapshot is under the threshold.
         BelowThreshold,
         /// No proposal with that id.
@@ -153,7 +157,7 @@ pub mod dao {
         /// Proposes `calls` (made in order on execution), described off chain by the text
         /// hashing to `description`. Anyone with at least `proposal_threshold` of voting power
         /// at the previous block may call. Returns the proposal's id.
-        /// Errors: `NoCalls`, `TooManyCalls`, `ArgumentsTooLarge`, `BelowThreshold`,
+        /// Errors: `NoCalls`, `TooManyCalls`, `ArgumentsTooLarge`, `ValueNotAccepted`, `BelowThreshold`,
         /// `Votes(..)`/`Stake(..)`/`Unreachable` (power could not be read), `Math`.
         #[ink(message)]
         pub fn propose(&mut self, calls: Vec<Call>, description: Hash) -> Result<u32> {
@@ -163,8 +167,11 @@ pub mod dao {
             if calls.len() > MAX_CALLS {
                 return Err(DaoError::TooManyCalls);
             }
-            if calls.iter().any(|c| c.input.len() > MAX_INPUT) {
+            if calls.iter().any(|c| c.input.len() > MAX_INPUT) || encoded_size(&calls) > MAX_PROPOSAL_BYTES {
                 return Err(DaoError::ArgumentsTooLarge);
+            }
+            if calls.iter().any(|c| c.value > 0) {
+                return Err(DaoError::ValueNotAccepted);
             }
             let proposer = self.env().caller();
             let snapshot = self.env().block_number().saturating_sub(1);
@@ -258,7 +265,8 @@ pub mod dao {
         }
 
         /// Cancels proposal `id`: by its proposer before it is executed, or by the security
-        /// council while it is queued or ready.
+        /// council while it is queued or ready — unless it calls the DAO itself (its
+        /// parameters, its council, its code), so a council cannot veto its own replacement.
         /// Errors: `UnknownProposal`, `NotCancellable(state)`, `NotAllowed`.
         #[ink(message)]
         pub fn cancel(&mut self, id: u32) -> Result<()> {
@@ -268,7 +276,10 @@ pub mod dao {
                 return Err(DaoError::NotCancellable(state));
             }
             let by = self.env().caller();
-            let council = self.council == Some(by) && matches!(state, State::Queued | State::Ready);
+            let me = self.env().account_id();
+            let council = self.council == Some(by)
+                && matches!(state, State::Queued | State::Ready)
+                && !self.calls.get(id).unwrap_or_default().iter().any(|c| c.target == me);
             if by != p.proposer && !council {
                 return Err(DaoError::NotAllowed);
             }

@@ -14,6 +14,14 @@ use ink::primitives::AccountId;
 pub const MAX_CALLS: usize = 16;
 /// The most bytes of encoded arguments one call may carry.
 pub const MAX_INPUT: usize = 1_024;
+/// The most bytes a proposal's calls may take in all, encoded: they must fit the contract's
+/// 16 KiB I/O buffer and storage cell with room to spare.
+pub const MAX_PROPOSAL_BYTES: usize = 12 * 1_024;
+
+/// The bytes `calls` take encoded (target, selector, length prefix, arguments, value).
+pub fn encoded_size(calls: &[Call]) -> usize {
+    calls.iter().fold(0usize, |sum, c| sum.saturating_add(c.input.len().saturating_add(32 + 4 + 4 + 16)))
+}
 
 /// One cross-contract call of a proposal: `selector` with its arguments already SCALE-encoded
 /// in `input`, sent to `target` with `value` of the chain's native token.
