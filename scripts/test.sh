@@ -12,6 +12,9 @@ trap 'rm -f "$results"' EXIT
 t0=$SECONDS
 bash scripts/setup.sh
 source scripts/env.sh
+# The shared host target keeps every test executable each clone ever linked (200-500 MB each);
+# drop the ones not rebuilt for two days (only relinking is lost, never compiled code).
+find "$LAAS_HOST_TARGET/debug/deps" -maxdepth 1 -type f ! -name '*.*' -mtime +2 -delete 2>/dev/null || true
 t_setup=$((SECONDS - t0))
 
 step "unit and property tests (contracts and libraries)"
