@@ -107,6 +107,7 @@ fn main() {
     amm_weights(&mut chain);
     pool_weights(base, &reference_path);
     staking_weights();
+    dao_weights();
 
     if check {
         let mut failures = Vec::new();
@@ -414,5 +415,69 @@ fn staking_weights() {
             .map(|(label, (a, b))| format!("{label} {:.3}x / {:.3}x", b.ref_time as f64 / a.ref_time as f64, b.proof_size as f64 / a.proof_size as f64))
             .collect();
         println!("1,000 stakers vs 1 (ref_time / proof_size): {}", ratios.join("; "));
+    }
+}
+
+/// Weights of the DAO: `propose`, `vote` and `execute` (a proposal making one call) with 1 and
+/// with 1,000 other voters, each holding delegated TOKE: power is read at a past block, never
+/// by walking voters, so the figures must not move.
+fn dao_weights() {
+    use dao::dao::{Call, DaoError};
+    use laas_e2e_tests::suite::{Suite, DAY_MS, E18};
+    use parity_scale_codec::Encode;
+
+    const PARAMS: &str = "Params { proposal_threshold: 1, quorum_bps: 100, voting_period_ms: 86400000, timelock_ms: 86400000, execution_window_ms: 604800000 }";
+    let mut rows: Vec<(usize, [Cost; 3])> = Vec::new();
+    for others in [1usize, 1_000] {
+        let mut s = Suite::new(1, 0);
+        let (admin, toke) = (s.admin.clone(), s.toke.clone());
+        let dao = s.chain.deploy(&admin, "dao", "new", &args![toke, None::<Address>, laas_e2e_tests::args::Raw(String::from(PARAMS)), None::<Address>], vec![]);
+        let mut voters = Vec::new();
+        for i in 0..=others {
+            let voter = s.chain.user(&format!("voter-{i}"));
+            // The probe alone carries the 1% quorum.
+            let amount = if i == 0 { 1_000_000 * E18 } else { 10_000 * E18 };
+            let r: Result<(), PSP22Error> = s.chain.call(&admin, &toke, "PSP22::transfer", &args![voter, amount, Bytes(&[])]);
+            r.expect("TOKE");
+            let r: Result<(), laas_traits::VotesError> = s.chain.call(&voter, &toke, "Votes::delegate", &args![Some(voter.clone())]);
+            r.expect("delegate");
+            voters.push(voter);
+        }
+        s.chain.next_block();
+        // A proposal that lowers its own quorum: one call, applied in place.
+        let params = dao::dao::Params { proposal_threshold: 1, quorum_bps: 50, voting_period_ms: DAY_MS, timelock_ms: DAY_MS, execution_window_ms: 7 * DAY_MS };
+        let call = Call { target: laas_e2e_tests::ink_id(&dao), selector: ink::selector_bytes!("set_params"), input: params.encode(), value: 0 };
+        let list = |b: &[u8]| b.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ");
+        let calls = format!("[Call {{ target: {dao}, selector: [{}], input: [{}], value: 0 }}]", list(&call.selector), list(&call.input));
+        let probe = voters[0].clone();
+        let r: Result<u32, DaoError> = s.chain.call(&probe, &dao, "propose", &args![laas_e2e_tests::args::Raw(calls), laas_e2e_tests::args::Raw(format!("0x{}", "ab".repeat(32)))]);
+        let id = r.expect("propose");
+        let propose = s.chain.last_cost();
+        for voter in voters.iter().skip(1) {
+            let r: Result<u128, DaoError> = s.chain.call(voter, &dao, "vote", &args![id, laas_e2e_tests::args::Raw(String::from("For"))]);
+            r.expect("vote");
+        }
+        let r: Result<u128, DaoError> = s.chain.call(&probe, &dao, "vote", &args![id, laas_e2e_tests::args::Raw(String::from("For"))]);
+        r.expect("vote");
+        let vote = s.chain.last_cost();
+        s.chain.advance_time(2 * DAY_MS);
+        let r: Result<(), DaoError> = s.chain.call(&probe, &dao, "execute", &args![id]);
+        r.expect("execute");
+        rows.push((others, [propose, vote, s.chain.last_cost()]));
+    }
+    println!();
+    println!("{:<40} {:>14} {:>11} {:>9}", "dao", "ref_time", "proof_size", "deposit");
+    for (others, costs) in &rows {
+        for (label, c) in ["propose (one call)", "vote", "execute (one call)"].iter().zip(costs) {
+            println!("{:<40} {:>14} {:>11} {:>9}", format!("{label}, {} voters", others + 1), c.ref_time, c.proof_size, c.storage_deposit);
+        }
+    }
+    if let [(_, one), (_, many)] = rows.as_slice() {
+        let ratios: Vec<String> = ["propose", "vote", "execute"]
+            .iter()
+            .zip(one.iter().zip(many))
+            .map(|(label, (a, b))| format!("{label} {:.3}x / {:.3}x", b.ref_time as f64 / a.ref_time as f64, b.proof_size as f64 / a.proof_size as f64))
+            .collect();
+        println!("1,001 voters vs 2 (ref_time / proof_size): {}", ratios.join("; "));
     }
 }
