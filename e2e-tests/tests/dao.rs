@@ -303,3 +303,41 @@ fn the_dao_changes_its_own_parameters_and_council_only_by_proposal() {
     s.chain.advance_time(2 * DAY_MS);
     assert_eq!(execute(&mut s, &dao, &alice, id), Err(DaoError::InvalidParams));
 }
+
+#[test]
+fn after_the_timelock_a_proposal_upgrades_a_contract_and_everything_it_stored_stays() {
+    let (mut s, dao, _, holders) = governed(&[("alice-voter", 5_000_000 * E18)]);
+    let (alice, admin, weth) = (holders[0].clone(), s.admin.clone(), s.weth.clone());
+    let holder = s.chain.user("weth-holder");
+    s.mint_weth(&holder, 7 * E18);
+    // The test WETH is handed to the DAO: its deployer offers it, a proposal accepts it and
+    // moves it to its next version (a new field in a cell of its own).
+    let r: Result<(), laas_traits::AccessError> = s.chain.call(&admin, &weth, "AccessControl::propose_admin", &args![Some(dao.clone())]);
+    r.unwrap();
+    let next = s.chain.upload("test_asset_next");
+    let hash: Vec<u8> = (0..32).map(|i| u8::from_str_radix(&next.trim_start_matches("0x")[2 * i..2 * i + 2], 16).unwrap()).collect();
+    let calls = [
+        call(&weth, ink::selector_bytes!("AccessControl::accept_admin"), vec![]),
+        call(&weth, ink::selector_bytes!("AccessControl::set_code_hash"), hash),
+    ];
+    let id = propose(&mut s, &dao, &alice, &calls).unwrap();
+    vote(&mut s, &dao, &alice, id, "For").unwrap();
+    s.chain.advance_time(DAY_MS);
+    // Not before the timelock: the token is still version 1.
+    assert_eq!(execute(&mut s, &dao, &alice, id), Err(DaoError::NotExecutable(State::Queued)));
+    let version: u32 = s.chain.query(&weth, "version", &args![]);
+    assert_eq!(version, 1);
+    s.chain.advance_time(2 * DAY_MS);
+    assert_eq!(execute(&mut s, &dao, &alice, id), Ok(()));
+    // Calls to the token now use version 2's metadata.
+    s.chain.register("test_asset_next", &weth);
+    let version: u32 = s.chain.query(&weth, "version", &args![]);
+    assert_eq!(version, 2);
+    let balance: u128 = s.chain.query(&weth, "PSP22::balance_of", &args![holder]);
+    assert_eq!(balance, 7 * E18);
+    let notice: Option<String> = s.chain.query(&weth, "notice", &args![]);
+    assert_eq!(notice, None);
+    // Only the DAO upgrades it now.
+    let r: Result<(), laas_traits::AccessError> = s.chain.call(&admin, &weth, "AccessControl::set_code_hash", &args![Raw(next)]);
+    assert_eq!(r, Err(laas_traits::AccessError::NotAdmin));
+}
