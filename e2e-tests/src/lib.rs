@@ -221,15 +221,7 @@ impl Chain {
 
     /// Reads `message(args)` without changing state (a dry run), as a dapp's query would.
     pub fn query<R: Decode>(&mut self, contract: &Address, message: &str, args: &[String]) -> R {
-        let result = self
-            .session
-            .dry_run_call(contract.clone(), message, args, NO_ENDOWMENT)
-            .unwrap_or_else(|e| panic!("query {message}: {e:?}"));
-        let data = result.result.unwrap_or_else(|e| panic!("query {message}: {e:?}")).data;
-        match <Result<R, ink::LangError> as Decode>::decode(&mut &data[..]) {
-            Ok(Ok(value)) => value,
-            _ => panic!("query {message}: undecodable return {data:?}"),
-        }
+        self.dry_run_as_is(contract, message, args)
     }
 
     /// Runs `message(args)` on `contract` as `caller` without keeping any change (a dry run)
@@ -237,6 +229,11 @@ impl Chain {
     /// `caller` sent it now.
     pub fn dry_run<R: Decode>(&mut self, caller: &Address, contract: &Address, message: &str, args: &[String]) -> R {
         self.session.set_actor(caller.clone());
+        self.dry_run_as_is(contract, message, args)
+    }
+
+    /// A dry run as the session's current actor, its reply decoded.
+    fn dry_run_as_is<R: Decode>(&mut self, contract: &Address, message: &str, args: &[String]) -> R {
         let result = self
             .session
             .dry_run_call(contract.clone(), message, args, NO_ENDOWMENT)
