@@ -66,6 +66,19 @@ cp "$out/test_asset.json" abi/test_asset_next.json
 # The target directory's test_asset bundle is version 1 again at the next build.
 rm -f "$out/test_asset.contract" "$out/test_asset.json"
 
+# The pool's books code (the tasset crate with its `books` feature): what a pool runs its
+# manager's messages and its views in, by delegate call. Exported as tasset_books.
+printf '[build] %s\n' "liquidity/tasset --features books"
+CARGO_TARGET_DIR="$LAAS_WASM_TARGET" cargo +debweb contract build --release --quiet --features books \
+  --manifest-path "$stage/contracts/liquidity/tasset/Cargo.toml" >/dev/null
+if ! python3 scripts/abi_diff.py abi/tasset_books.json "$out/tasset.json"; then
+  drift+=("tasset_books")
+fi
+cp "$out/tasset.contract" abi/tasset_books.contract
+cp "$out/tasset.json" abi/tasset_books.json
+# The target directory's tasset bundle is the pool's own code again at the next build.
+rm -f "$out/tasset.contract" "$out/tasset.json"
+
 if [ ${#drift[@]} -gt 0 ]; then
   if [ $check -eq 1 ]; then
     echo "[build] abi/ does not match the sources for: ${drift[*]} (run scripts/build-contracts.sh and commit abi/)" >&2

@@ -68,7 +68,8 @@ fn the_suite_deploys_wires_and_passes_the_smoke_story() {
     assert_eq!(names, ["amm", "factory", "ld_staking", "pricer_venue", "reactor", "toke", "tweth", "weth"]);
     assert_eq!(deployment.calls, 19);
     // Each code is uploaded once, though the factory's argument and its own deploy need some.
-    assert_eq!(run.lines.iter().filter(|l| l.starts_with("[upload]")).count(), 8);
+    // (9 codes: a pool has two.)
+    assert_eq!(run.lines.iter().filter(|l| l.starts_with("[upload]")).count(), 9);
 
     // The record written for dapps: name → contract, address, code hash.
     let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("sandbox.json")).expect("written")).expect("json");
@@ -177,7 +178,7 @@ fn a_failing_constructor_is_reported_with_its_decoded_error_and_nothing_recorded
         [[step]]
         deploy = "factory"
         contract = "tasset_factory"
-        args = ["${code:reactor}", "${code:tasset}", 0, 0]
+        args = ["${code:reactor}", "PoolCode { pool: ${code:tasset}, books: ${code:tasset_books} }", 0, 0]
     "#;
     let mut run = Run::new(Manifest::parse(text, "sandbox", 0).expect("valid"), "//Alice");
     let mut chain = run.sandbox();

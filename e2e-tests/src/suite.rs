@@ -124,7 +124,7 @@ impl Suite {
         }
         // Cycles start now; the venues' TWAP is ready well before the first boundary.
         let reactor_code = suite.chain.upload("reactor");
-        let tasset_code = suite.chain.upload("tasset");
+        let tasset_code = format!("PoolCode {{ pool: {}, books: {} }}", suite.chain.upload("tasset"), suite.chain.upload("tasset_books"));
         let genesis_ms = suite.chain.now_ms();
         suite.factory = suite.chain.deploy(&admin, "tasset_factory", "new", &args![Raw(reactor_code), Raw(tasset_code), genesis_ms, WEEK_MS], vec![]);
         let factory = suite.factory.clone();

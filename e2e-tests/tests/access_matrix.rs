@@ -67,6 +67,7 @@ const CONFIG: &str = "Config { treasury: {x}, ld_recipient: {x}, deposit_cap: 1,
 const ROLLOVER: &str =
     "Rollover { nav: 1, payout: 0, payout_pairing: 0, funded: 0, funded_pairing: 0, reward_asset: 0, reward_pairing: 0, next_boundary_ms: 0 }";
 const DAO_PARAMS: &str = "Params { proposal_threshold: 1, quorum_bps: 1, voting_period_ms: 60000, timelock_ms: 60000, execution_window_ms: 60000 }";
+const POOL_CODE: &str = "PoolCode { pool: {hash}, books: {hash} }";
 const POOL_CONFIG: &str = "PoolConfig { deposit_cap: 1, max_nav_age_ms: 1, expiry_epochs: 9, paused: true }";
 
 /// Each contract's own messages (the shared interfaces above are added where they apply).
@@ -85,7 +86,7 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
             ("set_emissions", role(ADMIN, NOT_ADMIN), &["Emissions { rate: 1, target_ratio: 1, genesis_multiplier_bps: 10000, genesis_until: 0 }"]),
             ("set_venues", role(ADMIN, NOT_ADMIN), &["[]"]),
             ("write_off_venue", role(ADMIN, NOT_ADMIN), &["{x}"]),
-            ("upgrade_tasset", role(ADMIN, NOT_ADMIN), &["{hash}"]),
+            ("upgrade_tasset", role(ADMIN, NOT_ADMIN), &[POOL_CODE]),
             ("state", Anyone, &[]),
             ("nav_now", Anyone, &[]),
             ("is_genesis", Anyone, &[]),
@@ -109,11 +110,27 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
             ("ManagedPool::roll", role(&[Role::Manager], "NotManager"), &[ROLLOVER]),
             ("ManagedPool::strike", role(&[Role::Manager], "NotManager"), &["1"]),
             ("ManagedPool::configure", role(&[Role::Manager], "NotManager"), &[POOL_CONFIG]),
-            ("ManagedPool::set_code_hash", role(&[Role::Manager], "NotManager"), &["{hash}"]),
+            ("ManagedPool::set_code_hash", role(&[Role::Manager], "NotManager"), &[POOL_CODE]),
+        ],
+        // The pool's books code, called through the pool (which runs it for these messages):
+        // the same policy, under the labels of its own bundle.
+        "tasset_books" => vec![
+            ("allowance", Anyone, &[]),
+            ("increase_allowance", Anyone, &[]),
+            ("decrease_allowance", Anyone, &[]),
+            ("position", Anyone, &[]),
+            ("PSP22Metadata::token_name", Anyone, &[]),
+            ("PSP22Metadata::token_symbol", Anyone, &[]),
+            ("PSP22Metadata::token_decimals", Anyone, &[]),
+            ("ManagedPool::books", Anyone, &[]),
+            ("ManagedPool::roll", role(&[Role::Manager], "NotManager"), &[ROLLOVER]),
+            ("ManagedPool::strike", role(&[Role::Manager], "NotManager"), &["1"]),
+            ("ManagedPool::configure", role(&[Role::Manager], "NotManager"), &[POOL_CONFIG]),
+            ("ManagedPool::set_code_hash", role(&[Role::Manager], "NotManager"), &[POOL_CODE]),
         ],
         "tasset_factory" => vec![
             ("create_reactor", role(ADMIN, NOT_ADMIN), &["{x}", "{x}", CONFIG, "false"]),
-            ("set_code_hashes", role(ADMIN, NOT_ADMIN), &["{hash}", "{hash}"]),
+            ("set_code_hashes", role(ADMIN, NOT_ADMIN), &["{hash}", POOL_CODE]),
             ("reactor_of", Anyone, &[]),
             ("reactors", Anyone, &[]),
             ("code_hashes", Anyone, &[]),
@@ -246,7 +263,7 @@ fn table(contract: &str) -> BTreeMap<&'static str, (Need, &'static [&'static str
                 add(message, *need, args);
             }
         }
-        "tasset" | "dao" => add("Roles::roles", Anyone, &[]),
+        "tasset" | "tasset_books" | "dao" => add("Roles::roles", Anyone, &[]),
         _ => {}
     }
     all
@@ -326,6 +343,7 @@ fn world() -> World {
         ("tasset_factory", suite.factory.clone()),
         ("reactor", suite.reactor.clone()),
         ("tasset", suite.tasset.clone()),
+        ("tasset_books", suite.tasset.clone()),
         ("ld_staking", staking.clone()),
         ("dao", dao),
     ]);

@@ -324,7 +324,7 @@ fn privileged_messages_refuse_strangers_and_bad_input_changes_nothing() {
         s.chain.call(&stranger, &factory, "create_reactor", &args![toke, weth, Raw(config), false]);
     assert_eq!(r, Err(FactoryError::Access(AccessError::NotAdmin)));
     let hash = format!("0x{}", "11".repeat(32));
-    let r: Result<(), FactoryError> = s.chain.call(&stranger, &factory, "set_code_hashes", &args![Raw(hash.clone()), Raw(hash)]);
+    let r: Result<(), FactoryError> = s.chain.call(&stranger, &factory, "set_code_hashes", &args![Raw(hash.clone()), Raw(format!("PoolCode {{ pool: {hash}, books: {hash} }}"))]);
     assert_eq!(r, Err(FactoryError::Access(AccessError::NotAdmin)));
     // Only the reactor runs its pool.
     let rollover = Raw(String::from(

@@ -93,20 +93,28 @@ fn a_reactors_admin_upgrades_its_pool_through_the_reactor_and_balances_stay() {
     let (admin, lp, stranger, reactor, tasset) = (s.admin.clone(), s.chain.user("lp"), s.chain.user("stranger"), s.reactor.clone(), s.tasset.clone());
     s.mint_weth(&lp, 10 * E18);
     s.deposit(&lp, 10 * E18).unwrap();
-    let code = s.chain.upload("tasset");
+    let (pool_code, books_code) = (s.chain.upload("tasset"), s.chain.upload("tasset_books"));
+    let code = format!("PoolCode {{ pool: {pool_code}, books: {books_code} }}");
+    let missing = format!("0x{}", "cd".repeat(32));
 
     // Nobody upgrades the pool directly, not even the reactor's admin; a stranger cannot go
-    // through the reactor; code never uploaded is refused.
+    // through the reactor; a pool code never uploaded is refused, and so is a books code never
+    // uploaded (the pool would have nothing to run its manager's messages in): nothing changes.
     for who in [&admin, &stranger] {
         let r: Result<(), PoolError> = s.chain.call(who, &tasset, "ManagedPool::set_code_hash", &args![Raw(code.clone())]);
         assert_eq!(r, Err(PoolError::NotManager));
     }
     let r: Result<(), ReactorError> = s.chain.call(&stranger, &reactor, "upgrade_tasset", &args![Raw(code.clone())]);
     assert_eq!(r, Err(ReactorError::Access(AccessError::NotAdmin)));
-    let r: Result<(), ReactorError> = s.chain.call(&admin, &reactor, "upgrade_tasset", &args![Raw(format!("0x{}", "cd".repeat(32)))]);
+    let r: Result<(), ReactorError> =
+        s.chain.call(&admin, &reactor, "upgrade_tasset", &args![Raw(format!("PoolCode {{ pool: {missing}, books: {books_code} }}"))]);
     assert_eq!(r, Err(ReactorError::Pool(PoolError::UpgradeFailed)));
+    let r: Result<(), ReactorError> =
+        s.chain.call(&admin, &reactor, "upgrade_tasset", &args![Raw(format!("PoolCode {{ pool: {pool_code}, books: {missing} }}"))]);
+    assert_eq!(r, Err(ReactorError::CallFailed));
+    assert_eq!(s.balance(&tasset, &lp), 10 * E18);
 
-    // Through the reactor, the admin can (here to the same code: the path, not a new layout,
+    // Through the reactor, the admin can (here to the same codes: the path, not a new layout,
     // is what this shows); the LP's tWETH stays and can still be withdrawn on request.
     let r: Result<(), ReactorError> = s.chain.call(&admin, &reactor, "upgrade_tasset", &args![Raw(code)]);
     r.unwrap();

@@ -262,6 +262,10 @@ fn pool_weights(base: Cost, reference: &str) {
     }
     let code = load_bundle("tasset").wasm.len();
     println!("pool (tasset) code: {code} bytes (target <= 30,000: {})", if code <= 30_000 { "met" } else { "MISSED" });
+    println!(
+        "its books code (tasset_books: the manager's messages and the views, run by delegate call): {} bytes",
+        load_bundle("tasset_books").wasm.len()
+    );
     println!("{breakdown}");
     flat_in_holders();
 }

@@ -172,6 +172,20 @@ pub struct Rollover {
     pub next_boundary_ms: u64,
 }
 
+/// A pool's two codes. Its own code holds what liquidity providers call (PSP22, deposits,
+/// requests, withdrawals, claims); its **books code** holds what its manager calls and the views,
+/// and the pool runs it in its own storage by delegate call. Every call a liquidity provider
+/// makes loads only the first, which keeps those calls' proofs small.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct PoolCode {
+    /// The pool's own code (the `tasset` bundle).
+    pub pool: Hash,
+    /// Its books code (the `tasset_books` bundle).
+    pub books: Hash,
+}
+
 /// The pool's parameters, set by its manager (from the reactor's governance).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
@@ -260,8 +274,9 @@ pub trait ManagedPool {
     #[ink(message)]
     fn configure(&mut self, config: PoolConfig) -> Result<(), PoolError>;
 
-    /// Replaces the pool's code (balances stay). Manager only: a reactor's admin upgrades its
-    /// pool through the reactor. Errors: `NotManager`, `UpgradeFailed`.
+    /// Replaces the pool's codes (balances stay): its own and its books code. Manager only: a
+    /// reactor's admin upgrades its pool through the reactor. Errors: `NotManager`,
+    /// `UpgradeFailed`.
     #[ink(message)]
-    fn set_code_hash(&mut self, code_hash: Hash) -> Result<(), PoolError>;
+    fn set_code_hash(&mut self, code: PoolCode) -> Result<(), PoolError>;
 }

@@ -3,7 +3,8 @@
 use crate::errors::ReactorError;
 use crate::types::{Collateral, Config, Emissions, Pair, VenueSlot};
 use ink::prelude::vec::Vec;
-use ink::primitives::{AccountId, Hash};
+use ink::primitives::AccountId;
+use laas_traits::PoolCode;
 
 /// NAV was struck between rollovers (by anyone who paid for it).
 #[ink::event]
@@ -128,12 +129,11 @@ pub struct CollateralChanged {
     pub collateral: Collateral,
 }
 
-/// The pool's (tAsset's) code was replaced through this reactor.
+/// The pool's (tAsset's) codes were replaced through this reactor.
 #[ink::event]
 pub struct TAssetUpgraded {
-    /// The tAsset's new code.
-    #[ink(topic)]
-    pub code_hash: Hash,
+    /// The pool's new codes: its own and its books code.
+    pub code: PoolCode,
 }
 
 /// The venue list changed.

@@ -52,7 +52,7 @@ pub mod reactor {
     use laas_cycles::{CycleError, Schedule};
     use laas_math::{add, ONE};
     use laas_traits::token;
-    use laas_traits::{AccessControl, AccessError, ReactorView, Role, Roles};
+    use laas_traits::{AccessControl, AccessError, PoolCode, ReactorView, Role, Roles};
 
     /// Most venues one reactor deploys to (SPEC §2: bounded loops).
     pub const MAX_VENUES: usize = 8;
@@ -97,14 +97,15 @@ pub mod reactor {
 
     impl Reactor {
         /// A reactor for `asset` paired with `pairing`, instantiating its tAsset from
-        /// `tasset_code_hash` as `t<SYMBOL>` with the asset's decimals. Normally called by the
+        /// `tasset_code` (the pool's code and its books code) as `t<SYMBOL>` with the asset's
+        /// decimals. Normally called by the
         /// factory, which passes its genesis flag; `admin` receives the admin role.
         /// Errors: `InvalidConfig`, `AssetMetadata` (the asset has no symbol), `CallFailed`.
         #[ink(constructor)]
         pub fn new(
             asset: AccountId,
             pairing: AccountId,
-            tasset_code_hash: Hash,
+            tasset_code: PoolCode,
             schedule: Schedule,
             config: Config,
             genesis: bool,
@@ -120,7 +121,7 @@ pub mod reactor {
                 Err(e) => return Err(e.into()),
             };
             let next_boundary_ms = schedule.start_of(cycle.saturating_add(1))?;
-            let tasset = pool::instantiate(asset, pairing, tasset_code_hash, config.pool_config(false), next_boundary_ms)?;
+            let tasset = pool::instantiate(asset, pairing, tasset_code, config.pool_config(false), next_boundary_ms)?;
             let mut stored_config = Lazy::new();
             stored_config.set(&config);
             let mut collateral = Lazy::new();
@@ -308,14 +309,15 @@ pub mod reactor {
             Ok(())
         }
 
-        /// Upgrades this reactor's pool (its tAsset) to the uploaded code `code_hash` (balances
-        /// stay; the pool accepts code changes only from its reactor). Admin only.
-        /// Errors: `Access(NotAdmin)`, `Pool(UpgradeFailed)`, `CallFailed`.
+        /// Upgrades this reactor's pool (its tAsset) to the uploaded codes `code`: its own and its
+        /// books code (balances stay; the pool accepts code changes only from its reactor).
+        /// Admin only. Errors: `Access(NotAdmin)`, `Pool(UpgradeFailed)`, `CallFailed` (also a
+        /// books hash with no code uploaded: the pool refuses to run without it).
         #[ink(message)]
-        pub fn upgrade_tasset(&mut self, code_hash: Hash) -> Result<()> {
+        pub fn upgrade_tasset(&mut self, code: PoolCode) -> Result<()> {
             self.ensure_admin()?;
-            pool::upgrade(self.tasset, code_hash)?;
-            self.env().emit_event(TAssetUpgraded { code_hash });
+            pool::upgrade(self.tasset, code)?;
+            self.env().emit_event(TAssetUpgraded { code });
             Ok(())
         }
 

@@ -5,23 +5,21 @@ use crate::errors::{ReactorError, Result};
 use ink::codegen::TraitCallBuilder;
 use ink::contract_ref;
 use ink::env::DefaultEnvironment;
-use ink::prelude::format;
-use ink::primitives::{AccountId, Hash};
-use laas_traits::{call, Books, ManagedPool, PSP22Metadata, PoolConfig, Rollover};
+use ink::primitives::AccountId;
+use laas_traits::{call, Books, ManagedPool, PSP22Metadata, PoolCode, PoolConfig, Rollover};
 use tasset::tasset::TAssetPoolRef;
 
 type Pool = contract_ref!(ManagedPool, DefaultEnvironment);
 
-/// Instantiates the pool of `asset` from `code_hash` as `t<SYMBOL>` ("t" + the asset's name)
-/// with the asset's decimals, salted by the asset; the caller (the reactor) is its manager.
+/// Instantiates the pool of `asset` from `code` (its own code, running its books code), salted
+/// by the asset; the caller (the reactor) is its manager. The pool is `t<SYMBOL>` with the
+/// asset's decimals (it reads them from the asset), so the asset must have a symbol.
 /// Errors: `AssetMetadata` (the asset has no symbol), `Pool(..)`, `CallFailed`.
-pub(crate) fn instantiate(asset: AccountId, pairing: AccountId, code_hash: Hash, config: PoolConfig, next_boundary_ms: u64) -> Result<AccountId> {
+pub(crate) fn instantiate(asset: AccountId, pairing: AccountId, code: PoolCode, config: PoolConfig, next_boundary_ms: u64) -> Result<AccountId> {
     let metadata: contract_ref!(PSP22Metadata, DefaultEnvironment) = asset.into();
-    let symbol = call::infallible(metadata.call().token_symbol().try_invoke(), ReactorError::CallFailed)?.ok_or(ReactorError::AssetMetadata)?;
-    let name = call::infallible(metadata.call().token_name().try_invoke(), ReactorError::CallFailed)?.unwrap_or_else(|| symbol.clone());
-    let decimals = call::infallible(metadata.call().token_decimals().try_invoke(), ReactorError::CallFailed)?;
-    let pool = TAssetPoolRef::new(format!("t{name}"), format!("t{symbol}"), decimals, asset, pairing, config, next_boundary_ms)
-        .code_hash(code_hash)
+    call::infallible(metadata.call().token_symbol().try_invoke(), ReactorError::CallFailed)?.ok_or(ReactorError::AssetMetadata)?;
+    let pool = TAssetPoolRef::new(asset, pairing, config, next_boundary_ms, code.books)
+        .code_hash(code.pool)
         .endowment(0)
         .salt_bytes(AsRef::<[u8]>::as_ref(&asset))
         .try_instantiate();
@@ -57,8 +55,8 @@ pub(crate) fn configure(pool: AccountId, config: PoolConfig) -> Result<()> {
     call::fallible(pool.call_mut().configure(config).try_invoke(), ReactorError::CallFailed)
 }
 
-/// Moves the pool to the uploaded code `code_hash`.
-pub(crate) fn upgrade(pool: AccountId, code_hash: Hash) -> Result<()> {
+/// Moves the pool to the uploaded codes `code`.
+pub(crate) fn upgrade(pool: AccountId, code: PoolCode) -> Result<()> {
     let mut pool: Pool = pool.into();
-    call::fallible(pool.call_mut().set_code_hash(code_hash).try_invoke(), ReactorError::CallFailed)
+    call::fallible(pool.call_mut().set_code_hash(code).try_invoke(), ReactorError::CallFailed)
 }

@@ -13,7 +13,7 @@ pub mod tasset_factory {
     use ink::storage::{Lazy, Mapping};
     use laas_access::Access;
     use laas_cycles::{CycleError, Schedule};
-    use laas_traits::{AccessControl, AccessError, Role, Roles};
+    use laas_traits::{AccessControl, AccessError, PoolCode, Role, Roles};
     use reactor::reactor::{Config, ReactorError, ReactorRef};
 
     /// Most reactors the factory creates (SPEC §2: bounded lists).
@@ -84,8 +84,8 @@ pub mod tasset_factory {
     pub struct CodeHashesChanged {
         /// Reactor code hash.
         pub reactor: Hash,
-        /// tAsset code hash.
-        pub tasset: Hash,
+        /// tAsset codes: the pool's and its books code.
+        pub tasset: PoolCode,
     }
 
     /// The factory.
@@ -93,8 +93,8 @@ pub mod tasset_factory {
     pub struct TAssetFactory {
         /// Code of new reactors (admin-set).
         reactor_code_hash: Hash,
-        /// Code of new tAssets (admin-set).
-        tasset_code_hash: Hash,
+        /// Codes of new tAssets: the pool's and its books code (admin-set).
+        tasset_code: PoolCode,
         /// The global cycle schedule, fixed at instantiation.
         schedule: Schedule,
         /// Reactor of each asset.
@@ -109,10 +109,10 @@ pub mod tasset_factory {
         /// A factory whose cycles start at `genesis_ms` and last `cycle_ms` (SPEC default: 7
         /// days). The caller is admin. Errors: `Cycle(ZeroDuration)`.
         #[ink(constructor)]
-        pub fn new(reactor_code_hash: Hash, tasset_code_hash: Hash, genesis_ms: u64, cycle_ms: u64) -> Result<Self> {
+        pub fn new(reactor_code_hash: Hash, tasset_code: PoolCode, genesis_ms: u64, cycle_ms: u64) -> Result<Self> {
             Ok(Self {
                 reactor_code_hash,
-                tasset_code_hash,
+                tasset_code,
                 schedule: Schedule::new(genesis_ms, cycle_ms)?,
                 by_asset: Mapping::new(),
                 reactors: Lazy::new(),
@@ -135,7 +135,7 @@ pub mod tasset_factory {
             if reactors.len() >= MAX_REACTORS {
                 return Err(FactoryError::TooManyReactors);
             }
-            let created = ReactorRef::new(asset, pairing, self.tasset_code_hash, self.schedule, config, genesis, admin)
+            let created = ReactorRef::new(asset, pairing, self.tasset_code, self.schedule, config, genesis, admin)
                 .code_hash(self.reactor_code_hash)
                 .endowment(0)
                 .salt_bytes(AsRef::<[u8]>::as_ref(&asset))
@@ -155,10 +155,10 @@ pub mod tasset_factory {
         /// Sets the code of reactors and tAssets created from now on (existing ones keep
         /// theirs). Admin only. Errors: `Access(NotAdmin)`.
         #[ink(message)]
-        pub fn set_code_hashes(&mut self, reactor: Hash, tasset: Hash) -> Result<()> {
+        pub fn set_code_hashes(&mut self, reactor: Hash, tasset: PoolCode) -> Result<()> {
             self.access.ensure_admin(self.env().caller())?;
             self.reactor_code_hash = reactor;
-            self.tasset_code_hash = tasset;
+            self.tasset_code = tasset;
             self.env().emit_event(CodeHashesChanged { reactor, tasset });
             Ok(())
         }
@@ -175,10 +175,10 @@ pub mod tasset_factory {
             self.reactors.get().unwrap_or_default()
         }
 
-        /// `(reactor, tasset)` code hashes for new reactors. Anyone may call.
+        /// `(reactor, tasset)` codes for new reactors. Anyone may call.
         #[ink(message)]
-        pub fn code_hashes(&self) -> (Hash, Hash) {
-            (self.reactor_code_hash, self.tasset_code_hash)
+        pub fn code_hashes(&self) -> (Hash, PoolCode) {
+            (self.reactor_code_hash, self.tasset_code)
         }
 
         /// The global cycle schedule. Anyone may call.
@@ -257,7 +257,7 @@ pub mod tasset_factory {
         fn factory() -> (TAssetFactory, test::DefaultAccounts<E>) {
             let a = test::default_accounts::<E>();
             test::set_caller::<E>(a.alice);
-            (TAssetFactory::new(Hash::from([1; 32]), Hash::from([2; 32]), 1_000, WEEK).expect("valid schedule"), a)
+            (TAssetFactory::new(Hash::from([1; 32]), PoolCode { pool: Hash::from([2; 32]), books: Hash::from([3; 32]) }, 1_000, WEEK).expect("valid schedule"), a)
         }
 
         fn config(a: &test::DefaultAccounts<E>) -> Config {
@@ -277,7 +277,7 @@ pub mod tasset_factory {
         #[ink::test]
         fn a_zero_cycle_is_refused() {
             assert!(matches!(
-                TAssetFactory::new(Hash::from([1; 32]), Hash::from([2; 32]), 0, 0),
+                TAssetFactory::new(Hash::from([1; 32]), PoolCode { pool: Hash::from([2; 32]), books: Hash::from([3; 32]) }, 0, 0),
                 Err(FactoryError::Cycle(CycleError::ZeroDuration))
             ));
         }
@@ -298,14 +298,14 @@ pub mod tasset_factory {
             test::set_caller::<E>(a.bob);
             let not_admin = FactoryError::Access(AccessError::NotAdmin);
             assert_eq!(f.create_reactor(a.django, a.eve, config(&a), false), Err(not_admin));
-            assert_eq!(f.set_code_hashes(Hash::from([9; 32]), Hash::from([9; 32])), Err(FactoryError::Access(AccessError::NotAdmin)));
+            assert_eq!(f.set_code_hashes(Hash::from([9; 32]), PoolCode { pool: Hash::from([9; 32]), books: Hash::from([9; 32]) }), Err(FactoryError::Access(AccessError::NotAdmin)));
             assert_eq!(f.propose_admin(Some(a.bob)), Err(AccessError::NotAdmin));
             assert_eq!(f.set_role(Role::Guardian, a.bob, true), Err(AccessError::NotAdmin));
             assert_eq!(f.set_code_hash(Hash::from([9; 32])), Err(AccessError::NotAdmin));
             assert_eq!(f.roles(), vec![(Role::Admin, a.alice)]);
             assert_eq!(f.pause(), Err(AccessError::NotGuardian));
             assert_eq!(f.unpause(), Err(AccessError::NotAdmin));
-            assert_eq!(f.code_hashes(), (Hash::from([1; 32]), Hash::from([2; 32])));
+            assert_eq!(f.code_hashes(), (Hash::from([1; 32]), PoolCode { pool: Hash::from([2; 32]), books: Hash::from([3; 32]) }));
             assert!(f.reactors().is_empty());
             assert_eq!(f.reactor_of(a.django), None);
         }
@@ -313,8 +313,8 @@ pub mod tasset_factory {
         #[ink::test]
         fn the_admin_sets_code_hashes() {
             let (mut f, _) = factory();
-            f.set_code_hashes(Hash::from([7; 32]), Hash::from([8; 32])).unwrap();
-            assert_eq!(f.code_hashes(), (Hash::from([7; 32]), Hash::from([8; 32])));
+            f.set_code_hashes(Hash::from([7; 32]), PoolCode { pool: Hash::from([8; 32]), books: Hash::from([6; 32]) }).unwrap();
+            assert_eq!(f.code_hashes(), (Hash::from([7; 32]), PoolCode { pool: Hash::from([8; 32]), books: Hash::from([6; 32]) }));
         }
     }
 }

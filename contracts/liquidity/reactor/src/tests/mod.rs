@@ -99,7 +99,7 @@ fn privileged_messages_refuse_others_and_change_nothing() {
     assert_eq!(r.get_config(), config(&a));
     assert_eq!(r.get_collateral(), Collateral::Fixed(0));
     assert_eq!(r.set_code_hash(Hash::from([9; 32])), Err(AccessError::NotAdmin));
-    assert_eq!(r.upgrade_tasset(Hash::from([9; 32])), Err(ReactorError::Access(AccessError::NotAdmin)));
+    assert_eq!(r.upgrade_tasset(laas_traits::PoolCode { pool: Hash::from([9; 32]), books: Hash::from([9; 32]) }), Err(ReactorError::Access(AccessError::NotAdmin)));
     assert_eq!(r.set_role(Role::Treasury, a.bob, true), Err(AccessError::NotAdmin));
     assert_eq!(r.roles(), vec![(Role::Admin, a.alice), (Role::Treasury, a.charlie), (Role::LdRecipient, a.django), (Role::Pool, tasset_id())]);
     let emissions = Emissions { rate: 1, target_ratio: ONE, genesis_multiplier_bps: 10_000, genesis_until: 0 };

@@ -7,7 +7,7 @@ use ink::env::test;
 use ink::env::DefaultEnvironment as E;
 use ink::primitives::{AccountId, Hash};
 use laas_math::ONE;
-use laas_traits::{AccessError, ManagedPool, PoolConfig, PoolError, Role, Roles, Rollover, TAsset, PSP22};
+use laas_traits::{AccessError, ManagedPool, PoolCode, PoolConfig, PoolError, Role, Roles, Rollover, TAsset, PSP22};
 
 const DAY: u64 = 24 * 3_600_000;
 
@@ -21,7 +21,7 @@ fn pool() -> (TAssetPool, test::DefaultAccounts<E>) {
     let a = test::default_accounts::<E>();
     test::set_caller::<E>(a.django);
     test::set_block_timestamp::<E>(1_000);
-    let p = TAssetPool::new("tWETH".into(), "tWETH".into(), 18, a.eve, a.frank, config(), 1_000 + 7 * DAY).expect("valid");
+    let p = TAssetPool::new(a.eve, a.frank, config(), 1_000 + 7 * DAY, Hash::from([7; 32])).expect("valid");
     test::set_caller::<E>(a.alice);
     (p, a)
 }
@@ -94,8 +94,8 @@ fn the_instantiator_manages_and_bad_parameters_are_refused() {
     assert_eq!(p.roles(), vec![(Role::Manager, a.django)]);
     test::set_caller::<E>(a.django);
     let no_expiry = PoolConfig { expiry_epochs: 0, ..config() };
-    assert!(matches!(TAssetPool::new("t".into(), "t".into(), 0, a.eve, a.frank, no_expiry, 0), Err(PoolError::InvalidConfig)));
-    assert!(matches!(TAssetPool::new("t".into(), "t".into(), 0, a.eve, a.eve, config(), 0), Err(PoolError::InvalidConfig)));
+    assert!(matches!(TAssetPool::new(a.eve, a.frank, no_expiry, 0, Hash::from([7; 32])), Err(PoolError::InvalidConfig)));
+    assert!(matches!(TAssetPool::new(a.eve, a.eve, config(), 0, Hash::from([7; 32])), Err(PoolError::InvalidConfig)));
 }
 
 #[ink::test]
@@ -107,7 +107,7 @@ fn only_the_manager_runs_the_pool() {
         assert_eq!(p.roll(r), Err(PoolError::NotManager));
         assert_eq!(p.strike(ONE / 2), Err(PoolError::NotManager));
         assert_eq!(p.configure(PoolConfig { paused: true, ..config() }), Err(PoolError::NotManager));
-        assert_eq!(p.set_code_hash(Hash::from([9; 32])), Err(PoolError::NotManager));
+        assert_eq!(p.set_code_hash(PoolCode { pool: Hash::from([9; 32]), books: Hash::from([8; 32]) }), Err(PoolError::NotManager));
     }
     assert_eq!((p.epoch, p.nav, p.config), (0, ONE, config()));
 }
