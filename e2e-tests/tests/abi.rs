@@ -59,3 +59,28 @@ fn every_exported_contract_has_metadata_v5_and_a_bundle() {
     }
     assert!(seen >= 3, "only {seen} contracts exported");
 }
+
+/// A storage layout without its type ids (they number each bundle's own type registry) and
+/// struct names (the two roots are named apart): every field's name, order and key stay.
+fn layout_shape(v: &Value) -> Value {
+    match v {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(k, _)| k.as_str() != "ty" && !(k.as_str() == "name" && map.contains_key("fields")))
+                .map(|(k, x)| (k.clone(), layout_shape(x)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(layout_shape).collect()),
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn the_pool_and_its_books_code_lay_out_storage_alike() {
+    // The pool runs its books code in its own storage: every field must sit under the same key,
+    // in the same order, in both codes, or the books code would read and write the wrong cells.
+    let (pool, books) = (metadata("tasset"), metadata("tasset_books"));
+    assert_eq!(layout_shape(&pool["storage"]), layout_shape(&books["storage"]));
+    let fields = pool["storage"]["root"]["layout"]["struct"]["fields"][0]["layout"]["struct"]["fields"].as_array().map(Vec::len);
+    assert!(fields.unwrap_or(0) >= 20, "the pool's fields are compared, not an empty shell");
+}

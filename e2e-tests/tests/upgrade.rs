@@ -112,6 +112,14 @@ fn a_reactors_admin_upgrades_its_pool_through_the_reactor_and_balances_stay() {
     let r: Result<(), ReactorError> =
         s.chain.call(&admin, &reactor, "upgrade_tasset", &args![Raw(format!("PoolCode {{ pool: {pool_code}, books: {missing} }}"))]);
     assert_eq!(r, Err(ReactorError::CallFailed));
+    // A books hash pointing at other uploaded code (here the test asset's) would leave the pool
+    // unable to roll over: the reactor checks the pool still answers as its pool, and undoes it.
+    let other = s.chain.upload("test_asset");
+    let r: Result<(), ReactorError> =
+        s.chain.call(&admin, &reactor, "upgrade_tasset", &args![Raw(format!("PoolCode {{ pool: {pool_code}, books: {other} }}"))]);
+    assert_eq!(r, Err(ReactorError::Pool(PoolError::UpgradeFailed)));
+    let roles: Vec<(laas_traits::Role, ink::primitives::AccountId)> = s.chain.query(&tasset, "Roles::roles", &args![]);
+    assert_eq!(roles, vec![(laas_traits::Role::Manager, laas_e2e_tests::ink_id(&reactor))]);
     assert_eq!(s.balance(&tasset, &lp), 10 * E18);
 
     // Through the reactor, the admin can (here to the same codes: the path, not a new layout,

@@ -172,10 +172,11 @@ pub struct Rollover {
     pub next_boundary_ms: u64,
 }
 
-/// A pool's two codes. Its own code holds what liquidity providers call (PSP22, deposits,
-/// requests, withdrawals, claims); its **books code** holds what its manager calls and the views,
-/// and the pool runs it in its own storage by delegate call. Every call a liquidity provider
-/// makes loads only the first, which keeps those calls' proofs small.
+/// A pool's two codes. Its own code holds what liquidity providers call to move value
+/// (PSP22 transfers and approvals, deposits, requests, withdrawals, claims); its **books code**
+/// holds what its manager calls and the views (and the rarely used allowance changes), and the
+/// pool runs it in its own storage by delegate call. Those value-moving calls load only the
+/// first, which keeps their proofs small.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]

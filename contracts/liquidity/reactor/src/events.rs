@@ -133,6 +133,7 @@ pub struct CollateralChanged {
 #[ink::event]
 pub struct TAssetUpgraded {
     /// The pool's new codes: its own and its books code.
+    #[ink(topic)]
     pub code: PoolCode,
 }
 

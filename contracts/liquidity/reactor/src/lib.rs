@@ -310,9 +310,11 @@ pub mod reactor {
         }
 
         /// Upgrades this reactor's pool (its tAsset) to the uploaded codes `code`: its own and its
-        /// books code (balances stay; the pool accepts code changes only from its reactor).
-        /// Admin only. Errors: `Access(NotAdmin)`, `Pool(UpgradeFailed)`, `CallFailed` (also a
-        /// books hash with no code uploaded: the pool refuses to run without it).
+        /// books code (balances stay; the pool accepts code changes only from its reactor). The
+        /// pool must still answer as this reactor's pool afterwards, or nothing changes.
+        /// Admin only. Errors: `Access(NotAdmin)`, `Pool(UpgradeFailed)` (no pool code under that
+        /// hash, or a books code that does not run the pool), `CallFailed` (a books hash with no
+        /// code uploaded: the pool refuses to run without it).
         #[ink(message)]
         pub fn upgrade_tasset(&mut self, code: PoolCode) -> Result<()> {
             self.ensure_admin()?;

@@ -17,9 +17,9 @@
 //!
 //! Its reactor (the manager, which instantiated it) runs it through [`ManagedPool`]: it reads
 //! the books, opens each epoch (`roll`: matures and expires requests, shares rewards, takes
-//! the idle asset to deploy), records NAV strikes, sets the parameters and upgrades the code.
-//! User messages call no contract but the tokens they move, and none grows with the number of
-//! holders.
+//! the idle asset to deploy), records NAV strikes, sets the parameters and replaces both codes.
+//! The messages LPs send call no contract but the tokens they move (the name and symbol
+//! queries read the asset's), and none grows with the number of holders.
 //!
 //! ## Two codes, one storage
 //! A call's proof carries the code of every contract it runs, so the code liquidity providers'
@@ -92,13 +92,14 @@ pub mod tasset {
     }
 
     impl TAssetPool {
-        /// The pool of `asset` (rewards also in `pairing`), running its manager's messages and
-        /// views in `books_code` (locked as a delegate dependency); the caller (the reactor
-        /// instantiating it) is its manager. Its first cycle boundary falls at
-        /// `next_boundary_ms`. Its name, symbol and decimals are the asset's, read when asked.
+        /// The pool of `asset` (rewards also in `pairing`), with the asset's `decimals`, running
+        /// its manager's messages and views in `books_code` (locked as a delegate dependency);
+        /// the caller (the reactor instantiating it) is its manager. Its first cycle boundary
+        /// falls at `next_boundary_ms`. Its name and symbol are the asset's with a "t" before,
+        /// read from the asset when asked.
         /// Errors: `InvalidConfig`; a `books_code` with no code uploaded traps.
         #[ink(constructor)]
-        pub fn new(asset: AccountId, pairing: AccountId, config: PoolConfig, next_boundary_ms: u64, books_code: Hash) -> Result<Self> {
+        pub fn new(asset: AccountId, pairing: AccountId, decimals: u8, config: PoolConfig, next_boundary_ms: u64, books_code: Hash) -> Result<Self> {
             if !config.expiry_in_range() || asset == pairing {
                 return Err(PoolError::InvalidConfig);
             }
@@ -112,6 +113,7 @@ pub mod tasset {
                     books_code,
                     asset,
                     pairing,
+                    decimals,
                     supply: 0,
                     epoch: 0,
                     next_boundary_ms,
@@ -139,7 +141,8 @@ pub mod tasset {
         /// Runs the message this call asked for in the books code, in this pool's storage, with
         /// the call's input forwarded as it came, and ends this call with its reply (a delegate
         /// tail call: this code does not resume, so the storage it loaded is never written back
-        /// over what the books code wrote). If the books code traps, the call reverts.
+        /// over what the books code wrote). If the books code traps (it never should), the call
+        /// reverts with ink!'s `CouldNotReadInput` as its reply.
         fn forward(&self) -> ! {
             let _ = build_call::<Environment>()
                 .delegate(self.books_code)

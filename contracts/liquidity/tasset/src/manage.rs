@@ -233,10 +233,9 @@ impl Pool {
         self.asset_text(|a| call::infallible(a.call().token_symbol().try_invoke(), ()).ok().flatten())
     }
 
-    /// The asset's decimals (0 if it does not answer). Read from the asset. Anyone may call.
+    /// The asset's decimals (recorded when the pool was created). Anyone may call.
     pub fn token_decimals(&self) -> u8 {
-        let asset: AssetMetadata = self.asset.into();
-        call::infallible(asset.call().token_decimals().try_invoke(), ()).ok().unwrap_or_default()
+        self.decimals
     }
 
     /// Returns to idle whatever is set aside beyond what matured requests are owed.

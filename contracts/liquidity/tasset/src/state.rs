@@ -20,6 +20,8 @@ pub struct Pool {
     pub asset: AccountId,
     /// The pairing token (TOKE), in which part of the rewards come.
     pub pairing: AccountId,
+    /// The asset's decimals, the pool's too (read from the asset when the pool was created).
+    pub decimals: u8,
     /// tAssets in existence.
     pub supply: u128,
     /// The current epoch (rollovers since creation).

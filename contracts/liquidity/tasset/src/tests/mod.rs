@@ -21,7 +21,7 @@ fn pool() -> (TAssetPool, test::DefaultAccounts<E>) {
     let a = test::default_accounts::<E>();
     test::set_caller::<E>(a.django);
     test::set_block_timestamp::<E>(1_000);
-    let p = TAssetPool::new(a.eve, a.frank, config(), 1_000 + 7 * DAY, Hash::from([7; 32])).expect("valid");
+    let p = TAssetPool::new(a.eve, a.frank, 18, config(), 1_000 + 7 * DAY, Hash::from([7; 32])).expect("valid");
     test::set_caller::<E>(a.alice);
     (p, a)
 }
@@ -94,8 +94,8 @@ fn the_instantiator_manages_and_bad_parameters_are_refused() {
     assert_eq!(p.roles(), vec![(Role::Manager, a.django)]);
     test::set_caller::<E>(a.django);
     let no_expiry = PoolConfig { expiry_epochs: 0, ..config() };
-    assert!(matches!(TAssetPool::new(a.eve, a.frank, no_expiry, 0, Hash::from([7; 32])), Err(PoolError::InvalidConfig)));
-    assert!(matches!(TAssetPool::new(a.eve, a.eve, config(), 0, Hash::from([7; 32])), Err(PoolError::InvalidConfig)));
+    assert!(matches!(TAssetPool::new(a.eve, a.frank, 18, no_expiry, 0, Hash::from([7; 32])), Err(PoolError::InvalidConfig)));
+    assert!(matches!(TAssetPool::new(a.eve, a.eve, 18, config(), 0, Hash::from([7; 32])), Err(PoolError::InvalidConfig)));
 }
 
 #[ink::test]
