@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Deploys deploy/laas.toml onto a local dev node (substrate-contracts-node, scripts/node.sh)
 # with the deploy tool and runs the smoke story through the node's RPC: an LP deposits, the
-# keeper rolls 20-second cycles over, the LP withdraws. A second deploy run must reuse every
+# keeper rolls 75-second cycles over, the LP withdraws; then the governance handover: one DAO
+# proposal (one-minute vote and timelock on this network) hands every governed contract to the
+# DAO, and its report shows the deployer holding nothing. A second deploy run must reuse every
 # contract and skip every wiring step. Addresses are written to deployments/local.json.
 #
 #   scripts/node-smoke.sh              build the node if needed (about 100 min the first time)
@@ -30,12 +32,12 @@ stop_node() { [ -n "$started" ] && bash scripts/node.sh stop; }
 trap stop_node EXIT
 
 t=$SECONDS
-"$deploy" --network local --url "ws://127.0.0.1:$port" --smoke
-echo "[node-smoke] deployed and ran the story in $((SECONDS - t)) s"
+"$deploy" --network local --url "ws://127.0.0.1:$port" --smoke --handover
+echo "[node-smoke] deployed, ran the story and handed over in $((SECONDS - t)) s"
 
 echo "[node-smoke] deploying again: everything must be reused"
 again=$("$deploy" --network local --url "ws://127.0.0.1:$port")
 echo "$again" | tail -2
-echo "$again" | grep -q '^== deployed 0 contract(s), reused 8, sent 0 call(s)' \
+echo "$again" | grep -q '^== deployed 0 contract(s), reused 9, sent 0 call(s)' \
   || { echo "[node-smoke] FAILED: the second run was not idempotent" >&2; exit 1; }
 echo "[node-smoke] passed"

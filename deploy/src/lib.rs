@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod backend;
 pub mod bundles;
+mod handover;
 pub mod manifest;
 pub mod node;
 pub mod record;

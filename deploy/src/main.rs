@@ -25,6 +25,8 @@ USAGE: laas-deploy [OPTIONS]
   --out <DIR>           where deployment records go [default: deployments]
   --dry-run             check the manifest, bundles and arguments and print the plan; send nothing
   --smoke               after deploying, run the smoke story (deposit, rollovers, withdraw)
+  --handover            after deploying (and the smoke story), hand the suite over to the DAO:
+                        one proposal, voted by the deployer, executed after the timelock
   -h, --help            this text
 ";
 
@@ -39,6 +41,7 @@ struct Options {
     out: PathBuf,
     dry_run: bool,
     smoke: bool,
+    handover: bool,
 }
 
 /// The repository root: the working directory if it holds `deploy/laas.toml`, else the
@@ -65,6 +68,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, Stri
         out: root.join("deployments"),
         dry_run: false,
         smoke: false,
+        handover: false,
     };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -83,6 +87,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, Stri
             "--out" => o.out = PathBuf::from(value()?),
             "--dry-run" => o.dry_run = true,
             "--smoke" => o.smoke = true,
+            "--handover" => o.handover = true,
             "-h" | "--help" => return Ok(None),
             other => return Err(format!("unknown option {other:?}")),
         }
@@ -125,6 +130,10 @@ fn run(o: &Options) -> Result<(), DeployError> {
     if o.smoke {
         story::smoke(backend.as_mut(), &mut bundles, &deployment, &signers, &mut progress)?;
         println!("== smoke story passed on the {}", backend.describe());
+    }
+    if o.handover {
+        story::handover(backend.as_mut(), &mut bundles, &deployment, &signers, &mut progress)?;
+        println!("== the suite is handed over to the DAO on the {}", backend.describe());
     }
     Ok(())
 }

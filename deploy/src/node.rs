@@ -199,6 +199,10 @@ impl Backend for NodeBackend {
         Ok(false)
     }
 
+    fn end_block(&mut self) -> Result<(), DeployError> {
+        Ok(())
+    }
+
     fn wait_until(&mut self, ms: u64) -> Result<(), DeployError> {
         // A dev node stamps each block with the wall clock when it seals it; a second of
         // margin keeps the next transaction's block clear of the boundary.

@@ -129,6 +129,13 @@ impl Backend for SandboxBackend {
         Ok(self.session.sandbox().execute_with(|| drink::pallet_contracts::Pallet::<Runtime>::code_hash(&who).is_some()))
     }
 
+    fn end_block(&mut self) -> Result<(), DeployError> {
+        // A new block starts without a time: it keeps the clock's.
+        self.session.sandbox().build_block();
+        self.session.sandbox().set_timestamp(self.now_ms);
+        Ok(())
+    }
+
     fn wait_until(&mut self, ms: u64) -> Result<(), DeployError> {
         if ms > self.now_ms {
             self.session.sandbox().build_block();

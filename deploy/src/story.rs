@@ -8,28 +8,29 @@
 use crate::{Backend, Bundles, DeployError, Deployment, Signers, Val};
 
 /// One whole token (18 decimals).
-const E18: u128 = 1_000_000_000_000_000_000;
+pub(crate) const E18: u128 = 1_000_000_000_000_000_000;
 
-struct Story<'a> {
-    backend: &'a mut dyn Backend,
-    bundles: &'a mut Bundles,
-    deployment: &'a Deployment,
-    signers: &'a Signers,
-    progress: &'a mut dyn FnMut(&str),
+/// A story told on a deployed suite: who sends what, read back through its bundles.
+pub(crate) struct Story<'a> {
+    pub(crate) backend: &'a mut dyn Backend,
+    pub(crate) bundles: &'a mut Bundles,
+    pub(crate) deployment: &'a Deployment,
+    pub(crate) signers: &'a Signers,
+    pub(crate) progress: &'a mut dyn FnMut(&str),
 }
 
 /// `amount` (18 decimals) as a decimal number.
-fn tokens(amount: u128) -> String {
+pub(crate) fn tokens(amount: u128) -> String {
     format!("{}.{:04}", amount / E18, (amount % E18) / (E18 / 10_000))
 }
 
-fn failed(what: &str, why: String) -> DeployError {
-    DeployError::Chain(format!("smoke story: {what}: {why}"))
+pub(crate) fn failed(what: &str, why: String) -> DeployError {
+    DeployError::Chain(format!("{what}: {why}"))
 }
 
 impl Story<'_> {
     /// Calls `message` on `contract` as `who` in a transaction, or reads it (`read_only`).
-    fn send_or_read(&mut self, who: &str, contract: &str, message: &str, args: &[String], read_only: bool) -> Result<Val, DeployError> {
+    pub(crate) fn send_or_read(&mut self, who: &str, contract: &str, message: &str, args: &[String], read_only: bool) -> Result<Val, DeployError> {
         let entry = self.deployment.entry(contract)?;
         let bundle = self.bundles.get(&entry.contract)?;
         let signer = self.signers.get(who)?;
@@ -40,30 +41,38 @@ impl Story<'_> {
         }
     }
 
-    fn send(&mut self, who: &str, contract: &str, message: &str, args: &[String]) -> Result<Val, DeployError> {
+    pub(crate) fn send(&mut self, who: &str, contract: &str, message: &str, args: &[String]) -> Result<Val, DeployError> {
         self.send_or_read(who, contract, message, args, false)
     }
 
-    fn read(&mut self, contract: &str, message: &str, args: &[String]) -> Result<Val, DeployError> {
+    pub(crate) fn read(&mut self, contract: &str, message: &str, args: &[String]) -> Result<Val, DeployError> {
         self.send_or_read(crate::manifest::DEPLOYER, contract, message, args, true)
     }
 
-    fn amount(v: &Val, what: &str) -> Result<u128, DeployError> {
+    pub(crate) fn amount(v: &Val, what: &str) -> Result<u128, DeployError> {
         v.as_u128().ok_or_else(|| failed(what, format!("expected an amount, got {v}")))
     }
 
-    fn balance(&mut self, token: &str, who: &str) -> Result<u128, DeployError> {
+    pub(crate) fn balance(&mut self, token: &str, who: &str) -> Result<u128, DeployError> {
         let address = self.signers.get(who)?.address.clone();
         let v = self.read(token, "PSP22::balance_of", &[address])?;
         Self::amount(&v, "balance_of")
     }
 
-    fn state_field(&mut self, field: &str) -> Result<u128, DeployError> {
+    pub(crate) fn state_field(&mut self, field: &str) -> Result<u128, DeployError> {
         let state = self.read("reactor", "state", &[])?;
-        state.field(field).and_then(Val::as_u128).ok_or_else(|| failed("reactor state", format!("no `{field}` in {state}")))
+        state.field(field).and_then(Val::as_u128).ok_or_else(|| failed("smoke story: reactor state", format!("no `{field}` in {state}")))
     }
 
-    fn say(&mut self, line: String) {
+    /// A transaction that changes nothing (the keeper approving itself): a dev node seals a
+    /// block for it, so later dry runs see the time and block number after it.
+    pub(crate) fn no_op(&mut self) -> Result<(), DeployError> {
+        let keeper = self.signers.get("keeper")?.address.clone();
+        self.send("keeper", "weth", "PSP22::approve", &[keeper, String::from("0")])?;
+        Ok(())
+    }
+
+    pub(crate) fn say(&mut self, line: String) {
         (self.progress)(&format!("[story] {line}"));
     }
 
@@ -79,7 +88,7 @@ impl Story<'_> {
         let minted = Self::amount(&minted, "deposit")?;
         let t_after = self.balance("tweth", "lp")?;
         if minted == 0 || t_after.checked_sub(t_before) != Some(minted) {
-            return Err(failed("deposit", format!("minted {minted}, but the tWETH balance went {t_before} -> {t_after}")));
+            return Err(failed("smoke story: deposit", format!("minted {minted}, but the tWETH balance went {t_before} -> {t_after}")));
         }
         self.say(format!("lp deposited 10 WETH and received {} tWETH", tokens(minted)));
 
@@ -94,19 +103,18 @@ impl Story<'_> {
             }
             let cycle = self.state_field("cycle")?;
             let next = self.state_field("next_rollover_ms")?;
-            let next = u64::try_from(next).map_err(|_| failed("state", String::from("next_rollover_ms out of range")))?;
+            let next = u64::try_from(next).map_err(|_| failed("smoke story: state", String::from("next_rollover_ms out of range")))?;
             self.say(format!("cycle {cycle}: waiting for the next cycle boundary ({next} ms)"));
             self.backend.wait_until(next)?;
             // A dev node seals blocks only for transactions, and dry runs see the last block's
-            // time: a no-op transaction (approving oneself) seals one after the boundary.
-            let keeper = self.signers.get("keeper")?.address.clone();
-            self.send("keeper", "weth", "PSP22::approve", &[keeper, String::from("0")])?;
+            // time: a no-op transaction seals one after the boundary.
+            self.no_op()?;
             let rolled = self.send("keeper", "reactor", "rollover", &[])?;
             self.say(format!("keeper rolled the reactor over into cycle {rolled}"));
         }
         let epoch = self.state_field("epoch")?;
         if epoch < maturity {
-            return Err(failed("rollover", format!("still at epoch {epoch} after four rollovers, the request matures at {maturity}")));
+            return Err(failed("smoke story: rollover", format!("still at epoch {epoch} after four rollovers, the request matures at {maturity}")));
         }
 
         let (w_before, t_before) = (self.balance("weth", "lp")?, self.balance("tweth", "lp")?);
@@ -115,13 +123,13 @@ impl Story<'_> {
         let (paid, paid_toke) = match &paid {
             Val::Tuple(t) => match (t.ident.as_deref(), t.values.as_slice()) {
                 (None, [weth, toke]) => (Self::amount(weth, "withdraw")?, Self::amount(toke, "withdraw")?),
-                _ => return Err(failed("withdraw", format!("expected (WETH, TOKE) paid, got {paid}"))),
+                _ => return Err(failed("smoke story: withdraw", format!("expected (WETH, TOKE) paid, got {paid}"))),
             },
-            other => return Err(failed("withdraw", format!("expected (WETH, TOKE) paid, got {other}"))),
+            other => return Err(failed("smoke story: withdraw", format!("expected (WETH, TOKE) paid, got {other}"))),
         };
         let (w_after, t_after) = (self.balance("weth", "lp")?, self.balance("tweth", "lp")?);
         if paid == 0 || paid_toke != 0 || w_after.checked_sub(w_before) != Some(paid) || t_before.checked_sub(t_after) != Some(exit) {
-            return Err(failed("withdraw", format!("paid {paid} + {paid_toke} TOKE; WETH {w_before} -> {w_after}, tWETH {t_before} -> {t_after}")));
+            return Err(failed("smoke story: withdraw", format!("paid {paid} + {paid_toke} TOKE; WETH {w_before} -> {w_after}, tWETH {t_before} -> {t_after}")));
         }
         self.say(format!("lp withdrew 4 tWETH at epoch {epoch} and received {} WETH", tokens(paid)));
         Ok(())
@@ -131,4 +139,9 @@ impl Story<'_> {
 /// Runs the smoke story against `deployment` on `backend`.
 pub fn smoke(backend: &mut dyn Backend, bundles: &mut Bundles, deployment: &Deployment, signers: &Signers, progress: &mut dyn FnMut(&str)) -> Result<(), DeployError> {
     Story { backend, bundles, deployment, signers, progress }.run()
+}
+
+/// Runs the governance handover (`crate::handover`) against `deployment` on `backend`.
+pub fn handover(backend: &mut dyn Backend, bundles: &mut Bundles, deployment: &Deployment, signers: &Signers, progress: &mut dyn FnMut(&str)) -> Result<(), DeployError> {
+    crate::handover::run(&mut Story { backend, bundles, deployment, signers, progress })
 }

@@ -63,6 +63,9 @@ pub struct Suite {
     /// Whether WETH is a plain PSP22 (no `mint`): the admin then holds the whole supply and
     /// hands it out.
     pub plain_asset: bool,
+    /// The DAO, when the suite comes from the manifest (which deploys one; nothing is handed
+    /// over to it yet).
+    pub dao: Option<Address>,
 }
 
 impl Suite {
@@ -108,6 +111,7 @@ impl Suite {
             tasset: admin.clone(),
             staking: None,
             plain_asset: plain_asset.is_some(),
+            dao: None,
         };
         if !suite.plain_asset {
             suite.mint_weth(&admin, 1_000_000 * E18);
@@ -166,6 +170,7 @@ impl Suite {
             tasset: address("tweth")?,
             staking: Some(address("ld_staking")?),
             plain_asset: false,
+            dao: if deployment.contracts.contains_key("dao") { Some(address("dao")?) } else { None },
             chain,
         })
     }

@@ -7,7 +7,7 @@
 
 use laas_e2e_tests::suite::{Suite, E18};
 use drink::Ss58Codec;
-use laas_e2e_tests::{args, args::Bytes, Address, Chain, Cost};
+use laas_e2e_tests::{args, args::Bytes, args::Raw, Address, Chain, Cost};
 use laas_traits::VotesError;
 use psp22::PSP22Error;
 use laas_traits::VenueError;
@@ -96,6 +96,7 @@ fn main() {
     println!("the director claimed {} WETH + {} TOKE of LD rewards", fmt(asset), fmt(toke_paid));
 
     delegation(&mut s.chain, &s.admin.clone(), &s.toke.clone());
+    governance(&mut s);
     println!("== demo finished at block {}, t = {} ms", s.chain.block(), s.chain.now_ms());
 }
 
@@ -118,4 +119,34 @@ fn delegation(chain: &mut Chain, admin: &Address, toke: &Address) {
         fmt(then.unwrap_or_default()),
         fmt(now)
     );
+}
+
+/// The DAO the manifest deployed takes the reactor over and raises its deposit cap: the
+/// deployer offers the reactor, proposes, votes its TOKE; after the vote and the timelock a
+/// keeper executes.
+fn governance(s: &mut Suite) {
+    let (dao, admin, reactor, toke) = (s.dao.clone().expect("the manifest deploys the DAO"), s.admin.clone(), s.reactor.clone(), s.toke.clone());
+    let r: Result<(), laas_traits::AccessError> = s.chain.call(&admin, &reactor, "AccessControl::propose_admin", &args![Some(dao.clone())]);
+    r.expect("offer the reactor");
+    let r: Result<(), VotesError> = s.chain.call(&admin, &toke, "Votes::delegate", &args![Some(admin.clone())]);
+    r.expect("delegate");
+    s.chain.next_block();
+    let config: reactor::reactor::Config = s.chain.query(&reactor, "get_config", &args![]);
+    let new_cap = config.deposit_cap.saturating_mul(2);
+    let input: Vec<u8> = parity_scale_codec::Encode::encode(&reactor::reactor::Config { deposit_cap: new_cap, ..config });
+    let list = |b: &[u8]| b.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ");
+    let call = |selector: [u8; 4], input: &[u8]| format!("Call {{ target: {reactor}, selector: [{}], input: [{}], value: 0 }}", list(&selector), list(input));
+    let calls = format!("[{}, {}]", call(ink::selector_bytes!("AccessControl::accept_admin"), &[]), call(ink::selector_bytes!("set_config"), &input));
+    let id: Result<u32, dao::dao::DaoError> = s.chain.call(&admin, &dao, "propose", &args![Raw(calls), Raw(format!("0x{}", "ab".repeat(32)))]);
+    let id = id.expect("propose");
+    let power: Result<u128, dao::dao::DaoError> = s.chain.call(&admin, &dao, "vote", &args![id, Raw(String::from("For"))]);
+    println!("the deployer proposed that the DAO take the reactor over and double its deposit cap (proposal {id}), and voted {} TOKE for it", fmt(power.expect("vote")));
+    let params: dao::dao::Params = s.chain.query(&dao, "params", &args![]);
+    s.chain.advance_time(params.voting_period_ms + params.timelock_ms);
+    let keeper = s.chain.user("keeper");
+    let r: Result<(), dao::dao::DaoError> = s.chain.call(&keeper, &dao, "execute", &args![id]);
+    r.expect("execute");
+    let spent = cost(s.chain.last_cost());
+    let config: reactor::reactor::Config = s.chain.query(&reactor, "get_config", &args![]);
+    println!("after the vote and the timelock a keeper executed it ({spent}): the DAO administers the reactor, whose deposit cap is now {} WETH", fmt(config.deposit_cap));
 }

@@ -1,6 +1,7 @@
 //! The DAO's events.
 
 use crate::proposal::{Params, Support};
+use ink::prelude::vec::Vec;
 use ink::primitives::{AccountId, Hash};
 
 /// A proposal was made.
@@ -67,4 +68,18 @@ pub struct ParamsChanged {
 pub struct CouncilChanged {
     /// The new council, if any.
     pub council: Option<AccountId>,
+}
+
+/// The list of governed suite contracts changed (by proposal).
+#[ink::event]
+pub struct RegistryChanged {
+    /// The new list.
+    pub contracts: Vec<AccountId>,
+}
+
+/// The LD staking contract counted for voting power changed (by proposal).
+#[ink::event]
+pub struct StakingChanged {
+    /// The new one, if any.
+    pub staking: Option<AccountId>,
 }

@@ -32,14 +32,14 @@ mod tests;
 #[ink::contract]
 pub mod dao {
     pub use crate::events::*;
-    pub use crate::proposal::{encoded_size, Call, Params, Proposal, State, Support, MAX_CALLS, MAX_INPUT, MAX_PROPOSAL_BYTES};
+    pub use crate::proposal::{encoded_size, Call, Params, Proposal, State, Support, MAX_CALLS, MAX_INPUT, MAX_PROPOSAL_BYTES, MAX_REGISTERED};
     use ink::codegen::TraitCallBuilder;
     use ink::contract_ref;
     use ink::env::call::{build_call, ExecutionInput, Selector};
     use ink::env::DefaultEnvironment;
     use ink::prelude::vec::Vec;
     use ink::scale::Decode;
-    use ink::storage::Mapping;
+    use ink::storage::{Lazy, Mapping};
     use laas_math::{add, mul_div, MathError, Rounding, BPS};
     use laas_traits::{call, Role, Roles, StakeError, Votes, VotesError};
 
@@ -90,6 +90,8 @@ pub mod dao {
         Math(MathError),
         /// The chain refused the new code.
         UpgradeFailed,
+        /// A registry of more than [`MAX_REGISTERED`] contracts, or one listing a contract twice.
+        InvalidRegistry,
     }
 
     impl From<VotesError> for DaoError {
@@ -132,6 +134,9 @@ pub mod dao {
         calls: Mapping<u32, Vec<Call>>,
         /// How each account voted on each proposal.
         receipts: Mapping<(u32, AccountId), Support>,
+        /// The suite contracts the DAO governs (at most [`MAX_REGISTERED`]), whose roles
+        /// `handover_report` reads. Changed by proposal only.
+        registry: Lazy<Vec<AccountId>>,
     }
 
     impl Dao {
@@ -151,6 +156,7 @@ pub mod dao {
                 proposals: Mapping::new(),
                 calls: Mapping::new(),
                 receipts: Mapping::new(),
+                registry: Lazy::new(),
             })
         }
 
@@ -314,6 +320,43 @@ pub mod dao {
             self.env().set_code_hash(&code_hash).map_err(|_| DaoError::UpgradeFailed)
         }
 
+        /// Replaces the list of suite contracts the DAO governs (at most [`MAX_REGISTERED`], each
+        /// once). Only through a proposal of this DAO. Errors: `OnlyByProposal`, `InvalidRegistry`.
+        #[ink(message)]
+        pub fn set_registry(&mut self, contracts: Vec<AccountId>) -> Result<()> {
+            self.ensure_self()?;
+            self.apply_registry(contracts)
+        }
+
+        /// Sets (or removes) the LD staking contract whose past stake counts as voting power.
+        /// Only through a proposal of this DAO. Errors: `OnlyByProposal`.
+        #[ink(message)]
+        pub fn set_staking(&mut self, staking: Option<AccountId>) -> Result<()> {
+            self.ensure_self()?;
+            self.apply_staking(staking);
+            Ok(())
+        }
+
+        /// The suite contracts the DAO governs. Anyone may call.
+        #[ink(message)]
+        pub fn registry(&self) -> Vec<AccountId> {
+            self.registry.get().unwrap_or_default()
+        }
+
+        /// What `account` still holds in the registered contracts: every `(contract, role)` their
+        /// `Roles::roles()` name it in. Empty for the deployer once the suite is handed over.
+        /// Anyone may call. Errors: `Unreachable` (a registered contract did not answer).
+        #[ink(message)]
+        pub fn handover_report(&self, account: AccountId) -> Result<Vec<(AccountId, Role)>> {
+            let mut held = Vec::new();
+            for contract in self.registry() {
+                let roles: contract_ref!(Roles, DefaultEnvironment) = contract.into();
+                let holders = call::infallible(roles.call().roles().try_invoke(), DaoError::Unreachable)?;
+                held.extend(holders.into_iter().filter(|(_, who)| *who == account).map(|(role, _)| (contract, role)));
+            }
+            Ok(held)
+        }
+
         /// Proposal `id`, if it exists. Anyone may call.
         #[ink(message)]
         pub fn proposal(&self, id: u32) -> Option<Proposal> {
@@ -391,6 +434,11 @@ pub mod dao {
             } else if call.selector == ink::selector_bytes!("set_council") {
                 self.apply_council(decode_all(input)?);
                 Ok(())
+            } else if call.selector == ink::selector_bytes!("set_registry") {
+                self.apply_registry(decode_all(input)?)
+            } else if call.selector == ink::selector_bytes!("set_staking") {
+                self.apply_staking(decode_all(input)?);
+                Ok(())
             } else if call.selector == ink::selector_bytes!("set_code_hash") {
                 let code_hash: Hash = decode_all(input)?;
                 self.env().set_code_hash(&code_hash).map_err(|_| DaoError::UpgradeFailed)
@@ -411,6 +459,23 @@ pub mod dao {
         fn apply_council(&mut self, council: Option<AccountId>) {
             self.council = council;
             self.env().emit_event(CouncilChanged { council });
+        }
+
+        fn apply_registry(&mut self, contracts: Vec<AccountId>) -> Result<()> {
+            let mut sorted = contracts.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            if contracts.len() > MAX_REGISTERED || sorted.len() != contracts.len() {
+                return Err(DaoError::InvalidRegistry);
+            }
+            self.registry.set(&contracts);
+            self.env().emit_event(RegistryChanged { contracts });
+            Ok(())
+        }
+
+        fn apply_staking(&mut self, staking: Option<AccountId>) {
+            self.staking = staking;
+            self.env().emit_event(StakingChanged { staking });
         }
     }
 

@@ -10,6 +10,9 @@
 use ink::prelude::vec::Vec;
 use ink::primitives::AccountId;
 
+/// The most suite contracts the DAO's registry lists (its handover report reads them all).
+pub const MAX_REGISTERED: usize = 32;
+
 /// The most calls one proposal may make.
 pub const MAX_CALLS: usize = 16;
 /// The most bytes of encoded arguments one call may carry.

@@ -50,7 +50,7 @@ pub mod reactor {
     use ink::storage::Lazy;
     use laas_access::Access;
     use laas_cycles::{CycleError, Schedule};
-    use laas_math::{add, ONE};
+    use laas_math::{add, sub, ONE};
     use laas_traits::token;
     use laas_traits::{AccessControl, AccessError, PoolCode, ReactorView, Role, Roles};
 
@@ -88,6 +88,8 @@ pub mod reactor {
         pub(crate) emissions: Lazy<Emissions>,
         /// TOKE funded by the treasury for emissions and not emitted yet.
         pub(crate) emission_budget: u128,
+        /// PCV placed and withdrawn so far (lazy: only the treasury's messages touch it).
+        pub(crate) pcv_flows: Lazy<PcvFlows>,
         /// Whether the factory created this as a genesis reactor (SPEC §3.4: only these may
         /// carry accelerated emissions). Fixed at instantiation.
         pub(crate) genesis: bool,
@@ -141,6 +143,7 @@ pub mod reactor {
                 venues: Lazy::new(),
                 emissions: Lazy::new(),
                 emission_budget: 0,
+                pcv_flows: Lazy::new(),
                 genesis,
                 access: Access::new(admin),
             })
@@ -194,6 +197,9 @@ pub mod reactor {
                 return Err(ReactorError::ZeroAmount);
             }
             self.idle = self.idle.plus(asset, pairing)?;
+            let mut flows = self.pcv_flows.get().unwrap_or_default();
+            flows.placed = flows.placed.plus(asset, pairing)?;
+            self.pcv_flows.set(&flows);
             token::pull(self.asset, treasury, asset)?;
             token::pull(self.pairing, treasury, pairing)?;
             self.env().emit_event(PcvMoved { placed: true, amounts: Pair { asset, pairing } });
@@ -217,6 +223,9 @@ pub mod reactor {
             if valued.holdings < valued.active || self.idle.asset < self.config().buffer(valued.active)? {
                 return Err(ReactorError::WouldUncoverLps);
             }
+            let mut flows = self.pcv_flows.get().unwrap_or_default();
+            flows.withdrawn = flows.withdrawn.plus(asset, pairing)?;
+            self.pcv_flows.set(&flows);
             self.push_pair(treasury, asset, pairing)?;
             self.env().emit_event(PcvMoved { placed: false, amounts: Pair { asset, pairing } });
             Ok(())
@@ -347,6 +356,22 @@ pub mod reactor {
             let venues = self.venues.get().unwrap_or_default();
             let valued = self.valued(&venues)?;
             Ok(ledger::nav(valued.holdings, valued.active)?)
+        }
+
+        /// The treasury's view of this reactor: PCV placed and withdrawn, the holdings valued now
+        /// at the venues' TWAPs, what the LPs still in are owed, and what is left for the
+        /// treasury. Anyone may call. Errors: `Venue(..)` when a valuation cannot be made.
+        #[ink(message)]
+        pub fn pcv(&self) -> Result<Pcv> {
+            let venues = self.venues.get().unwrap_or_default();
+            let valued = self.valued(&venues)?;
+            let lp_liabilities = valued.active.min(valued.holdings);
+            Ok(Pcv {
+                flows: self.pcv_flows.get().unwrap_or_default(),
+                holdings: valued.holdings,
+                lp_liabilities,
+                value: sub(valued.holdings, lp_liabilities)?,
+            })
         }
 
         /// Whether this is a genesis reactor (may carry accelerated emissions). Anyone may call.

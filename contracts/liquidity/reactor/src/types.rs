@@ -112,6 +112,34 @@ pub struct VenueSlot {
     pub weight_bps: u16,
 }
 
+/// What the treasury has moved into and out of a reactor as PCV, cumulatively.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct PcvFlows {
+    /// Placed by `place_pcv`.
+    pub placed: Pair,
+    /// Returned by `withdraw_pcv`.
+    pub withdrawn: Pair,
+}
+
+/// The treasury's view of a reactor (SPEC §3.8): what it put in and took out, and what the
+/// PCV is worth now after what the LPs still in are owed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct Pcv {
+    /// PCV placed and withdrawn so far.
+    pub flows: PcvFlows,
+    /// Everything backing the LPs' tAssets and the PCV, valued now at the venues' TWAPs, in
+    /// the asset (payouts owed to matured requests already taken out).
+    pub holdings: u128,
+    /// What the tAssets not under matured requests are owed: their number at par, or the
+    /// holdings if those fall short (PCV is junior capital).
+    pub lp_liabilities: u128,
+    /// What is left for the treasury: `holdings − lp_liabilities`.
+    pub value: u128,
+}
+
 /// The reactor's side of the books, for dapps (the pool's are `ManagedPool::books` on its
 /// tAsset).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -46,6 +46,9 @@ fn unknown_proposals_and_outside_settings_are_refused() {
     assert_eq!(d.set_params(Params { quorum_bps: 1, ..params() }), Err(DaoError::OnlyByProposal));
     assert_eq!(d.set_council(Some(a.bob)), Err(DaoError::OnlyByProposal));
     assert_eq!(d.set_code_hash(Hash::from([9; 32])), Err(DaoError::OnlyByProposal));
+    assert_eq!(d.set_registry(vec![a.bob]), Err(DaoError::OnlyByProposal));
+    assert_eq!(d.set_staking(None), Err(DaoError::OnlyByProposal));
+    assert_eq!(d.registry(), vec![]);
     assert_eq!(d.params(), params());
     assert_eq!(d.roles(), vec![(Role::Guardian, a.frank)]);
 }
@@ -55,4 +58,23 @@ fn parameters_that_cannot_govern_are_refused_at_creation() {
     let a = test::default_accounts::<E>();
     assert!(matches!(Dao::new(a.django, None, Params { quorum_bps: 0, ..params() }, None), Err(DaoError::InvalidParams)));
     assert!(matches!(Dao::new(a.django, None, Params { timelock_ms: 0, ..params() }, None), Err(DaoError::InvalidParams)));
+}
+
+#[ink::test]
+fn the_registry_lists_each_contract_once_and_at_most_the_cap() {
+    let (mut d, a) = dao();
+    // As the DAO itself (a proposal's call, applied in place).
+    test::set_caller::<E>(a.charlie);
+    assert_eq!(d.set_registry(vec![a.bob, a.django, a.bob]), Err(DaoError::InvalidRegistry));
+    let many: Vec<AccountId> = (0..=MAX_REGISTERED).map(|i| AccountId::from([u8::try_from(i).expect("small"); 32])).collect();
+    assert_eq!(d.set_registry(many.clone()), Err(DaoError::InvalidRegistry));
+    assert_eq!(d.registry(), vec![]);
+    assert_eq!(d.set_registry(many[..MAX_REGISTERED].to_vec()), Ok(()));
+    assert_eq!(d.registry().len(), MAX_REGISTERED);
+    assert_eq!(d.set_registry(vec![a.bob]), Ok(()));
+    assert_eq!(d.registry(), vec![a.bob]);
+    // With nothing registered the report is empty without a call.
+    assert_eq!(d.set_registry(vec![]), Ok(()));
+    assert_eq!(d.handover_report(a.alice), Ok(vec![]));
+    assert_eq!(d.set_staking(None), Ok(()));
 }

@@ -57,6 +57,7 @@ fn reactor() -> (Reactor, test::DefaultAccounts<E>) {
         venues: Lazy::new(),
         emissions: Lazy::new(),
         emission_budget: 0,
+        pcv_flows: Lazy::new(),
         genesis: false,
         access: Access::new(a.alice),
     };
