@@ -167,6 +167,61 @@ fn delegated_votes_and_ld_stake_each_count_once() {
 }
 
 #[test]
+fn a_new_staking_contract_counts_for_later_proposals_only_and_a_bad_one_is_refused() {
+    let (mut s, dao, _, holders) = governed(&[("alice-voter", 5_000_000 * E18)]);
+    let (alice, toke, staking, reactor, director) = (holders[0].clone(), s.toke.clone(), s.staking.clone().unwrap(), s.reactor.clone(), s.chain.user("director"));
+    // A director stakes 2M TOKE (LD stake counts as voting power).
+    s.give_toke(&director, 2_000_000 * E18);
+    s.approve(&director, &toke, &staking);
+    let r: Result<(), laas_traits::StakeError> = s.chain.call(&director, &staking, "stake", &args![reactor, 2_000_000 * E18]);
+    r.unwrap();
+    s.chain.next_block();
+    // A proposal to stop counting LD stake passes; another proposal is made while it waits.
+    let me = dao.clone();
+    let unset = call(&me, ink::selector_bytes!("set_staking"), Option::<ink::primitives::AccountId>::None.encode());
+    let id = propose(&mut s, &dao, &alice, &[unset]).unwrap();
+    vote(&mut s, &dao, &alice, id, "For").unwrap();
+    s.chain.advance_time(3 * DAY_MS - 3_600_000);
+    let change = set_cap(&mut s, 7);
+    let before = propose(&mut s, &dao, &alice, &[change]).unwrap();
+    s.chain.advance_time(3_600_000);
+    assert_eq!(execute(&mut s, &dao, &alice, id), Ok(()));
+    // The proposal made before the change still counts the director's stake; one made after
+    // does not.
+    assert_eq!(vote(&mut s, &dao, &director, before, "Against"), Ok(2_000_000 * E18));
+    s.chain.next_block();
+    let change = set_cap(&mut s, 8);
+    let after = propose(&mut s, &dao, &alice, &[change]).unwrap();
+    assert_eq!(vote(&mut s, &dao, &director, after, "Against"), Err(DaoError::NoVotingPower));
+    // A staking contract that does not answer `get_past_stake` (here TOKE) is refused: every
+    // later proposal would fail to read power.
+    let wrong = call(&me, ink::selector_bytes!("set_staking"), Some(ink_id(&toke)).encode());
+    let id = propose(&mut s, &dao, &alice, &[wrong]).unwrap();
+    vote(&mut s, &dao, &alice, id, "For").unwrap();
+    s.chain.advance_time(3 * DAY_MS);
+    assert_eq!(execute(&mut s, &dao, &alice, id), Err(DaoError::InvalidStaking));
+}
+
+#[test]
+fn the_council_vetoes_a_proposal_that_hides_a_call_to_the_dao_among_others() {
+    let (mut s, dao, council, holders) = governed(&[("alice-voter", 5_000_000 * E18)]);
+    let alice = holders[0].clone();
+    let cancel = |s: &mut Suite, who: &Address, id: u32| -> Result<(), DaoError> { s.chain.call(who, &dao, "cancel", &args![id]) };
+    // Only a proposal made of nothing but calls to the DAO itself escapes the council's veto
+    // (so a council cannot block its own replacement); adding one to other calls does not.
+    let me = dao.clone();
+    let keep_council = call(&me, ink::selector_bytes!("set_council"), Some(ink_id(&council)).encode());
+    let change = set_cap(&mut s, 9);
+    let mixed = propose(&mut s, &dao, &alice, &[change, keep_council.clone()]).unwrap();
+    let replace = propose(&mut s, &dao, &alice, &[keep_council]).unwrap();
+    vote(&mut s, &dao, &alice, mixed, "For").unwrap();
+    vote(&mut s, &dao, &alice, replace, "For").unwrap();
+    s.chain.advance_time(DAY_MS);
+    assert_eq!(cancel(&mut s, &council, mixed), Ok(()));
+    assert_eq!(cancel(&mut s, &council, replace), Err(DaoError::NotAllowed));
+}
+
+#[test]
 fn proposals_are_defeated_expire_or_are_cancelled_by_the_right_people_only() {
     let (mut s, dao, council, holders) = governed(&[("alice-voter", 5_000_000 * E18), ("bob", 3_000_000 * E18)]);
     let (alice, bob, stranger) = (holders[0].clone(), holders[1].clone(), s.chain.user("stranger"));

@@ -13,11 +13,14 @@
 //! * A carried proposal waits out the timelock, can then be executed by anyone within the
 //!   execution window, and expires after it. Its calls are made in order; if one fails the whole
 //!   execution reverts and the proposal stays executable until it expires. Calls to the DAO
-//!   itself (`set_params`, `set_council`, `set_code_hash`) are applied in place, never through a
-//!   re-entrant call.
+//!   itself (`set_params`, `set_council`, `set_staking`, `set_registry`, `set_code_hash`) are
+//!   applied in place, never through a re-entrant call.
 //! * The proposer may cancel before execution; the security council (named by a proposal) may
-//!   cancel a queued or ready proposal, except one that calls the DAO itself (so it cannot
-//!   veto its own replacement).
+//!   cancel a queued or ready proposal, except one made only of calls to the DAO itself (so it
+//!   cannot veto its own replacement, and a proposal cannot escape the veto by adding one).
+//! * The registry lists the suite contracts the DAO governs; `handover_report(account)` reads
+//!   their `roles()` and shows what `account` still holds — empty for the deployer once the
+//!   suite is handed over.
 //!
 //! Every duration and threshold is a parameter only a proposal can change.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
@@ -80,7 +83,7 @@ pub mod dao {
         InvalidParams,
         /// The `index`-th call of the proposal failed (the execution reverted).
         CallFailed(u8),
-        /// A call to TOKE or LD staking could not be made.
+        /// A call to TOKE, LD staking or a registered contract could not be made.
         Unreachable,
         /// TOKE refused a votes query.
         Votes(VotesError),
@@ -90,8 +93,11 @@ pub mod dao {
         Math(MathError),
         /// The chain refused the new code.
         UpgradeFailed,
-        /// A registry of more than [`MAX_REGISTERED`] contracts, or one listing a contract twice.
+        /// A registry of more than [`MAX_REGISTERED`] contracts, one listing a contract twice, or
+        /// listing the DAO itself.
         InvalidRegistry,
+        /// An LD staking contract that does not answer `get_past_stake` (or the DAO itself).
+        InvalidStaking,
     }
 
     impl From<VotesError> for DaoError {
@@ -120,7 +126,8 @@ pub mod dao {
     pub struct Dao {
         /// TOKE: votes by delegation at a past block.
         toke: AccountId,
-        /// LD staking, whose past stake also counts as voting power (none before it exists).
+        /// LD staking, whose past stake also counts as voting power in proposals made from now
+        /// on (none before it exists; changed by proposal only).
         staking: Option<AccountId>,
         /// Thresholds and durations (changed by proposal only).
         params: Params,
@@ -181,7 +188,7 @@ pub mod dao {
             }
             let proposer = self.env().caller();
             let snapshot = self.env().block_number().saturating_sub(1);
-            if self.power(proposer, snapshot)? < self.params.proposal_threshold {
+            if self.power(proposer, snapshot, self.staking)? < self.params.proposal_threshold {
                 return Err(DaoError::BelowThreshold);
             }
             let toke: contract_ref!(Votes, DefaultEnvironment) = self.toke.into();
@@ -196,6 +203,7 @@ pub mod dao {
             let proposal = Proposal {
                 proposer,
                 snapshot,
+                staking: self.staking,
                 voting_ends_ms,
                 eta_ms,
                 expires_ms,
@@ -227,7 +235,7 @@ pub mod dao {
             if self.receipts.contains((id, voter)) {
                 return Err(DaoError::AlreadyVoted);
             }
-            let power = self.power(voter, p.snapshot)?;
+            let power = self.power(voter, p.snapshot, p.staking)?;
             if power == 0 {
                 return Err(DaoError::NoVotingPower);
             }
@@ -271,8 +279,8 @@ pub mod dao {
         }
 
         /// Cancels proposal `id`: by its proposer before it is executed, or by the security
-        /// council while it is queued or ready — unless it calls the DAO itself (its
-        /// parameters, its council, its code), so a council cannot veto its own replacement.
+        /// council while it is queued or ready — unless it only calls the DAO itself (its
+        /// parameters, its council, its code, …), so a council cannot veto its own replacement.
         /// Errors: `UnknownProposal`, `NotCancellable(state)`, `NotAllowed`.
         #[ink(message)]
         pub fn cancel(&mut self, id: u32) -> Result<()> {
@@ -285,7 +293,7 @@ pub mod dao {
             let me = self.env().account_id();
             let council = self.council == Some(by)
                 && matches!(state, State::Queued | State::Ready)
-                && !self.calls.get(id).unwrap_or_default().iter().any(|c| c.target == me);
+                && !self.calls.get(id).unwrap_or_default().iter().all(|c| c.target == me);
             if by != p.proposer && !council {
                 return Err(DaoError::NotAllowed);
             }
@@ -333,8 +341,7 @@ pub mod dao {
         #[ink(message)]
         pub fn set_staking(&mut self, staking: Option<AccountId>) -> Result<()> {
             self.ensure_self()?;
-            self.apply_staking(staking);
-            Ok(())
+            self.apply_staking(staking)
         }
 
         /// The suite contracts the DAO governs. Anyone may call.
@@ -397,26 +404,32 @@ pub mod dao {
         /// stake. Anyone may call. Errors: power query errors, `Math`.
         #[ink(message)]
         pub fn voting_power(&self, account: AccountId, block: u32) -> Result<u128> {
-            self.power(account, block)
+            self.power(account, block, self.staking)
         }
 
         // ---- internals ---------------------------------------------------------------
 
-        fn power(&self, account: AccountId, block: u32) -> Result<u128> {
+        /// `account`'s TOKE votes plus its stake in `staking` at the end of `block`.
+        fn power(&self, account: AccountId, block: u32, staking: Option<AccountId>) -> Result<u128> {
             let toke: contract_ref!(Votes, DefaultEnvironment) = self.toke.into();
             let votes = call::fallible(toke.call().get_past_votes(account, block).try_invoke(), DaoError::Unreachable)?;
-            let stake = match self.staking {
+            let stake = match staking {
                 None => 0,
-                Some(staking) => call::fallible(
-                    build_call::<DefaultEnvironment>()
-                        .call(staking)
-                        .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!("get_past_stake"))).push_arg(account).push_arg(block))
-                        .returns::<core::result::Result<u128, StakeError>>()
-                        .try_invoke(),
-                    DaoError::Unreachable,
-                )?,
+                Some(staking) => Self::past_stake(staking, account, block)?,
             };
             Ok(add(votes, stake)?)
+        }
+
+        /// `account`'s stake in LD staking contract `staking` at the end of `block`.
+        fn past_stake(staking: AccountId, account: AccountId, block: u32) -> Result<u128> {
+            call::fallible(
+                build_call::<DefaultEnvironment>()
+                    .call(staking)
+                    .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!("get_past_stake"))).push_arg(account).push_arg(block))
+                    .returns::<core::result::Result<u128, StakeError>>()
+                    .try_invoke(),
+                DaoError::Unreachable,
+            )
         }
 
         fn ensure_self(&self) -> Result<()> {
@@ -437,8 +450,7 @@ pub mod dao {
             } else if call.selector == ink::selector_bytes!("set_registry") {
                 self.apply_registry(decode_all(input)?)
             } else if call.selector == ink::selector_bytes!("set_staking") {
-                self.apply_staking(decode_all(input)?);
-                Ok(())
+                self.apply_staking(decode_all(input)?)
             } else if call.selector == ink::selector_bytes!("set_code_hash") {
                 let code_hash: Hash = decode_all(input)?;
                 self.env().set_code_hash(&code_hash).map_err(|_| DaoError::UpgradeFailed)
@@ -465,7 +477,7 @@ pub mod dao {
             let mut sorted = contracts.clone();
             sorted.sort_unstable();
             sorted.dedup();
-            if contracts.len() > MAX_REGISTERED || sorted.len() != contracts.len() {
+            if contracts.len() > MAX_REGISTERED || sorted.len() != contracts.len() || contracts.contains(&self.env().account_id()) {
                 return Err(DaoError::InvalidRegistry);
             }
             self.registry.set(&contracts);
@@ -473,9 +485,18 @@ pub mod dao {
             Ok(())
         }
 
-        fn apply_staking(&mut self, staking: Option<AccountId>) {
+        /// A new LD staking contract must answer `get_past_stake` (a wrong address would make
+        /// every later proposal fail to read power, and only a proposal could fix it).
+        fn apply_staking(&mut self, staking: Option<AccountId>) -> Result<()> {
+            if let Some(contract) = staking {
+                let me = self.env().account_id();
+                if contract == me || Self::past_stake(contract, me, self.env().block_number().saturating_sub(1)).is_err() {
+                    return Err(DaoError::InvalidStaking);
+                }
+            }
             self.staking = staking;
             self.env().emit_event(StakingChanged { staking });
+            Ok(())
         }
     }
 

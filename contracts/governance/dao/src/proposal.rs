@@ -10,8 +10,9 @@
 use ink::prelude::vec::Vec;
 use ink::primitives::AccountId;
 
-/// The most suite contracts the DAO's registry lists (its handover report reads them all).
-pub const MAX_REGISTERED: usize = 32;
+/// The most suite contracts the DAO's registry lists (its handover report reads them all): 31
+/// addresses are the most one proposal's call can carry ([`MAX_INPUT`]).
+pub const MAX_REGISTERED: usize = 31;
 
 /// The most calls one proposal may make.
 pub const MAX_CALLS: usize = 16;
@@ -83,6 +84,9 @@ pub struct Proposal {
     pub proposer: AccountId,
     /// Voting power is read at the end of this block (the one before creation).
     pub snapshot: u32,
+    /// The LD staking contract whose past stake counts for this proposal: the DAO's at
+    /// creation, so a later `set_staking` changes no proposal already made.
+    pub staking: Option<AccountId>,
     /// Votes close at this time, ms.
     pub voting_ends_ms: u64,
     /// It can be executed from this time (the end of voting plus the timelock), ms.
@@ -172,6 +176,7 @@ mod tests {
         Proposal {
             proposer: AccountId::from([1; 32]),
             snapshot: 9,
+            staking: None,
             voting_ends_ms: 100,
             eta_ms: 150,
             expires_ms: 200,

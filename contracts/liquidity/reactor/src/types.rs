@@ -124,7 +124,8 @@ pub struct PcvFlows {
 }
 
 /// The treasury's view of a reactor (SPEC §3.8): what it put in and took out, and what the
-/// PCV is worth now after what the LPs still in are owed.
+/// PCV is worth now after what the LPs still in are owed. The emission budget (also the
+/// treasury's) is not in it: `State::emission_budget` shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 pub struct Pcv {

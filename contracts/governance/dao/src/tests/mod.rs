@@ -61,13 +61,15 @@ fn parameters_that_cannot_govern_are_refused_at_creation() {
 }
 
 #[ink::test]
-fn the_registry_lists_each_contract_once_and_at_most_the_cap() {
+fn the_registry_lists_each_contract_once_never_the_dao_and_at_most_the_cap() {
     let (mut d, a) = dao();
     // As the DAO itself (a proposal's call, applied in place).
     test::set_caller::<E>(a.charlie);
     assert_eq!(d.set_registry(vec![a.bob, a.django, a.bob]), Err(DaoError::InvalidRegistry));
-    let many: Vec<AccountId> = (0..=MAX_REGISTERED).map(|i| AccountId::from([u8::try_from(i).expect("small"); 32])).collect();
+    let many: Vec<AccountId> = (0..=MAX_REGISTERED).map(|i| AccountId::from([u8::try_from(100 + i).expect("small"); 32])).collect();
     assert_eq!(d.set_registry(many.clone()), Err(DaoError::InvalidRegistry));
+    assert_eq!(d.set_registry(vec![a.bob, a.charlie]), Err(DaoError::InvalidRegistry));
+    assert_eq!(d.set_staking(Some(a.charlie)), Err(DaoError::InvalidStaking));
     assert_eq!(d.registry(), vec![]);
     assert_eq!(d.set_registry(many[..MAX_REGISTERED].to_vec()), Ok(()));
     assert_eq!(d.registry().len(), MAX_REGISTERED);
