@@ -58,7 +58,7 @@ impl Story<'_> {
         // The deployer votes the TOKE it still holds; its delegation must be in a past block,
         // also for the proposal's dry run (a node's dry runs see the last block's number): a
         // no-op transaction (approving oneself) seals one more block on a node.
-        let delegate = self.read("toke", "Votes::delegates", &[deployer.clone()])?;
+        let delegate = self.read("toke", "Votes::delegates", std::slice::from_ref(&deployer))?;
         if !delegate.addresses().contains(&deployer) {
             self.send(crate::manifest::DEPLOYER, "toke", "Votes::delegate", &[format!("Some({deployer})")])?;
         }
@@ -88,7 +88,7 @@ impl Story<'_> {
         // A dev node seals blocks only for transactions: a no-op one seals one after the
         // timelock, so the execution's dry run sees it passed.
         self.no_op()?;
-        self.send("keeper", "dao", "execute", &[id.clone()])?;
+        self.send("keeper", "dao", "execute", std::slice::from_ref(&id))?;
         self.say(format!("a keeper executed proposal {id}"));
 
         self.check_report(&dao, deployer, treasury)

@@ -5,6 +5,7 @@
 
 use dao::dao::{Call, DaoError, Params, State};
 use laas_e2e_tests::suite::{Suite, DAY_MS, E18};
+use laas_e2e_tests::governance::{call, calls_arg};
 use laas_e2e_tests::{args, args::Bytes, args::Raw, ink_id, Address};
 use parity_scale_codec::Encode;
 use psp22::PSP22Error;
@@ -47,26 +48,11 @@ fn governed(holders: &[(&str, u128)]) -> (Suite, Address, Address, Vec<Address>)
     (s, dao, council, out)
 }
 
-fn call(target: &Address, selector: [u8; 4], input: Vec<u8>) -> Call {
-    Call { target: ink_id(target), selector, input, value: 0 }
-}
-
 /// The reactor's config with a new deposit cap, as a `set_config` call.
 fn set_cap(s: &mut Suite, cap: u128) -> Call {
     let reactor = s.reactor.clone();
     let config: Config = s.chain.query(&reactor, "get_config", &args![]);
     Call { target: ink_id(&reactor), selector: ink::selector_bytes!("set_config"), input: Config { deposit_cap: cap, ..config }.encode(), value: 0 }
-}
-
-fn calls_arg(calls: &[Call]) -> Raw {
-    let items: Vec<String> = calls
-        .iter()
-        .map(|c| {
-            let list = |b: &[u8]| b.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ");
-            format!("Call {{ target: {}, selector: [{}], input: [{}], value: {} }}", laas_e2e_tests::address_of(c.target), list(&c.selector), list(&c.input), c.value)
-        })
-        .collect();
-    Raw(format!("[{}]", items.join(", ")))
 }
 
 fn propose(s: &mut Suite, dao: &Address, who: &Address, calls: &[Call]) -> Result<u32, DaoError> {

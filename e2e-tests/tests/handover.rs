@@ -10,6 +10,7 @@
 use dao::dao::{Call, DaoError, Params, State};
 use drink::Ss58Codec;
 use laas_e2e_tests::suite::{Suite, DAY_MS, E18};
+use laas_e2e_tests::governance::{call, calls_arg};
 use laas_e2e_tests::{args, args::Raw, ink_id, Address};
 use laas_traits::{AccessError, Role};
 use parity_scale_codec::Encode;
@@ -24,23 +25,21 @@ const PARAMS: Params = Params {
 
 type Report = Result<Vec<(ink::primitives::AccountId, Role)>, DaoError>;
 
-fn call(target: &Address, selector: [u8; 4], input: Vec<u8>) -> Call {
-    Call { target: ink_id(target), selector, input, value: 0 }
+/// `deployer` proposes `calls` and votes its TOKE for them; after the vote and the timelock
+/// `keeper` executes them. Returns what the execution returned.
+fn carried(s: &mut Suite, dao: &Address, deployer: &Address, keeper: &Address, calls: &[Call]) -> Result<(), DaoError> {
+    let id: Result<u32, DaoError> = s.chain.call(deployer, dao, "propose", &args![calls_arg(calls), Raw(format!("0x{}", "ab".repeat(32)))]);
+    let id = id.expect("the deployer proposes");
+    let power: Result<u128, DaoError> = s.chain.call(deployer, dao, "vote", &args![id, Raw(String::from("For"))]);
+    assert!(power.expect("votes") > 4_000_000 * E18, "the deployer carries the quorum");
+    s.chain.advance_time(PARAMS.voting_period_ms + PARAMS.timelock_ms);
+    let state: Option<State> = s.chain.query(dao, "state", &args![id]);
+    assert_eq!(state, Some(State::Ready));
+    s.chain.call(keeper, dao, "execute", &args![id])
 }
 
 fn set_role(target: &Address, role: Role, account: &Address, granted: bool) -> Call {
     call(target, ink::selector_bytes!("AccessControl::set_role"), (role, ink_id(account), granted).encode())
-}
-
-fn calls_arg(calls: &[Call]) -> Raw {
-    let items: Vec<String> = calls
-        .iter()
-        .map(|c| {
-            let list = |b: &[u8]| b.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ");
-            format!("Call {{ target: {}, selector: [{}], input: [{}], value: {} }}", laas_e2e_tests::address_of(c.target), list(&c.selector), list(&c.input), c.value)
-        })
-        .collect();
-    Raw(format!("[{}]", items.join(", ")))
 }
 
 #[test]
@@ -99,14 +98,7 @@ fn the_deployer_hands_the_suite_to_the_dao_in_one_proposal_and_keeps_nothing() {
     calls.push(set_role(&reactor, Role::LdRecipient, &dao, true));
     calls.push(set_role(&staking, Role::Depositor, &deployer, false));
     assert_eq!(calls.len(), 14);
-    let id: Result<u32, DaoError> = s.chain.call(&deployer, &dao, "propose", &args![calls_arg(&calls), Raw(format!("0x{}", "ab".repeat(32)))]);
-    let id = id.expect("the deployer proposes the handover");
-    let power: Result<u128, DaoError> = s.chain.call(&deployer, &dao, "vote", &args![id, Raw(String::from("For"))]);
-    assert!(power.expect("votes") > 4_000_000 * E18, "the deployer carries the quorum");
-    s.chain.advance_time(DAY_MS + 2 * DAY_MS);
-    let state: Option<State> = s.chain.query(&dao, "state", &args![id]);
-    assert_eq!(state, Some(State::Ready));
-    let r: Result<(), DaoError> = s.chain.call(&keeper, &dao, "execute", &args![id]);
+    let r = carried(&mut s, &dao, &deployer, &keeper, &calls);
     r.expect("a keeper executes the handover");
 
     // On chain, through the DAO's own report: the deployer, the old treasury and the old
@@ -134,12 +126,7 @@ fn the_deployer_hands_the_suite_to_the_dao_in_one_proposal_and_keeps_nothing() {
     let r: Result<(), AccessError> = s.chain.call(&deployer, &reactor, "AccessControl::unpause", &args![]);
     assert_eq!(r, Err(AccessError::NotAdmin));
     let unpause = vec![call(&reactor, ink::selector_bytes!("AccessControl::unpause"), vec![])];
-    let id: Result<u32, DaoError> = s.chain.call(&deployer, &dao, "propose", &args![calls_arg(&unpause), Raw(format!("0x{}", "cd".repeat(32)))]);
-    let id = id.expect("proposes the unpause");
-    let r: Result<u128, DaoError> = s.chain.call(&deployer, &dao, "vote", &args![id, Raw(String::from("For"))]);
-    r.expect("votes");
-    s.chain.advance_time(3 * DAY_MS);
-    let r: Result<(), DaoError> = s.chain.call(&keeper, &dao, "execute", &args![id]);
+    let r = carried(&mut s, &dao, &deployer, &keeper, &unpause);
     r.expect("the DAO unpauses");
     let paused: bool = s.chain.query(&reactor, "AccessControl::paused", &args![]);
     assert!(!paused);
@@ -161,12 +148,7 @@ fn the_deployer_hands_the_suite_to_the_dao_in_one_proposal_and_keeps_nothing() {
         call(&reactor, ink::selector_bytes!("place_pcv"), (50 * E18, 1_000_000 * E18).encode()),
         call(&reactor, ink::selector_bytes!("fund_emissions"), (2_000_000 * E18).encode()),
     ];
-    let id: Result<u32, DaoError> = s.chain.call(&deployer, &dao, "propose", &args![calls_arg(&treasury_moves), Raw(format!("0x{}", "12".repeat(32)))]);
-    let id = id.expect("proposes the PCV and the emissions");
-    let r: Result<u128, DaoError> = s.chain.call(&deployer, &dao, "vote", &args![id, Raw(String::from("For"))]);
-    r.expect("votes");
-    s.chain.advance_time(3 * DAY_MS);
-    let r: Result<(), DaoError> = s.chain.call(&keeper, &dao, "execute", &args![id]);
+    let r = carried(&mut s, &dao, &deployer, &keeper, &treasury_moves);
     r.expect("the DAO places PCV and funds emissions");
     let after: Result<reactor::reactor::Pcv, reactor::reactor::ReactorError> = s.chain.query(&reactor, "pcv", &args![]);
     let after = after.expect("the reactor values its PCV");
@@ -182,12 +164,7 @@ fn the_deployer_hands_the_suite_to_the_dao_in_one_proposal_and_keeps_nothing() {
 
     // A registry listing a contract twice is refused, and the whole proposal with it.
     let twice = vec![call(&dao, ink::selector_bytes!("set_registry"), vec![ink_id(&factory), ink_id(&factory)].encode())];
-    let id: Result<u32, DaoError> = s.chain.call(&deployer, &dao, "propose", &args![calls_arg(&twice), Raw(format!("0x{}", "ef".repeat(32)))]);
-    let id = id.expect("proposes");
-    let r: Result<u128, DaoError> = s.chain.call(&deployer, &dao, "vote", &args![id, Raw(String::from("For"))]);
-    r.expect("votes");
-    s.chain.advance_time(3 * DAY_MS);
-    let r: Result<(), DaoError> = s.chain.call(&keeper, &dao, "execute", &args![id]);
+    let r = carried(&mut s, &dao, &deployer, &keeper, &twice);
     assert_eq!(r, Err(DaoError::InvalidRegistry));
     let still: Vec<ink::primitives::AccountId> = s.chain.query(&dao, "registry", &args![]);
     assert_eq!(still, registry);

@@ -7,6 +7,7 @@
 
 use laas_e2e_tests::suite::{Suite, E18};
 use drink::Ss58Codec;
+use laas_e2e_tests::governance::{call, calls_arg};
 use laas_e2e_tests::{args, args::Bytes, args::Raw, Address, Chain, Cost};
 use laas_traits::VotesError;
 use psp22::PSP22Error;
@@ -134,10 +135,8 @@ fn governance(s: &mut Suite) {
     let config: reactor::reactor::Config = s.chain.query(&reactor, "get_config", &args![]);
     let new_cap = config.deposit_cap.saturating_mul(2);
     let input: Vec<u8> = parity_scale_codec::Encode::encode(&reactor::reactor::Config { deposit_cap: new_cap, ..config });
-    let list = |b: &[u8]| b.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(", ");
-    let call = |selector: [u8; 4], input: &[u8]| format!("Call {{ target: {reactor}, selector: [{}], input: [{}], value: 0 }}", list(&selector), list(input));
-    let calls = format!("[{}, {}]", call(ink::selector_bytes!("AccessControl::accept_admin"), &[]), call(ink::selector_bytes!("set_config"), &input));
-    let id: Result<u32, dao::dao::DaoError> = s.chain.call(&admin, &dao, "propose", &args![Raw(calls), Raw(format!("0x{}", "ab".repeat(32)))]);
+    let calls = [call(&reactor, ink::selector_bytes!("AccessControl::accept_admin"), vec![]), call(&reactor, ink::selector_bytes!("set_config"), input)];
+    let id: Result<u32, dao::dao::DaoError> = s.chain.call(&admin, &dao, "propose", &args![calls_arg(&calls), Raw(format!("0x{}", "ab".repeat(32)))]);
     let id = id.expect("propose");
     let power: Result<u128, dao::dao::DaoError> = s.chain.call(&admin, &dao, "vote", &args![id, Raw(String::from("For"))]);
     println!("the deployer proposed that the DAO take the reactor over and double its deposit cap (proposal {id}), and voted {} TOKE for it", fmt(power.expect("vote")));
