@@ -153,6 +153,19 @@ fn delegated_votes_and_ld_stake_each_count_once() {
 }
 
 #[test]
+fn no_proposal_is_made_while_the_staking_contracts_toke_is_delegated() {
+    // LD staking cannot delegate its TOKE; stand an account that can in for it, to show the
+    // DAO refuses to count stake twice: a DAO whose "staking" has delegated its TOKE takes no
+    // proposal until the delegation is undone.
+    let (mut s, _, _, holders) = governed(&[("alice-voter", 5_000_000 * E18), ("fake-staking", 1_000 * E18)]);
+    let (alice, fake, toke, admin) = (holders[0].clone(), holders[1].clone(), s.toke.clone(), s.admin.clone());
+    let dao = s.chain.deploy(&admin, "dao", "new", &args![toke, Some(fake.clone()), params_arg(&PARAMS), None::<Address>], vec![1]);
+    s.chain.next_block();
+    let change = set_cap(&mut s, 5);
+    assert_eq!(propose(&mut s, &dao, &alice, &[change]), Err(DaoError::StakeDelegated));
+}
+
+#[test]
 fn a_new_staking_contract_counts_for_later_proposals_only_and_a_bad_one_is_refused() {
     let (mut s, dao, _, holders) = governed(&[("alice-voter", 5_000_000 * E18)]);
     let (alice, toke, staking, reactor, director) = (holders[0].clone(), s.toke.clone(), s.staking.clone().unwrap(), s.reactor.clone(), s.chain.user("director"));

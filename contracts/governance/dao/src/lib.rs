@@ -98,6 +98,9 @@ pub mod dao {
         InvalidRegistry,
         /// An LD staking contract that does not answer `get_past_stake` (or the DAO itself).
         InvalidStaking,
+        /// LD staking's own TOKE is delegated: its stake would count twice. No proposal is made
+        /// until that is undone.
+        StakeDelegated,
     }
 
     impl From<VotesError> for DaoError {
@@ -170,7 +173,7 @@ pub mod dao {
         /// Proposes `calls` (made in order on execution), described off chain by the text
         /// hashing to `description`. Anyone with at least `proposal_threshold` of voting power
         /// at the previous block may call. Returns the proposal's id.
-        /// Errors: `NoCalls`, `TooManyCalls`, `ArgumentsTooLarge`, `ValueNotAccepted`, `BelowThreshold`,
+        /// Errors: `NoCalls`, `TooManyCalls`, `ArgumentsTooLarge`, `ValueNotAccepted`, `StakeDelegated`, `BelowThreshold`,
         /// `Votes(..)`/`Stake(..)`/`Unreachable` (power could not be read), `Math`.
         #[ink(message)]
         pub fn propose(&mut self, calls: Vec<Call>, description: Hash) -> Result<u32> {
@@ -188,10 +191,17 @@ pub mod dao {
             }
             let proposer = self.env().caller();
             let snapshot = self.env().block_number().saturating_sub(1);
+            let toke: contract_ref!(Votes, DefaultEnvironment) = self.toke.into();
+            // LD staking's TOKE is counted as its stakers' stake; delegated, it would count
+            // twice. LD staking has no way to delegate, and no proposal is made if it ever did.
+            if let Some(staking) = self.staking {
+                if call::infallible(toke.call().delegates(staking).try_invoke(), DaoError::Unreachable)?.is_some() {
+                    return Err(DaoError::StakeDelegated);
+                }
+            }
             if self.power(proposer, snapshot, self.staking)? < self.params.proposal_threshold {
                 return Err(DaoError::BelowThreshold);
             }
-            let toke: contract_ref!(Votes, DefaultEnvironment) = self.toke.into();
             let supply = call::fallible(toke.call().get_past_total_supply(snapshot).try_invoke(), DaoError::Unreachable)?;
             let quorum = mul_div(supply, u128::from(self.params.quorum_bps), BPS, Rounding::Up)?;
             let now = self.env().block_timestamp();
