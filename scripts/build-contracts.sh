@@ -53,31 +53,29 @@ for crate in $(laas_contracts); do
   cp "$out/$name.contract" "$out/$name.json" abi/
 done
 
+# A second build of one crate with a feature, exported under another name: its bundle
+# replaces the crate's own in the target directory until the next build, so it is removed
+# after the copy.
+#   variant <crate path> <feature> <exported name>
+variant() {
+  local crate="$1" feature="$2" export="$3" name
+  name=$(basename "$crate")
+  printf '[build] %s\n' "$crate --features $feature"
+  CARGO_TARGET_DIR="$LAAS_WASM_TARGET" cargo +debweb contract build --release --quiet --features "$feature" \
+    --manifest-path "$stage/contracts/$crate/Cargo.toml" >/dev/null
+  if ! python3 scripts/abi_diff.py "abi/$export.json" "$out/$name.json"; then
+    drift+=("$export")
+  fi
+  cp "$out/$name.contract" "abi/$export.contract"
+  cp "$out/$name.json" "abi/$export.json"
+  rm -f "$out/$name.contract" "$out/$name.json"
+}
 # The test asset's second version (its `next-version` feature adds a field in a new Lazy
-# cell), which the upgrade scenario moves a deployed token to: exported as test_asset_next.
-printf '[build] %s\n' "dev/test_asset --features next-version"
-CARGO_TARGET_DIR="$LAAS_WASM_TARGET" cargo +debweb contract build --release --quiet --features next-version \
-  --manifest-path "$stage/contracts/dev/test_asset/Cargo.toml" >/dev/null
-if ! python3 scripts/abi_diff.py abi/test_asset_next.json "$out/test_asset.json"; then
-  drift+=("test_asset_next")
-fi
-cp "$out/test_asset.contract" abi/test_asset_next.contract
-cp "$out/test_asset.json" abi/test_asset_next.json
-# The target directory's test_asset bundle is version 1 again at the next build.
-rm -f "$out/test_asset.contract" "$out/test_asset.json"
-
+# cell), which the upgrade scenario moves a deployed token to.
+variant dev/test_asset next-version test_asset_next
 # The pool's books code (the tasset crate with its `books` feature): what a pool runs its
-# manager's messages and its views in, by delegate call. Exported as tasset_books.
-printf '[build] %s\n' "liquidity/tasset --features books"
-CARGO_TARGET_DIR="$LAAS_WASM_TARGET" cargo +debweb contract build --release --quiet --features books \
-  --manifest-path "$stage/contracts/liquidity/tasset/Cargo.toml" >/dev/null
-if ! python3 scripts/abi_diff.py abi/tasset_books.json "$out/tasset.json"; then
-  drift+=("tasset_books")
-fi
-cp "$out/tasset.contract" abi/tasset_books.contract
-cp "$out/tasset.json" abi/tasset_books.json
-# The target directory's tasset bundle is the pool's own code again at the next build.
-rm -f "$out/tasset.contract" "$out/tasset.json"
+# manager's messages and its views in, by delegate call.
+variant liquidity/tasset books tasset_books
 
 if [ ${#drift[@]} -gt 0 ]; then
   if [ $check -eq 1 ]; then

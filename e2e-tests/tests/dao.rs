@@ -5,26 +5,11 @@
 
 use dao::dao::{Call, DaoError, Params, State};
 use laas_e2e_tests::suite::{Suite, DAY_MS, E18};
-use laas_e2e_tests::governance::{call, calls_arg};
+use laas_e2e_tests::governance::{call, calls_arg, params_arg, PARAMS};
 use laas_e2e_tests::{args, args::Bytes, args::Raw, ink_id, Address};
 use parity_scale_codec::Encode;
 use psp22::PSP22Error;
 use reactor::reactor::Config;
-
-const PARAMS: Params = Params {
-    proposal_threshold: 1_000 * E18,
-    quorum_bps: 400,
-    voting_period_ms: DAY_MS,
-    timelock_ms: 2 * DAY_MS,
-    execution_window_ms: 7 * DAY_MS,
-};
-
-fn params_arg(p: &Params) -> Raw {
-    Raw(format!(
-        "Params {{ proposal_threshold: {}, quorum_bps: {}, voting_period_ms: {}, timelock_ms: {}, execution_window_ms: {} }}",
-        p.proposal_threshold, p.quorum_bps, p.voting_period_ms, p.timelock_ms, p.execution_window_ms
-    ))
-}
 
 /// The liquidity side with LD staking, a DAO voting with TOKE and LD stake, and `holders`
 /// each given TOKE and delegating it to themselves; the admin (who holds the rest) does not

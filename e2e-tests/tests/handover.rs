@@ -7,21 +7,14 @@
 //! holding nothing; the council pauses at once and only the DAO unpauses; the DAO, now the
 //! treasury, places PCV and funds emissions by proposal and reads what its PCV is worth.
 
-use dao::dao::{Call, DaoError, Params, State};
+use dao::dao::{Call, DaoError, State};
 use drink::Ss58Codec;
-use laas_e2e_tests::suite::{Suite, DAY_MS, E18};
-use laas_e2e_tests::governance::{call, calls_arg};
+use laas_e2e_tests::suite::{Suite, E18};
+use laas_e2e_tests::governance::{call, calls_arg, params_arg, PARAMS};
 use laas_e2e_tests::{args, args::Raw, ink_id, Address};
 use laas_traits::{AccessError, Role};
 use parity_scale_codec::Encode;
 
-const PARAMS: Params = Params {
-    proposal_threshold: 1_000 * E18,
-    quorum_bps: 400,
-    voting_period_ms: DAY_MS,
-    timelock_ms: 2 * DAY_MS,
-    execution_window_ms: 7 * DAY_MS,
-};
 
 type Report = Result<Vec<(ink::primitives::AccountId, Role)>, DaoError>;
 
@@ -59,10 +52,7 @@ fn the_deployer_hands_the_suite_to_the_dao_in_one_proposal_and_keeps_nothing() {
         &args![
             toke.clone(),
             Some(staking.clone()),
-            Raw(format!(
-                "Params {{ proposal_threshold: {}, quorum_bps: {}, voting_period_ms: {}, timelock_ms: {}, execution_window_ms: {} }}",
-                PARAMS.proposal_threshold, PARAMS.quorum_bps, PARAMS.voting_period_ms, PARAMS.timelock_ms, PARAMS.execution_window_ms
-            )),
+            params_arg(&PARAMS),
             Some(council.clone())
         ],
         vec![],
