@@ -12,9 +12,23 @@ trap 'rm -f "$results"' EXIT
 t0=$SECONDS
 bash scripts/setup.sh
 source scripts/env.sh
-# The shared host target keeps every test executable each clone ever linked (200-500 MB each);
-# drop the ones not rebuilt for two days (only relinking is lost, never compiled code).
-find "$LAAS_HOST_TARGET/debug/deps" -maxdepth 1 -type f ! -name '*.*' -mtime +2 -delete 2>/dev/null || true
+# The shared host target keeps every test executable each clone ever linked (200-500 MB each,
+# a few GB per clone): keep only the newest of each name, and incremental state younger than a
+# day (only relinking or recompiling a clone's own crates is lost, never the dependencies).
+prune_host_target() {
+  local deps="$LAAS_HOST_TARGET/debug/deps" seen=" " path name
+  [ -d "$deps" ] || return 0
+  while IFS= read -r path; do
+    name=$(basename "$path")
+    name=${name%-*}
+    case "$seen" in
+      *" $name "*) rm -f "$path" ;;
+      *) seen="$seen$name " ;;
+    esac
+  done < <(find "$deps" -maxdepth 1 -type f ! -name '*.*' -printf '%T@ %p\n' | sort -rn | cut -d' ' -f2-)
+  find "$LAAS_HOST_TARGET/debug/incremental" -mindepth 1 -maxdepth 1 -mtime +0 -exec rm -rf {} + 2>/dev/null || true
+}
+prune_host_target
 t_setup=$((SECONDS - t0))
 
 step "unit and property tests (contracts and libraries)"
