@@ -1,7 +1,7 @@
 //! The governance handover, run on a chain the suite's manifest was deployed to: the deployer
 //! offers every governed contract to the DAO, votes its TOKE for one proposal that registers
 //! the suite in the DAO, accepts every admin role and makes the DAO the reactor's treasury and
-//! LD recipient; after the vote and the timelock a keeper executes it, and the DAO's own
+//! LD recipient and the position registry's treasury; after the vote and the timelock a keeper executes it, and the DAO's own
 //! `handover_report` must show the deployer and the old treasury holding nothing.
 //!
 //! A run that dies after proposing leaves a proposal the next run does not reuse: execute it
@@ -16,7 +16,7 @@ use crate::story::{failed, Story};
 use crate::{DeployError, Val};
 
 /// The contracts handed to the DAO (the test WETH is a dev token and stays the deployer's).
-const GOVERNED: [&str; 5] = ["amm", "pricer_venue", "factory", "reactor", "ld_staking"];
+const GOVERNED: [&str; 6] = ["amm", "pricer_venue", "factory", "reactor", "ld_staking", "registry"];
 
 impl Story<'_> {
     /// One call for a proposal, in cargo-contract's syntax: `message` on `contract` with `args`,
@@ -75,6 +75,7 @@ impl Story<'_> {
         }
         calls.push(self.proposal_call("reactor", "AccessControl::set_role", &[String::from("Treasury"), dao.clone(), String::from("true")])?);
         calls.push(self.proposal_call("reactor", "AccessControl::set_role", &[String::from("LdRecipient"), dao.clone(), String::from("true")])?);
+        calls.push(self.proposal_call("registry", "AccessControl::set_role", &[String::from("Treasury"), dao.clone(), String::from("true")])?);
         let description = format!("0x{}", "00".repeat(32));
         let id = self.send(crate::manifest::DEPLOYER, "dao", "propose", &[format!("[{}]", calls.join(", ")), description])?;
         let id = Self::amount(&id, "propose")?.to_string();

@@ -35,6 +35,13 @@ pub const COLLATERAL_BPS: u32 = 20_000;
 pub const MAX_NAV_AGE_MS: u64 = DAY_MS;
 /// A matured request not withdrawn within four epochs expires.
 pub const EXPIRY_EPOCHS: u32 = 4;
+/// The position registry's reporting epoch and NAV-history bucket: an hour each.
+pub const HOUR_MS: u64 = 3_600_000;
+/// The registry's parameters: data a cycle and a day old is stale, market observables are
+/// smoothed over an hour, reporters bond at least 1,000 TOKE and are removed (half their bond
+/// slashed) after more than 2 reports off the median by over 5% within 6 epochs; a leaving
+/// reporter's bond returns after a day.
+pub const REGISTRY_PARAMS: &str = "Params { max_age_ms: 691200000, smoothing_ms: 3600000, min_bond: 1000000000000000000000, band_bps: 500, max_deviations: 2, deviation_epochs: 6, slash_bps: 5000, cooldown_ms: 86400000 }";
 
 /// The deployed liquidity side.
 pub struct Suite {
@@ -66,6 +73,9 @@ pub struct Suite {
     /// The DAO, when the suite comes from the manifest (which deploys one; nothing is handed
     /// over to it yet).
     pub dao: Option<Address>,
+    /// The position registry: the factory registers tWETH in it (position 0) and the reactor
+    /// reports to it.
+    pub registry: Address,
 }
 
 impl Suite {
@@ -112,6 +122,7 @@ impl Suite {
             staking: None,
             plain_asset: plain_asset.is_some(),
             dao: None,
+            registry: admin.clone(),
         };
         if !suite.plain_asset {
             suite.mint_weth(&admin, 1_000_000 * E18);
@@ -132,6 +143,15 @@ impl Suite {
         let genesis_ms = suite.chain.now_ms();
         suite.factory = suite.chain.deploy(&admin, "tasset_factory", "new", &args![Raw(reactor_code), Raw(tasset_code), genesis_ms, WEEK_MS], vec![]);
         let factory = suite.factory.clone();
+        // The position registry: the factory registers what it creates and wires its reactors
+        // to report there.
+        let treasury = suite.treasury.clone();
+        suite.registry = suite.chain.deploy(&admin, "position_registry", "new", &args![toke, treasury, HOUR_MS, HOUR_MS, Raw(REGISTRY_PARAMS.into())], vec![]);
+        let registry = suite.registry.clone();
+        let r: Result<(), laas_traits::AccessError> = suite.chain.call(&admin, &registry, "AccessControl::set_role", &args![Raw("Registrar".into()), factory, true]);
+        r.expect("the factory registers positions");
+        let r: Result<(), laas_traits::AccessError> = suite.chain.call(&admin, &factory, "AccessControl::set_role", &args![Raw("Registry".into()), registry, true]);
+        r.expect("new reactors report to the registry");
         let config = suite.config_arg(1_000_000 * E18);
         let created: Result<ink::primitives::AccountId, tasset_factory::tasset_factory::FactoryError> =
             suite.chain.call(&admin, &factory, "create_reactor", &args![weth, toke, Raw(config), genesis]);
@@ -171,6 +191,7 @@ impl Suite {
             staking: Some(address("ld_staking")?),
             plain_asset: false,
             dao: if deployment.contracts.contains_key("dao") { Some(address("dao")?) } else { None },
+            registry: address("registry")?,
             chain,
         })
     }

@@ -16,7 +16,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use drink::Ss58Codec;
 use laas_e2e_tests::suite::{Suite, E18, NEVER};
 use laas_e2e_tests::{args, args::Raw, ink_id, Address};
-use laas_traits::{AccessError, PoolError, PositionValue, Role, StakeError, VenueError};
+use laas_traits::{AccessError, PoolError, PositionValue, RegistryError, Role, StakeError, VenueError};
+use term_position::term_position::TermError;
 use reactor::reactor::{Recalled, VenueSkipped};
 
 /// Who may call a message.
@@ -68,6 +69,8 @@ const ROLLOVER: &str =
     "Rollover { nav: 1, payout: 0, payout_pairing: 0, funded: 0, funded_pairing: 0, reward_asset: 0, reward_pairing: 0, next_boundary_ms: 0 }";
 const DAO_PARAMS: &str = "Params { proposal_threshold: 1, quorum_bps: 1, voting_period_ms: 60000, timelock_ms: 60000, execution_window_ms: 60000 }";
 const POOL_CODE: &str = "PoolCode { pool: {hash}, books: {hash} }";
+const REGISTRY_PARAMS: &str = "Params { max_age_ms: 1, smoothing_ms: 1, min_bond: 1, band_bps: 1, max_deviations: 0, deviation_epochs: 1, slash_bps: 0, cooldown_ms: 0 }";
+const REGISTRATION: &str = "Registration { token: {x}, class: Open, operator: {x}, related: [], source: None, venue: None, reference_size: 0 }";
 const POOL_CONFIG: &str = "PoolConfig { deposit_cap: 1, max_nav_age_ms: 1, expiry_epochs: 9, paused: true }";
 
 /// Each contract's own messages (the shared interfaces above are added where they apply).
@@ -220,6 +223,49 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
             ("proposal_count", Anyone, &[]),
             ("voting_power", Anyone, &[]),
         ],
+        // Reports need an active reporter of the position and pushes its source (its reactor):
+        // checked per position (tests/registry.rs); no caller here is a source.
+        "position_registry" => vec![
+            ("PositionFeed::register", role(&[Role::Admin, Role::Registrar], NOT_ADMIN), &[REGISTRATION]),
+            ("PositionFeed::observe", role(&[], "NotSource"), &["Observation { nav: 1, supply: 1, queued: 0 }", "None"]),
+            ("PositionFeed::settle", role(&[], "NotSource"), &[]),
+            ("set_parties", role(ADMIN, NOT_ADMIN), &["0", "{x}", "[]"]),
+            ("set_venue", role(ADMIN, NOT_ADMIN), &["0", "None", "0"]),
+            ("set_params", role(ADMIN, NOT_ADMIN), &[REGISTRY_PARAMS]),
+            ("allow_reporter", role(ADMIN, NOT_ADMIN), &["0", "{x}", "true"]),
+            ("observe_depth", Anyone, &[]),
+            ("join", Anyone, &[]),
+            ("leave", Exit, &[]),
+            ("withdraw_bond", Exit, &[]),
+            ("report", Anyone, &[]),
+            ("close_round", Anyone, &[]),
+            ("sweep", Anyone, &[]),
+            ("nav", Anyone, &[]),
+            ("nav_drawdown", Anyone, &[]),
+            ("settlement_delay", Anyone, &[]),
+            ("queue_wait", Anyone, &[]),
+            ("congestion", Anyone, &[]),
+            ("depth_fragility", Anyone, &[]),
+            ("bridge_delay", Anyone, &[]),
+            ("position", Anyone, &[]),
+            ("position_of", Anyone, &[]),
+            ("count", Anyone, &[]),
+            ("snapshot", Anyone, &[]),
+            ("reporter_of", Anyone, &[]),
+            ("is_whitelisted", Anyone, &[]),
+            ("round", Anyone, &[]),
+            ("current_epoch", Anyone, &[]),
+            ("params", Anyone, &[]),
+            ("setup", Anyone, &[]),
+        ],
+        // Its operator is listed as its admin.
+        "term_position" => vec![
+            ("deposit", Anyone, &[]),
+            ("settle", role(ADMIN, "NotOperator"), &[]),
+            ("redeem", Exit, &[]),
+            ("terms", Anyone, &[]),
+            ("balance_of", Anyone, &[]),
+        ],
         "toke" => vec![
             ("PSP22Burnable::burn", Anyone, &[]),
             ("Votes::delegate", Anyone, &[]),
@@ -263,12 +309,12 @@ fn table(contract: &str) -> BTreeMap<&'static str, (Need, &'static [&'static str
         }
     }
     match contract {
-        "reactor" | "tasset_factory" | "ld_staking" | "venue_amm" | "venue_pricer" | "test_asset" | "test_asset_next" => {
+        "reactor" | "tasset_factory" | "ld_staking" | "venue_amm" | "venue_pricer" | "position_registry" | "test_asset" | "test_asset_next" => {
             for (message, need, args) in ACCESS_CONTROL {
                 add(message, *need, args);
             }
         }
-        "tasset" | "tasset_books" | "dao" => add("Roles::roles", Anyone, &[]),
+        "tasset" | "tasset_books" | "dao" | "term_position" => add("Roles::roles", Anyone, &[]),
         _ => {}
     }
     all
@@ -331,6 +377,9 @@ fn world() -> World {
     let next = suite.chain.deploy(&admin, "test_asset_next", "new", &args!["Next", "NXT", 18u8, 0u128], vec![]);
     let toke = suite.toke.clone();
     let dao = suite.chain.deploy(&admin, "dao", "new", &args![toke, Some(staking.clone()), Raw(String::from(DAO_PARAMS)), Some(signer("guardian"))], vec![]);
+    // A Term position maturing in a day (its operator, the admin, settles it in the exits test).
+    let maturity = suite.chain.now_ms() + 86_400_000;
+    let term = suite.chain.deploy(&admin, "term_position", "new", &args![suite.weth.clone(), maturity, Some(suite.registry.clone())], vec![]);
     let callers = vec![
         ("admin", admin),
         ("treasury", signer("treasury")),
@@ -351,6 +400,8 @@ fn world() -> World {
         ("tasset_books", suite.tasset.clone()),
         ("ld_staking", staking.clone()),
         ("dao", dao),
+        ("position_registry", suite.registry.clone()),
+        ("term_position", term),
     ]);
     World { suite, callers, instances }
 }
@@ -453,9 +504,28 @@ fn every_exit_works_while_everything_is_paused() {
     s.to_next_cycle();
     s.rollover(&keeper).expect("the requests mature");
 
+    // A reporter bonded on tWETH (position 0), and a holder of a Term position its operator
+    // has settled.
+    let (registry, term, admin) = (s.registry.clone(), w.instances["term_position"].clone(), s.admin.clone());
+    let reporter = s.chain.user("reporter");
+    s.give_toke(&reporter, 1_000 * E18);
+    s.approve(&reporter, &toke, &registry);
+    let r: Result<(), RegistryError> = s.chain.call(&admin, &registry, "allow_reporter", &args![0u32, reporter.clone(), true]);
+    r.expect("whitelisted");
+    let r: Result<(), RegistryError> = s.chain.call(&reporter, &registry, "join", &args![0u32, 1_000 * E18]);
+    r.expect("bonded");
+    let holder = s.chain.user("term-holder");
+    s.mint_weth(&holder, E18);
+    s.approve(&holder, &weth, &term);
+    let r: Result<(), TermError> = s.chain.call(&holder, &term, "deposit", &args![E18]);
+    r.expect("deposit before maturity");
+    s.chain.advance_time(86_400_000);
+    let r: Result<(), TermError> = s.chain.call(&admin, &term, "settle", &args![]);
+    r.expect("settled");
+
     // The guardian pauses every contract of the suite with an admin (and the admin the test
     // WETH, which the manifest gives no guardian).
-    for (contract, by) in [(&weth, &s.admin.clone()), (&amm, &guardian), (&pricer_venue, &guardian), (&s.factory.clone(), &guardian), (&reactor, &guardian), (&staking, &guardian)] {
+    for (contract, by) in [(&weth, &s.admin.clone()), (&amm, &guardian), (&pricer_venue, &guardian), (&s.factory.clone(), &guardian), (&reactor, &guardian), (&staking, &guardian), (&registry, &guardian)] {
         let r: Result<(), AccessError> = s.chain.call(by, contract, "AccessControl::pause", &args![]);
         r.expect("paused");
         let paused: bool = s.chain.query(contract, "AccessControl::paused", &args![]);
@@ -497,6 +567,16 @@ fn every_exit_works_while_everything_is_paused() {
     let r: Result<u128, VenueError> = s.chain.call(&pricer, &pricer_venue, "claim_pricer_share", &args![]);
     assert!(r.expect("the pricer claims while paused") > 0);
     taken.insert(("venue_pricer", "claim_pricer_share"));
+    let r: Result<(), RegistryError> = s.chain.call(&reporter, &registry, "leave", &args![0u32]);
+    r.expect("a reporter leaves while paused");
+    taken.insert(("position_registry", "leave"));
+    s.chain.advance_time(86_400_000);
+    let r: Result<u128, RegistryError> = s.chain.call(&reporter, &registry, "withdraw_bond", &args![0u32]);
+    assert_eq!(r, Ok(1_000 * E18), "its bond returns after the cooldown while paused");
+    taken.insert(("position_registry", "withdraw_bond"));
+    let r: Result<u128, TermError> = s.chain.call(&holder, &term, "redeem", &args![]);
+    assert_eq!(r, Ok(E18));
+    taken.insert(("term_position", "redeem"));
     // The keeper's rollover runs while paused: it collects from both venues and recalls what
     // the LP's second request needs from both, skipping none (it deploys nothing while
     // paused).

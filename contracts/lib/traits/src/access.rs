@@ -41,6 +41,11 @@ pub enum Role {
     Reactor,
     /// A reactor's pool (its tAsset). Fixed at instantiation.
     Pool,
+    /// The position registry a contract reports its observables to (a reactor's NAV, supply
+    /// and queue; the registry a factory registers new reactors' tAssets in). Optional.
+    Registry,
+    /// May register positions in the position registry (the factory). Several holders.
+    Registrar,
 }
 
 /// Why a role check or a role change failed.

@@ -12,6 +12,7 @@ pub mod access;
 pub mod call;
 pub mod stake;
 pub mod pool;
+pub mod registry;
 pub mod token;
 pub mod venue;
 pub mod votes;
@@ -31,5 +32,6 @@ pub fn emit_psp22_events(events: ink::prelude::vec::Vec<PSP22Event>) {
 }
 pub use stake::{ReactorView, StakeError, StakeSource, StakeView};
 pub use pool::{Books, ManagedPool, PoolCode, PoolConfig, PoolError, Position, Rollover, TAsset};
+pub use registry::{Class, Observation, PositionFeed, Receipt, Registration, RegistryError};
 pub use venue::{PositionValue, Venue, VenueError};
 pub use votes::{Votes, VotesError};

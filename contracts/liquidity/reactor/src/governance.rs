@@ -7,6 +7,7 @@ use crate::reactor::Reactor;
 use crate::types::Config;
 use ink::codegen::Env;
 use ink::primitives::AccountId;
+use laas_traits::registry::{self, Observation, Receipt};
 use laas_traits::{AccessError, Role};
 
 impl Reactor {
@@ -19,6 +20,12 @@ impl Reactor {
             Role::Treasury => &mut config.treasury,
             Role::LdRecipient => &mut config.ld_recipient,
             Role::Pool => return self.access.refuse_fixed(caller),
+            Role::Registry => {
+                let mut registry = self.registry;
+                self.access.set_optional(caller, &mut registry, role, account, granted)?;
+                self.registry = registry;
+                return Ok(());
+            }
             _ => return self.access.set_role(caller, role, account, granted),
         };
         self.access.set_required(caller, holder, role, account, granted)?;
@@ -56,6 +63,14 @@ impl Reactor {
             return Err(ReactorError::NotTreasury);
         }
         Ok(caller)
+    }
+
+    /// Reports `nav`, `supply` and `queued` (and a rollover's reward receipt) to the position
+    /// registry, if one is set; best effort (`laas_traits::registry::push`).
+    pub(crate) fn report(&self, nav: u128, supply: u128, queued: u128, receipt: Option<Receipt>) {
+        if let Some(registry) = self.registry {
+            registry::push(registry, Observation { nav, supply, queued }, receipt);
+        }
     }
 
     /// When the next cycle boundary falls, ms.

@@ -93,6 +93,9 @@ pub mod reactor {
         /// Whether the factory created this as a genesis reactor (SPEC §3.4: only these may
         /// carry accelerated emissions). Fixed at instantiation.
         pub(crate) genesis: bool,
+        /// The position registry this reactor reports its NAV, supply and queue to at every
+        /// rollover and strike, if any (set by the factory at creation; admin-set after).
+        pub(crate) registry: Option<AccountId>,
         /// Admin (parameters, venues, unpause) and guardian (pause deposits and deployments).
         pub(crate) access: Access,
     }
@@ -101,9 +104,11 @@ pub mod reactor {
         /// A reactor for `asset` paired with `pairing`, instantiating its tAsset from
         /// `tasset_code` (the pool's code and its books code) as `t<SYMBOL>` with the asset's
         /// decimals. Normally called by the
-        /// factory, which passes its genesis flag; `admin` receives the admin role.
+        /// factory, which passes its genesis flag and its position registry (`registry`, which
+        /// this reactor then reports to); `admin` receives the admin role.
         /// Errors: `InvalidConfig`, `AssetMetadata` (the asset has no symbol), `CallFailed`.
         #[ink(constructor)]
+        #[allow(clippy::too_many_arguments)]
         pub fn new(
             asset: AccountId,
             pairing: AccountId,
@@ -112,6 +117,7 @@ pub mod reactor {
             config: Config,
             genesis: bool,
             admin: AccountId,
+            registry: Option<AccountId>,
         ) -> Result<Self> {
             config.validate()?;
             if asset == pairing {
@@ -145,6 +151,7 @@ pub mod reactor {
                 emission_budget: 0,
                 pcv_flows: Lazy::new(),
                 genesis,
+                registry,
                 access: Access::new(admin),
             })
         }
@@ -155,7 +162,8 @@ pub mod reactor {
         /// however many cycles were missed): collects and shares venue fees, strikes NAV, fixes
         /// and sets aside the payouts of the requests it matures, pays emissions, takes the
         /// pool's idle deposits, recalls and redeploys by weight (deploying nothing while
-        /// paused). Anyone may call, once per cycle. A venue that refuses a collect, recall or
+        /// paused), and reports NAV, supply, the unpaid queue and the LPs' rewards to the
+        /// position registry (best effort: a registry that refuses changes nothing here). Anyone may call, once per cycle. A venue that refuses a collect, recall or
         /// deploy is skipped with [`VenueSkipped`]; a valuation that cannot be made aborts
         /// (NAV is never struck on a guess).
         /// Errors: `Cycle(TooEarly | BeforeGenesis)`, `Venue(OracleNotReady)`.
@@ -165,7 +173,8 @@ pub mod reactor {
         }
 
         /// Strikes NAV now from the venues' time-weighted valuations and records it in the
-        /// pool, so that deposits while NAV is below 1 mint at a recent value. Anyone may call
+        /// pool (and, best effort, with supply and queue in the position registry), so that
+        /// deposits while NAV is below 1 mint at a recent value. Anyone may call
         /// (and pay for it). Returns the NAV. Errors: `Venue(..)` when a valuation cannot be
         /// made.
         #[ink(message)]
@@ -447,7 +456,8 @@ pub mod reactor {
         }
 
         /// Re-points the treasury or the LD recipient (both always held: `RoleRequired` on
-        /// revoke), or sets the guardian; the pool is fixed (`FixedRole`). Admin only.
+        /// revoke), sets or revokes the guardian or the position registry this reactor reports
+        /// to; the pool is fixed (`FixedRole`). Admin only.
         #[ink(message)]
         fn set_role(&mut self, role: Role, account: AccountId, granted: bool) -> core::result::Result<(), AccessError> {
             self.set_own_role(role, account, granted)
@@ -482,8 +492,8 @@ pub mod reactor {
     }
 
     impl Roles for Reactor {
-        /// Admin, pending admin, guardian, the treasury, the LD recipient and the pool. Anyone
-        /// may call.
+        /// Admin, pending admin, guardian, the treasury, the LD recipient, the pool and the
+        /// position registry. Anyone may call.
         #[ink(message)]
         fn roles(&self) -> Vec<(Role, AccountId)> {
             let config = self.config();
@@ -491,6 +501,9 @@ pub mod reactor {
             roles.push((Role::Treasury, config.treasury));
             roles.push((Role::LdRecipient, config.ld_recipient));
             roles.push((Role::Pool, self.tasset));
+            if let Some(registry) = self.registry {
+                roles.push((Role::Registry, registry));
+            }
             roles
         }
     }

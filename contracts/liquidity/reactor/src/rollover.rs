@@ -11,6 +11,7 @@ use ink::prelude::vec::Vec;
 use ink::primitives::AccountId;
 use laas_cycles::CycleError;
 use laas_math::{add, apply_bps, mul_fixed, ratio_fixed, sub, Rounding};
+use laas_traits::registry::Receipt;
 use laas_traits::{token, PositionValue, Rollover};
 
 impl Reactor {
@@ -120,6 +121,11 @@ impl Reactor {
         self.pay_lds(&collateral, &config, ld_fees.asset, add(ld_fees.pairing, ld_emission)?)?;
 
         self.deploy_to_targets(&venues, &valued.positions, &targets, buffer, valued.price)?;
+        // What matured requests are still owed after this rollover, in tAssets at its NAV.
+        let unpaid = shortfall.saturating_sub(funded).saturating_sub(replaced);
+        let queued = if nav == 0 { 0 } else { ratio_fixed(unpaid, nav, Rounding::Up)? };
+        let receipt = Receipt { epoch: self.epoch, asset: lp_rewards.asset, pairing: lp_rewards.pairing };
+        self.report(nav, sub(valued.active, books.maturing)?, queued, Some(receipt));
         self.env().emit_event(RolledOver { cycle, epoch: self.epoch, nav, holdings: valued.holdings, supply: valued.active, deployable });
         Ok(cycle)
     }
@@ -169,10 +175,16 @@ impl Reactor {
     pub(crate) fn strike(&mut self) -> Result<u128> {
         let venues = self.venues.get().unwrap_or_default();
         let valued = self.valued(&venues)?;
+        let books = valued.books;
         let nav = ledger::nav(valued.holdings, valued.active)?;
         self.nav = nav;
         self.struck_ms = self.env().block_timestamp();
         pool::strike(self.tasset, nav)?;
+        // Asked back: the requests the next rollover matures, and what matured ones are still
+        // owed, in tAssets at this NAV.
+        let owed = books.payouts_due.saturating_sub(books.reserved);
+        let queued = add(books.maturing, if nav == 0 { 0 } else { ratio_fixed(owed, nav, Rounding::Up)? })?;
+        self.report(nav, valued.active, queued, None);
         self.env().emit_event(NavStruck { nav, holdings: valued.holdings, supply: valued.active });
         Ok(nav)
     }

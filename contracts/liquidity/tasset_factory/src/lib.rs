@@ -5,6 +5,8 @@
 //! `create_reactor(asset, …)`, the factory instantiates the reactor at an address salted by
 //! the asset (so it is predictable), and the reactor instantiates its own tAsset, becoming its
 //! minter. The registry lists every reactor (at most [`MAX_REACTORS`]) with its genesis flag.
+//! With a position registry set (`Role::Registry`), each new reactor reports to it and its
+//! tAsset is registered there as an `Open` position whose operator is the reactor's admin.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
 #[ink::contract]
@@ -13,6 +15,7 @@ pub mod tasset_factory {
     use ink::storage::{Lazy, Mapping};
     use laas_access::Access;
     use laas_cycles::{CycleError, Schedule};
+    use laas_traits::registry::{self, Class, Registration, RegistryError};
     use laas_traits::{AccessControl, AccessError, PoolCode, Role, Roles};
     use reactor::reactor::{Config, ReactorError, ReactorRef};
 
@@ -36,6 +39,9 @@ pub mod tasset_factory {
         Reactor(ReactorError),
         /// The instantiation could not be made (unknown code hash, out of gas).
         CallFailed,
+        /// The position registry refused the new reactor's tAsset (this factory is not its
+        /// registrar, registrations are paused); nothing was created.
+        Registry(RegistryError),
     }
 
     impl From<AccessError> for FactoryError {
@@ -101,6 +107,9 @@ pub mod tasset_factory {
         by_asset: Mapping<AccountId, AccountId>,
         /// Every reactor, in creation order (≤ [`MAX_REACTORS`]).
         reactors: Lazy<Vec<ReactorEntry>>,
+        /// The position registry new reactors report to and their tAssets are registered in
+        /// (admin-set; none until set).
+        registry: Lazy<Option<AccountId>>,
         /// Admin (creates reactors, sets code hashes; the DAO after handover).
         access: Access,
     }
@@ -116,14 +125,17 @@ pub mod tasset_factory {
                 schedule: Schedule::new(genesis_ms, cycle_ms)?,
                 by_asset: Mapping::new(),
                 reactors: Lazy::new(),
+                registry: Lazy::new(),
                 access: Access::new(Self::env().caller()),
             })
         }
 
         /// Creates the reactor of `asset`, paired with `pairing` (TOKE), with `config`; the
         /// caller (the admin) becomes the reactor's admin. Its address is salted by the asset.
-        /// Admin only. Errors: `Access(NotAdmin)`, `AlreadyExists`, `TooManyReactors`,
-        /// `Reactor(..)` (the reactor refused its parameters), `CallFailed`.
+        /// With a position registry set, the reactor reports to it and its tAsset is registered
+        /// there (`Open`, operated by the caller). Admin only. Errors: `Access(NotAdmin)`,
+        /// `AlreadyExists`, `TooManyReactors`, `Reactor(..)` (the reactor refused its
+        /// parameters), `Registry(..)` (the registry refused the tAsset), `CallFailed`.
         #[ink(message)]
         pub fn create_reactor(&mut self, asset: AccountId, pairing: AccountId, config: Config, genesis: bool) -> Result<AccountId> {
             let admin = self.env().caller();
@@ -135,16 +147,21 @@ pub mod tasset_factory {
             if reactors.len() >= MAX_REACTORS {
                 return Err(FactoryError::TooManyReactors);
             }
-            let created = ReactorRef::new(asset, pairing, self.tasset_code, self.schedule, config, genesis, admin)
+            let registry = self.registry.get().flatten();
+            let created = ReactorRef::new(asset, pairing, self.tasset_code, self.schedule, config, genesis, admin, registry)
                 .code_hash(self.reactor_code_hash)
                 .endowment(0)
                 .salt_bytes(AsRef::<[u8]>::as_ref(&asset))
                 .try_instantiate();
-            let reactor = match created {
-                Ok(Ok(Ok(r))) => ink::ToAccountId::to_account_id(&r),
+            let (reactor, tasset) = match created {
+                Ok(Ok(Ok(r))) => (ink::ToAccountId::to_account_id(&r), r.tokens().2),
                 Ok(Ok(Err(e))) => return Err(FactoryError::Reactor(e)),
                 _ => return Err(FactoryError::CallFailed),
             };
+            if let Some(registry) = registry {
+                let registration = Registration { token: tasset, class: Class::Open, operator: admin, related: Vec::new(), source: Some(reactor), venue: None, reference_size: 0 };
+                registry::register(registry, registration).map_err(FactoryError::Registry)?;
+            }
             self.by_asset.insert(asset, &reactor);
             reactors.push(ReactorEntry { asset, reactor, genesis });
             self.reactors.set(&reactors);
@@ -207,10 +224,18 @@ pub mod tasset_factory {
             self.access.accept_admin(self.env().caller())
         }
 
-        /// Sets the guardian (the factory has no roles of its own). Admin only.
+        /// Sets the guardian, or the position registry new reactors report to and register in
+        /// (existing reactors keep theirs: their admin re-points them). Admin only.
         #[ink(message)]
         fn set_role(&mut self, role: Role, account: AccountId, granted: bool) -> core::result::Result<(), AccessError> {
-            self.access.set_role(self.env().caller(), role, account, granted)
+            let caller = self.env().caller();
+            if role != Role::Registry {
+                return self.access.set_role(caller, role, account, granted);
+            }
+            let mut registry = self.registry.get().flatten();
+            self.access.set_optional(caller, &mut registry, role, account, granted)?;
+            self.registry.set(&registry);
+            Ok(())
         }
 
         /// The factory has nothing to pause; kept for a uniform role interface. Guardian or admin.
@@ -239,10 +264,14 @@ pub mod tasset_factory {
     }
 
     impl Roles for TAssetFactory {
-        /// Admin, pending admin and guardian. Anyone may call.
+        /// Admin, pending admin, guardian and the position registry. Anyone may call.
         #[ink(message)]
         fn roles(&self) -> Vec<(Role, AccountId)> {
-            self.access.holders()
+            let mut roles = self.access.holders();
+            if let Some(registry) = self.registry.get().flatten() {
+                roles.push((Role::Registry, registry));
+            }
+            roles
         }
     }
 
@@ -301,6 +330,7 @@ pub mod tasset_factory {
             assert_eq!(f.set_code_hashes(Hash::from([9; 32]), PoolCode { pool: Hash::from([9; 32]), books: Hash::from([9; 32]) }), Err(FactoryError::Access(AccessError::NotAdmin)));
             assert_eq!(f.propose_admin(Some(a.bob)), Err(AccessError::NotAdmin));
             assert_eq!(f.set_role(Role::Guardian, a.bob, true), Err(AccessError::NotAdmin));
+            assert_eq!(f.set_role(Role::Registry, a.bob, true), Err(AccessError::NotAdmin));
             assert_eq!(f.set_code_hash(Hash::from([9; 32])), Err(AccessError::NotAdmin));
             assert_eq!(f.roles(), vec![(Role::Admin, a.alice)]);
             assert_eq!(f.pause(), Err(AccessError::NotGuardian));
@@ -308,6 +338,16 @@ pub mod tasset_factory {
             assert_eq!(f.code_hashes(), (Hash::from([1; 32]), PoolCode { pool: Hash::from([2; 32]), books: Hash::from([3; 32]) }));
             assert!(f.reactors().is_empty());
             assert_eq!(f.reactor_of(a.django), None);
+        }
+
+        #[ink::test]
+        fn the_admin_points_new_reactors_at_a_position_registry() {
+            let (mut f, a) = factory();
+            f.set_role(Role::Registry, a.django, true).expect("admin");
+            assert_eq!(f.roles(), vec![(Role::Admin, a.alice), (Role::Registry, a.django)]);
+            assert_eq!(f.set_role(Role::Registry, a.bob, false), Err(AccessError::NotHolder));
+            f.set_role(Role::Registry, a.django, false).expect("admin");
+            assert_eq!(f.roles(), vec![(Role::Admin, a.alice)]);
         }
 
         #[ink::test]

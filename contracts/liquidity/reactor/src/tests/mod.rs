@@ -59,6 +59,7 @@ fn reactor() -> (Reactor, test::DefaultAccounts<E>) {
         emission_budget: 0,
         pcv_flows: Lazy::new(),
         genesis: false,
+        registry: None,
         access: Access::new(a.alice),
     };
     (r, a)
@@ -172,4 +173,17 @@ fn the_epoch_and_the_next_boundary_are_told_to_ld_staking() {
     assert_eq!(r.reactor_asset(), a.eve);
     assert!(r.venue_list().is_empty());
     assert_eq!(r.state().next_rollover_ms, GENESIS + WEEK);
+}
+
+#[ink::test]
+fn only_the_admin_points_the_reactor_at_a_position_registry() {
+    let (mut r, a) = reactor();
+    test::set_caller::<E>(a.bob);
+    assert_eq!(r.set_role(Role::Registry, a.django, true), Err(AccessError::NotAdmin));
+    test::set_caller::<E>(a.alice);
+    r.set_role(Role::Registry, a.django, true).expect("admin");
+    assert!(r.roles().contains(&(Role::Registry, a.django)));
+    assert_eq!(r.set_role(Role::Registry, a.bob, false), Err(AccessError::NotHolder));
+    r.set_role(Role::Registry, a.django, false).expect("admin");
+    assert!(!r.roles().iter().any(|(role, _)| *role == Role::Registry));
 }

@@ -9,6 +9,8 @@
 //! the reference, than the bounds below: the accepted price of on-chain checkpointed votes, so
 //! that any regression fails.
 
+mod registry;
+
 use laas_e2e_tests::{args, args::Bytes, load_bundle, Address, Chain, Cost};
 use psp22::PSP22Error;
 
@@ -108,6 +110,7 @@ fn main() {
     pool_weights(base, &reference_path);
     staking_weights();
     dao_weights();
+    registry::registry_weights();
 
     if check {
         let mut failures = Vec::new();

@@ -1,0 +1,106 @@
+//! The registry's rules as pure functions: smoothing, medians, deviation marks, depth,
+//! drawdown and congestion. No storage, no environment: unit-tested directly.
+
+use crate::types::{Bucket, Reporter, Slot, DAY_MS};
+use laas_math::{mul_div, MathError, Rounding, BPS};
+
+/// The smoothed value of `slot` at `now`: the smoothed value moves toward the latest
+/// observation by the share of the window that observation has stood (`min(now − updated,
+/// window) / window`). An observation counts only for the time it stood, so a value pushed
+/// and undone within a block moves nothing.
+pub fn smoothed_at(slot: &Slot, now: u64, window_ms: u64) -> Result<u128, MathError> {
+    let stood = u128::from(now.saturating_sub(slot.updated_ms).min(window_ms));
+    let window = u128::from(window_ms);
+    let step = mul_div(slot.raw.abs_diff(slot.smoothed), stood, window, Rounding::Down)?;
+    if slot.raw >= slot.smoothed {
+        slot.smoothed.checked_add(step).ok_or(MathError::Overflow)
+    } else {
+        slot.smoothed.checked_sub(step).ok_or(MathError::Underflow)
+    }
+}
+
+/// `previous` (if the observable was seen before) after observing `value` at `now`. A queue
+/// remembers since when it has been non-empty.
+pub fn observed(previous: Option<Slot>, value: u128, now: u64, window_ms: u64) -> Result<Slot, MathError> {
+    Ok(match previous {
+        None => Slot { raw: value, smoothed: value, updated_ms: now, since_ms: if value > 0 { now } else { 0 } },
+        Some(slot) => Slot {
+            raw: value,
+            smoothed: smoothed_at(&slot, now, window_ms)?,
+            updated_ms: now,
+            since_ms: match (value, slot.since_ms) {
+                (0, _) => 0,
+                (_, 0) => now,
+                (_, since) => since,
+            },
+        },
+    })
+}
+
+/// The median of `values` (sorted in place): the middle one, or the mean of the two middle
+/// ones rounded down. `None` for no values.
+pub fn median(values: &mut [u128]) -> Option<u128> {
+    values.sort_unstable();
+    let n = values.len();
+    let upper = *values.get(n / 2)?;
+    if n & 1 == 1 {
+        return Some(upper);
+    }
+    let lower = *values.get((n / 2).saturating_sub(1))?;
+    Some(lower.saturating_add(upper.saturating_sub(lower) / 2))
+}
+
+/// Whether `value` lies further than `band_bps` of `median` from it (any non-zero value
+/// deviates from a zero median).
+pub fn deviates(value: u128, median: u128, band_bps: u16) -> Result<bool, MathError> {
+    Ok(!laas_math::within_bps(value, median, band_bps)?)
+}
+
+/// Records in `reporter` whether it deviated in `epoch`, counting over the last `epochs`
+/// epochs; returns how many of them it deviated in. Marks for an epoch already marked add to
+/// it (several observables in one epoch count once).
+pub fn mark(reporter: &mut Reporter, epoch: u64, deviated: bool, epochs: u8) -> u32 {
+    let shift = epoch.saturating_sub(reporter.marked_epoch);
+    reporter.marks = u32::try_from(shift).ok().and_then(|s| reporter.marks.checked_shl(s)).unwrap_or(0);
+    reporter.marked_epoch = reporter.marked_epoch.max(epoch);
+    if deviated {
+        reporter.marks |= 1;
+    }
+    let kept = 1u64.checked_shl(u32::from(epochs)).map_or(u64::MAX, |bit| bit.wrapping_sub(1));
+    reporter.marks &= kept;
+    reporter.marks.count_ones()
+}
+
+/// Price impact of buying `reference` of the asset from a constant-product pool holding
+/// `reserve` of it, bps (10,000 when the pool cannot deliver it): the price paid at the margin
+/// rises by `reserve² / (reserve − reference)²`; this reports the average-price impact
+/// `reference / (reserve − reference)`, capped at 100%.
+pub fn impact_bps(reserve: u128, reference: u128) -> Result<u128, MathError> {
+    if reference >= reserve {
+        return Ok(BPS);
+    }
+    Ok(mul_div(reference, BPS, reserve.saturating_sub(reference), Rounding::Up)?.min(BPS))
+}
+
+/// Drawdown from `peak` to `latest`, bps (0 when `latest` is at or above the peak).
+pub fn drawdown_bps(peak: u128, latest: u128) -> Result<u128, MathError> {
+    if latest >= peak || peak == 0 {
+        return Ok(0);
+    }
+    mul_div(peak.saturating_sub(latest), BPS, peak, Rounding::Down)
+}
+
+/// Queue `queue_bps` of the supply that has been building since `since_ms`, per day: the
+/// queue spread over the days it took, at least one (a day-old burst reads as itself).
+pub fn congestion_bps(queue_bps: u128, since_ms: u64, now: u64) -> Result<u128, MathError> {
+    let days_ms = now.saturating_sub(since_ms).max(DAY_MS);
+    mul_div(queue_bps, u128::from(DAY_MS), u128::from(days_ms), Rounding::Up)
+}
+
+/// `bucket` after observing `nav` in bucket `index`: a bucket of an older pass restarts.
+pub fn bucketed(bucket: Option<Bucket>, index: u64, nav: u128) -> Bucket {
+    match bucket {
+        Some(b) if b.index == index => Bucket { index, peak: b.peak.max(nav) },
+        _ => Bucket { index, peak: nav },
+    }
+}

@@ -1,0 +1,150 @@
+//! Reporters: the whitelist, bonds, reports, each epoch's median and the marks of those who
+//! deviate from it.
+
+use crate::events::{ReporterAllowed, ReporterJoined, ReporterLeft, Reported, RoundClosed};
+use crate::feeds::first_party;
+use crate::observe;
+use crate::position_registry::PositionRegistry;
+use crate::types::*;
+use ink::codegen::Env;
+use ink::prelude::vec::Vec;
+use ink::primitives::AccountId;
+use laas_math::{apply_bps, Rounding};
+use laas_traits::registry::{MAX_REPORTERS, MIN_REPORTS};
+use laas_traits::token;
+
+impl PositionRegistry {
+    /// `allow_reporter` (the admin checked).
+    pub(crate) fn allow(&mut self, position: u32, reporter: AccountId, allowed: bool) -> Result<()> {
+        self.position_or_err(position)?;
+        if allowed {
+            self.whitelist.insert((position, reporter), &());
+        } else {
+            self.whitelist.remove((position, reporter));
+            if self.reporter.get((position, reporter)).is_some_and(|r| r.active) {
+                self.deactivate(position, reporter, 0)?;
+            }
+        }
+        self.env().emit_event(ReporterAllowed { position, reporter, allowed });
+        Ok(())
+    }
+
+    /// `join` (the pause checked).
+    pub(crate) fn enter(&mut self, position: u32, bond: u128) -> Result<()> {
+        let caller = self.env().caller();
+        self.position_or_err(position)?;
+        if !self.whitelist.contains((position, caller)) {
+            return Err(RegistryError::NotWhitelisted);
+        }
+        if self.reporter.contains((position, caller)) {
+            return Err(RegistryError::AlreadyJoined);
+        }
+        let mut active = self.reporters.get(position).unwrap_or_default();
+        if active.len() >= MAX_REPORTERS {
+            return Err(RegistryError::TooManyReporters);
+        }
+        if bond < self.params_now().min_bond || bond == 0 {
+            return Err(RegistryError::BondTooSmall);
+        }
+        active.push(caller);
+        self.reporters.insert(position, &active);
+        let record = Reporter { bond, active: true, unlock_ms: 0, marks: 0, marked_epoch: self.current_epoch() };
+        self.reporter.insert((position, caller), &record);
+        token::pull(self.bond_token, caller, bond)?;
+        self.env().emit_event(ReporterJoined { position, reporter: caller, bond });
+        Ok(())
+    }
+
+    /// Stops `reporter` reporting on `position`, slashing `slash_bps` of its bond; the rest
+    /// unlocks after the cooldown. A reporter no longer active (it left with a report still in
+    /// an open round) is only slashed. Errors: `NotReporter` (no bond here).
+    pub(crate) fn deactivate(&mut self, position: u32, reporter: AccountId, slash_bps: u16) -> Result<u128> {
+        let mut record = self.reporter.get((position, reporter)).ok_or(RegistryError::NotReporter)?;
+        if !record.active && slash_bps == 0 {
+            return Err(RegistryError::NotReporter);
+        }
+        let slashed = apply_bps(record.bond, u128::from(slash_bps), Rounding::Up)?.min(record.bond);
+        record.bond = record.bond.saturating_sub(slashed);
+        self.slashed = self.slashed.checked_add(slashed).ok_or(RegistryError::Math(laas_math::MathError::Overflow))?;
+        if record.active {
+            record.active = false;
+            record.unlock_ms = self.env().block_timestamp().saturating_add(self.params_now().cooldown_ms);
+            let mut active = self.reporters.get(position).unwrap_or_default();
+            active.retain(|r| *r != reporter);
+            self.reporters.insert(position, &active);
+        }
+        self.reporter.insert((position, reporter), &record);
+        self.env().emit_event(ReporterLeft { position, reporter, slashed, unlock_ms: record.unlock_ms });
+        Ok(slashed)
+    }
+
+    /// `report`.
+    pub(crate) fn submit(&mut self, position: u32, feed: Feed, epoch: u64, value: u128) -> Result<()> {
+        let caller = self.env().caller();
+        let p = self.position_or_err(position)?;
+        if first_party(&p, feed) {
+            return Err(RegistryError::FirstParty);
+        }
+        if !self.reporter.get((position, caller)).is_some_and(|r| r.active) {
+            return Err(RegistryError::NotReporter);
+        }
+        let current = self.current_epoch();
+        if epoch != current {
+            return Err(RegistryError::WrongEpoch);
+        }
+        let mut round = match self.rounds.get((position, feed)) {
+            Some(round) if round.epoch == current => round,
+            Some(past) => {
+                self.finish(position, feed, past)?;
+                Round { epoch: current, reports: Vec::new() }
+            }
+            None => Round { epoch: current, reports: Vec::new() },
+        };
+        if round.reports.iter().any(|(r, _)| *r == caller) {
+            return Err(RegistryError::AlreadyReported);
+        }
+        // Reporters who left this epoch keep their reports in it: a round holds at most as many
+        // reports as a position may have reporters.
+        if round.reports.len() >= MAX_REPORTERS {
+            return Err(RegistryError::TooManyReporters);
+        }
+        round.reports.push((caller, value));
+        self.rounds.insert((position, feed), &round);
+        self.env().emit_event(Reported { position, reporter: caller, feed, epoch, value });
+        Ok(())
+    }
+
+    /// Closes `round`: with at least [`MIN_REPORTS`] reports their median becomes the value of
+    /// `feed`, observed at the end of the round's epoch; each reporter is marked for deviating
+    /// or not, and one past the limit is removed and slashed. Returns the median.
+    pub(crate) fn finish(&mut self, position: u32, feed: Feed, round: Round) -> Result<Option<u128>> {
+        self.rounds.remove((position, feed));
+        let mut values: Vec<u128> = round.reports.iter().map(|(_, v)| *v).collect();
+        let median = if values.len() >= MIN_REPORTS { observe::median(&mut values) } else { None };
+        if let Some(median) = median {
+            let params = self.params_now();
+            let end = round.epoch.saturating_add(1).saturating_mul(self.epoch_ms);
+            self.put(position, feed, median, end.min(self.env().block_timestamp()))?;
+            for (reporter, value) in round.reports.iter() {
+                let Some(mut record) = self.reporter.get((position, *reporter)) else { continue };
+                let deviated = observe::deviates(*value, median, params.band_bps)?;
+                let marks = observe::mark(&mut record, round.epoch, deviated, params.deviation_epochs);
+                self.reporter.insert((position, *reporter), &record);
+                if marks > u32::from(params.max_deviations) {
+                    self.whitelist.remove((position, *reporter));
+                    if record.active || params.slash_bps > 0 {
+                        self.deactivate(position, *reporter, params.slash_bps)?;
+                    }
+                    // Marks restart: a removed reporter is slashed once per offence.
+                    if let Some(mut removed) = self.reporter.get((position, *reporter)) {
+                        removed.marks = 0;
+                        self.reporter.insert((position, *reporter), &removed);
+                    }
+                }
+            }
+        }
+        let reports = u32::try_from(round.reports.len()).unwrap_or(u32::MAX);
+        self.env().emit_event(RoundClosed { position, feed, epoch: round.epoch, reports, median });
+        Ok(median)
+    }
+}

@@ -1,0 +1,294 @@
+//! Unit tests of the position registry, off chain: registration, first-party observations,
+//! reports, medians and marks, and every derived query (bond transfers and depth readings,
+//! which call other contracts, run in `e2e-tests/tests/registry.rs`).
+
+mod rules;
+
+use crate::position_registry::*;
+use ink::env::test;
+use ink::env::DefaultEnvironment as E;
+use ink::primitives::AccountId;
+use laas_traits::{AccessControl, AccessError, PositionFeed, Role, Roles};
+
+const HOUR: u64 = 3_600_000;
+const NAV: u128 = 1_000_000_000_000_000_000;
+
+fn params() -> Params {
+    Params {
+        max_age_ms: 2 * DAY_MS,
+        smoothing_ms: HOUR,
+        min_bond: 100,
+        band_bps: 500,
+        max_deviations: 1,
+        deviation_epochs: 4,
+        slash_bps: 5_000,
+        cooldown_ms: DAY_MS,
+    }
+}
+
+fn at(ms: u64) {
+    test::set_block_timestamp::<E>(ms);
+}
+
+fn as_caller(account: AccountId) {
+    test::set_caller::<E>(account);
+}
+
+/// A registry (alice admin, bob the treasury) with epochs of an hour and buckets of an hour,
+/// at day 10.
+fn registry() -> (PositionRegistry, test::DefaultAccounts<E>) {
+    let a = test::default_accounts::<E>();
+    as_caller(a.alice);
+    at(10 * DAY_MS);
+    (PositionRegistry::new(a.django, a.bob, HOUR, HOUR, params()).expect("valid"), a)
+}
+
+fn open(token: AccountId, source: Option<AccountId>, operator: AccountId) -> Registration {
+    Registration { token, class: Class::Open, operator, related: vec![], source, venue: None, reference_size: 0 }
+}
+
+fn account(n: u8) -> AccountId {
+    AccountId::from([n; 32])
+}
+
+/// Seats `reporters` on `position` as if they had joined with a bond of 1,000 (joining pulls
+/// the bond from the token, which only the scenarios can run).
+fn seat(r: &mut PositionRegistry, position: u32, reporters: &[AccountId]) {
+    for reporter in reporters {
+        r.whitelist.insert((position, *reporter), &());
+        r.reporter.insert((position, *reporter), &Reporter { bond: 1_000, active: true, unlock_ms: 0, marks: 0, marked_epoch: 0 });
+    }
+    r.reporters.insert(position, &reporters.to_vec());
+}
+
+fn observe(r: &mut PositionRegistry, source: AccountId, nav: u128, queued: u128) {
+    as_caller(source);
+    r.observe(Observation { nav, supply: 1_000, queued }, None).expect("source");
+}
+
+#[ink::test]
+fn only_the_admin_or_a_registrar_registers_and_bad_registrations_change_nothing() {
+    let (mut r, a) = registry();
+    as_caller(a.eve);
+    assert_eq!(r.register(open(account(21), None, a.eve)), Err(RegistryError::Access(AccessError::NotAdmin)));
+    as_caller(a.alice);
+    assert_eq!(r.register(open(account(21), Some(account(22)), a.eve)), Ok(0));
+    assert_eq!(r.register(open(account(21), None, a.eve)), Err(RegistryError::AlreadyRegistered));
+    assert_eq!(r.register(open(account(23), Some(account(22)), a.eve)), Err(RegistryError::SourceTaken));
+    let crowd = Registration { related: vec![a.eve; 16], ..open(account(23), None, a.eve) };
+    assert_eq!(r.register(crowd), Err(RegistryError::TooManyRelated));
+    let undated = Registration { class: Class::Term { maturity_ms: 0 }, ..open(account(23), None, a.eve) };
+    assert_eq!(r.register(undated), Err(RegistryError::InvalidParams));
+    let no_size = Registration { venue: Some(account(29)), ..open(account(23), None, a.eve) };
+    assert_eq!(r.register(no_size), Err(RegistryError::InvalidParams));
+    assert_eq!(r.count(), 1);
+    assert_eq!(r.position_of(account(23)), None);
+    // A registrar (the factory) may register; the guardian's pause stops registrations.
+    r.set_role(Role::Registrar, a.frank, true).expect("admin");
+    assert!(r.roles().contains(&(Role::Registrar, a.frank)));
+    as_caller(a.frank);
+    assert_eq!(r.register(open(account(23), None, a.eve)), Ok(1));
+    as_caller(a.alice);
+    r.pause().expect("admin");
+    assert_eq!(r.register(open(account(24), None, a.eve)), Err(RegistryError::Access(AccessError::Paused)));
+}
+
+#[ink::test]
+fn admin_messages_refuse_strangers_and_unknown_positions() {
+    let (mut r, a) = registry();
+    r.register(open(account(21), None, a.eve)).expect("admin");
+    as_caller(a.eve);
+    let not_admin = Err(RegistryError::Access(AccessError::NotAdmin));
+    assert_eq!(r.set_parties(0, a.eve, vec![]), not_admin);
+    assert_eq!(r.set_venue(0, Some(account(29)), 10), not_admin);
+    assert_eq!(r.set_params(params()), not_admin);
+    assert_eq!(r.allow_reporter(0, a.eve, true), not_admin);
+    assert_eq!(r.set_role(Role::Registrar, a.eve, true), Err(AccessError::NotAdmin));
+    as_caller(a.alice);
+    assert_eq!(r.set_parties(7, a.eve, vec![]), Err(RegistryError::UnknownPosition));
+    assert_eq!(r.set_parties(0, a.eve, vec![a.bob; 16]), Err(RegistryError::TooManyRelated));
+    assert_eq!(r.set_venue(0, Some(account(29)), 0), Err(RegistryError::InvalidParams));
+    assert_eq!(r.set_params(Params { max_deviations: 4, ..params() }), Err(RegistryError::InvalidParams));
+    assert_eq!(r.set_params(Params { deviation_epochs: 65, max_deviations: 1, ..params() }), Err(RegistryError::InvalidParams));
+    assert_eq!(r.allow_reporter(7, a.eve, true), Err(RegistryError::UnknownPosition));
+    assert_eq!(r.nav(7), Err(RegistryError::UnknownPosition));
+    assert_eq!(r.snapshot(7).map(|_| ()), Err(RegistryError::UnknownPosition));
+    r.set_parties(0, a.frank, vec![a.bob]).expect("admin");
+    let position = r.position(0).expect("registered");
+    assert_eq!((position.registration.operator, position.registration.related), (a.frank, vec![a.bob]));
+    assert_eq!(PositionRegistry::new(a.django, a.bob, 0, HOUR, params()).map(|_| ()), Err(RegistryError::InvalidParams));
+}
+
+#[ink::test]
+fn only_the_source_pushes_and_drawdown_reads_the_peak_of_the_window() {
+    let (mut r, a) = registry();
+    let reactor = account(22);
+    r.register(open(account(21), Some(reactor), a.eve)).expect("admin");
+    as_caller(a.eve);
+    assert_eq!(r.observe(Observation { nav: NAV, supply: 1, queued: 0 }, None), Err(RegistryError::NotSource));
+    assert_eq!(r.nav(0), Err(RegistryError::NoData));
+    let start = 10 * DAY_MS;
+    observe(&mut r, reactor, NAV, 0);
+    // Up 10% an hour later, then down to 0.99 over the next three hours; keepers striking in
+    // a burst within one bucket cannot flush its peak.
+    at(start + HOUR);
+    observe(&mut r, reactor, NAV * 11 / 10, 0);
+    for _ in 0..5 {
+        observe(&mut r, reactor, NAV, 0);
+    }
+    at(start + 4 * HOUR);
+    observe(&mut r, reactor, NAV * 99 / 100, 0);
+    assert_eq!(r.nav(0), Ok(Reading { value: NAV * 99 / 100, age_ms: 0 }));
+    // (1.1 − 0.99) / 1.1 = 10% within 4 h; the last two hours saw no peak above now.
+    assert_eq!(r.nav_drawdown(0, 4 * HOUR).map(|d| d.value), Ok(1_000));
+    assert_eq!(r.nav_drawdown(0, HOUR).map(|d| d.value), Ok(0));
+    assert_eq!(r.nav_drawdown(0, 64 * HOUR), Err(RegistryError::WindowTooLong));
+    // A day later the 1.1 peak has left a 4 h window; past the maximum age nothing answers.
+    at(start + 28 * HOUR);
+    assert_eq!(r.nav_drawdown(0, 4 * HOUR), Ok(Reading { value: 0, age_ms: 24 * HOUR }));
+    at(start + 4 * HOUR + 2 * DAY_MS + 1);
+    assert_eq!(r.nav(0), Err(RegistryError::Stale { age_ms: 2 * DAY_MS + 1 }));
+    assert_eq!(r.nav_drawdown(0, HOUR), Err(RegistryError::Stale { age_ms: 2 * DAY_MS + 1 }));
+}
+
+#[ink::test]
+fn a_queue_shows_its_wait_and_its_congestion() {
+    let (mut r, a) = registry();
+    let reactor = account(22);
+    r.register(open(account(21), Some(reactor), a.eve)).expect("admin");
+    let start = 10 * DAY_MS;
+    observe(&mut r, reactor, NAV, 0);
+    assert_eq!(r.queue_wait(0).map(|q| q.value), Ok(0));
+    at(start + HOUR);
+    // 200 of 1,000 shares asked back: 20% of the supply.
+    observe(&mut r, reactor, NAV, 200);
+    at(start + 3 * HOUR);
+    observe(&mut r, reactor, NAV, 250);
+    assert_eq!(r.queue_wait(0).map(|q| q.value), Ok(u128::from(2 * HOUR)));
+    // Smoothed over an hour: the 20% stood two hours (a whole window), the 25% none yet.
+    assert_eq!(r.congestion(0).map(|c| c.value), Ok(2_000));
+    at(start + 4 * HOUR);
+    assert_eq!(r.congestion(0).map(|c| c.value), Ok(2_500));
+    // Served at the rollover: the wait ends, congestion fades over the window.
+    observe(&mut r, reactor, NAV, 0);
+    assert_eq!(r.queue_wait(0).map(|q| q.value), Ok(0));
+    at(start + 4 * HOUR + HOUR / 2);
+    assert_eq!(r.congestion(0).map(|c| c.value), Ok(1_250));
+    let snapshot = r.snapshot(0).expect("known");
+    assert_eq!(snapshot.slots.get(1).map(|s| s.raw), Some(0));
+}
+
+#[ink::test]
+fn a_term_position_shows_how_late_it_settled() {
+    let (mut r, a) = registry();
+    let term = account(23);
+    let maturity_ms = 11 * DAY_MS;
+    r.register(Registration { class: Class::Term { maturity_ms }, ..open(account(21), Some(term), a.eve) }).expect("admin");
+    r.register(open(account(24), Some(account(50)), a.eve)).expect("admin");
+    assert_eq!(r.settlement_delay(0).map(|d| d.value), Ok(0));
+    assert_eq!(r.settlement_delay(1), Err(RegistryError::NotTerm));
+    as_caller(account(50));
+    assert_eq!(r.settle(), Err(RegistryError::NotTerm));
+    as_caller(a.eve);
+    assert_eq!(r.settle(), Err(RegistryError::NotSource));
+    // Unsettled two hours past maturity: two hours late and counting.
+    at(maturity_ms + 2 * HOUR);
+    assert_eq!(r.settlement_delay(0).map(|d| d.value), Ok(u128::from(2 * HOUR)));
+    at(maturity_ms + 3 * HOUR);
+    as_caller(term);
+    r.settle().expect("source");
+    assert_eq!(r.settle(), Err(RegistryError::AlreadySettled));
+    at(maturity_ms + 30 * HOUR);
+    assert_eq!(r.settlement_delay(0), Ok(Reading { value: u128::from(3 * HOUR), age_ms: 27 * HOUR }));
+}
+
+#[ink::test]
+fn the_median_of_three_ignores_a_liar_who_is_removed_after_repeated_deviations() {
+    let (mut r, a) = registry();
+    r.register(open(account(21), None, a.eve)).expect("admin");
+    let (honest, liar) = ([account(11), account(12), account(13)], account(14));
+    seat(&mut r, 0, &[honest[0], honest[1], honest[2], liar]);
+    as_caller(a.eve);
+    let epoch = r.current_epoch();
+    assert_eq!(r.report(0, Feed::BridgeDelay, epoch, 60_000), Err(RegistryError::NotReporter));
+    for (n, value) in [(0, 60_000u128), (1, 61_000), (2, 59_000)] {
+        as_caller(honest[n]);
+        r.report(0, Feed::BridgeDelay, epoch, value).expect("reporter");
+    }
+    assert_eq!(r.report(0, Feed::BridgeDelay, epoch, 60_000), Err(RegistryError::AlreadyReported));
+    assert_eq!(r.report(0, Feed::BridgeDelay, epoch + 1, 60_000), Err(RegistryError::WrongEpoch));
+    assert_eq!(r.report(0, Feed::BridgeDelay, epoch - 1, 60_000), Err(RegistryError::WrongEpoch));
+    as_caller(liar);
+    r.report(0, Feed::BridgeDelay, epoch, 9_000_000).expect("reporter");
+    assert_eq!(r.close_round(0, Feed::BridgeDelay), Err(RegistryError::EpochOpen));
+    assert_eq!(r.bridge_delay(0), Err(RegistryError::NoData));
+    // The median of 59,000, 60,000, 61,000 and 9,000,000 is 60,500: the liar moves it little.
+    at((epoch + 1) * HOUR);
+    assert_eq!(r.close_round(0, Feed::BridgeDelay), Ok(Some(60_500)));
+    assert_eq!(r.bridge_delay(0).map(|d| d.value), Ok(60_500));
+    assert_eq!(r.reporter_of(0, liar).map(|l| (l.active, l.marks)), Some((true, 1)));
+    // A second deviation within four epochs removes it: half its bond is slashed, the rest
+    // unlocks after the cooldown; it is struck off the whitelist.
+    let epoch = epoch + 1;
+    for (reporter, value) in [(honest[0], 60_000u128), (honest[1], 60_000), (honest[2], 60_000), (liar, 1)] {
+        as_caller(reporter);
+        r.report(0, Feed::BridgeDelay, epoch, value).expect("reporter");
+    }
+    at((epoch + 1) * HOUR);
+    as_caller(honest[0]);
+    r.report(0, Feed::BridgeDelay, epoch + 1, 60_000).expect("closes the previous round first");
+    let removed = r.reporter_of(0, liar).expect("bond kept");
+    assert_eq!((removed.active, removed.bond, removed.unlock_ms), (false, 500, (epoch + 1) * HOUR + DAY_MS));
+    assert_eq!(r.setup().3, 500);
+    assert!(!r.is_whitelisted(0, liar));
+    assert_eq!(r.snapshot(0).map(|s| s.reporters.len()), Ok(3));
+    as_caller(liar);
+    assert_eq!(r.report(0, Feed::BridgeDelay, epoch + 1, 1), Err(RegistryError::NotReporter));
+    assert_eq!(r.withdraw_bond(0), Err(RegistryError::CooldownActive));
+    // An honest reporter leaves: with two left the delay is reporter-fed and answers nothing.
+    as_caller(honest[2]);
+    assert_eq!(r.withdraw_bond(0), Err(RegistryError::StillActive));
+    r.leave(0).expect("reporter");
+    assert_eq!(r.leave(0), Err(RegistryError::NotReporter));
+    assert_eq!(r.bridge_delay(0), Err(RegistryError::TooFewReporters));
+}
+
+#[ink::test]
+fn fewer_than_three_reports_set_no_value_and_first_party_feeds_take_no_reports() {
+    let (mut r, a) = registry();
+    r.register(open(account(21), Some(account(22)), a.eve)).expect("admin");
+    seat(&mut r, 0, &[account(11), account(12), account(13)]);
+    let epoch = r.current_epoch();
+    as_caller(account(11));
+    assert_eq!(r.report(0, Feed::Nav, epoch, NAV), Err(RegistryError::FirstParty));
+    assert_eq!(r.report(7, Feed::Nav, epoch, NAV), Err(RegistryError::UnknownPosition));
+    r.report(0, Feed::Depth, epoch, 40).expect("reporter");
+    as_caller(account(12));
+    r.report(0, Feed::Depth, epoch, 45).expect("reporter");
+    at((epoch + 1) * HOUR);
+    assert_eq!(r.close_round(0, Feed::Depth), Ok(None));
+    assert_eq!(r.depth_fragility(0), Err(RegistryError::NoData));
+    assert_eq!(r.round(0, Feed::Depth), None);
+}
+
+#[ink::test]
+fn struck_off_reporters_stop_and_roles_are_listed() {
+    let (mut r, a) = registry();
+    r.register(open(account(21), None, a.eve)).expect("admin");
+    seat(&mut r, 0, &[account(11)]);
+    r.allow_reporter(0, account(11), false).expect("admin");
+    let record = r.reporter_of(0, account(11)).expect("bond kept");
+    assert_eq!((record.active, record.bond), (false, 1_000));
+    assert_eq!(r.setup().3, 0);
+    as_caller(account(12));
+    assert_eq!(r.join(0, 1_000), Err(RegistryError::NotWhitelisted));
+    as_caller(a.alice);
+    r.allow_reporter(0, account(12), true).expect("admin");
+    as_caller(account(12));
+    assert_eq!(r.join(0, 99), Err(RegistryError::BondTooSmall));
+    assert_eq!(r.join(9, 100), Err(RegistryError::UnknownPosition));
+    as_caller(account(11));
+    assert_eq!(r.join(0, 1_000), Err(RegistryError::NotWhitelisted));
+    let roles = r.roles();
+    assert!(roles.contains(&(Role::Admin, a.alice)) && roles.contains(&(Role::Treasury, a.bob)));
+}

@@ -1,0 +1,169 @@
+//! What the registry stores and answers: its parameters, the observables' slots, the NAV
+//! history's buckets, reporters and their rounds.
+
+use ink::prelude::vec::Vec;
+use ink::primitives::AccountId;
+pub use laas_traits::registry::{Class, Observation, Receipt, Registration, RegistryError};
+
+/// Results of the registry's messages.
+pub type Result<T> = core::result::Result<T, RegistryError>;
+
+/// Buckets of NAV history kept per position: the longest drawdown window is
+/// `NAV_BUCKETS × bucket_ms`.
+pub const NAV_BUCKETS: u64 = 64;
+
+/// Most epochs a reporter's deviations are counted over (the bits of its mark).
+pub const MAX_DEVIATION_EPOCHS: u8 = 64;
+
+/// One day, ms: the unit of `congestion`.
+pub const DAY_MS: u64 = 86_400_000;
+
+/// An observable a position has (SPEC §4.1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[allow(clippy::cast_possible_truncation)]
+pub enum Feed {
+    /// NAV per share, 1e18. First-party for a position with a source.
+    Nav,
+    /// Shares asked back and not paid, in bps of the supply. First-party with a source.
+    Queue,
+    /// Price impact of buying the reference size, bps. Measured at the position's venue
+    /// when it has one (`observe_depth`), else reported.
+    Depth,
+    /// Cross-chain message confirmation delay, ms. Always reported.
+    BridgeDelay,
+    /// When the Term position settled, ms (0: not yet). First-party with a source.
+    Settlement,
+}
+
+/// A registered position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Position {
+    /// Its id.
+    pub id: u32,
+    /// What was registered (token, class, operator, related parties, source, venue).
+    pub registration: Registration,
+    /// When it was registered, ms.
+    pub registered_ms: u64,
+}
+
+/// The registry's tunable parameters (admin-set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Params {
+    /// Data older than this prices and triggers nothing, ms.
+    pub max_age_ms: u64,
+    /// Window of the time-weighted smoothing of market observables, ms.
+    pub smoothing_ms: u64,
+    /// Smallest bond a reporter joins with, in the bond token.
+    pub min_bond: u128,
+    /// A report further than this from its epoch's median deviates, bps of the median.
+    pub band_bps: u16,
+    /// A reporter deviating more than this many times…
+    pub max_deviations: u8,
+    /// …within this many epochs (≤ 64) is removed and slashed.
+    pub deviation_epochs: u8,
+    /// Part of a removed reporter's bond sent to the treasury, bps.
+    pub slash_bps: u16,
+    /// A leaving reporter's bond returns after this long, ms.
+    pub cooldown_ms: u64,
+}
+
+impl Params {
+    /// Errors: `InvalidParams` (a zero age or window, a band of 0 or above 100%, no room for
+    /// a deviation count within the epochs counted, a slash above 100%).
+    pub fn validate(&self) -> Result<()> {
+        let ok = self.max_age_ms > 0
+            && self.smoothing_ms > 0
+            && self.band_bps > 0
+            && self.band_bps <= 10_000
+            && self.deviation_epochs > 0
+            && self.deviation_epochs <= MAX_DEVIATION_EPOCHS
+            && self.max_deviations < self.deviation_epochs
+            && self.slash_bps <= 10_000;
+        if ok { Ok(()) } else { Err(RegistryError::InvalidParams) }
+    }
+}
+
+/// The current value of one observable of one position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Slot {
+    /// The latest observation (a push, an epoch's median, a depth reading).
+    pub raw: u128,
+    /// The time-weighted smoothed value as of `updated_ms` (market observables).
+    pub smoothed: u128,
+    /// When it was last observed, ms.
+    pub updated_ms: u64,
+    /// Queue only: since when it has been seen non-empty, ms (0: empty).
+    pub since_ms: u64,
+}
+
+/// One bucket of a position's NAV history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Bucket {
+    /// Which bucket of time it holds (`ms / bucket_ms`); a slot holding an older index is
+    /// empty for the current pass of the ring.
+    pub index: u64,
+    /// Highest NAV observed in it, 1e18.
+    pub peak: u128,
+}
+
+/// A reporter of one position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Reporter {
+    /// The bond held, in the bond token.
+    pub bond: u128,
+    /// Whether it reports now (false once it left or was removed).
+    pub active: bool,
+    /// When its bond may be withdrawn, ms (once inactive).
+    pub unlock_ms: u64,
+    /// One bit per epoch, newest lowest: whether it deviated then.
+    pub marks: u64,
+    /// The epoch of the lowest bit of `marks`.
+    pub marked_epoch: u64,
+}
+
+/// The reports of one observable of one position in one epoch.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Round {
+    /// The epoch.
+    pub epoch: u64,
+    /// Each reporter's value (≤ 15).
+    pub reports: Vec<(AccountId, u128)>,
+}
+
+/// A derived query's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct Reading {
+    /// The value, in the unit the query names.
+    pub value: u128,
+    /// How old the data behind it is, ms.
+    pub age_ms: u64,
+}
+
+/// Everything known of one position's observables, for a dapp.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct Snapshot {
+    /// The position.
+    pub position: Position,
+    /// NAV, queue, depth, bridge delay and settlement slots, in [`Feed`] order.
+    pub slots: Vec<Slot>,
+    /// The last reward-distribution receipt and when it came, ms.
+    pub receipt: Option<(Receipt, u64)>,
+    /// Active reporters.
+    pub reporters: Vec<AccountId>,
+}

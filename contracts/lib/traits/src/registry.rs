@@ -1,0 +1,238 @@
+//! The position registry (SPEC §4.1): standardized positions and the observables that price
+//! cover and settle claims. Here are the registry's error, the shapes other contracts send it,
+//! and the narrow interface they call ([`PositionFeed`]): a factory registers the tAsset of each
+//! reactor it creates; a reactor pushes its NAV, supply and queue at every rollover and NAV
+//! strike (best effort: [`push`] never fails its caller); a Term position's contract records
+//! its settlement.
+
+use crate::access::AccessError;
+use ink::env::call::build_call;
+use ink::env::DefaultEnvironment;
+use ink::prelude::vec::Vec;
+use ink::primitives::AccountId;
+use laas_math::MathError;
+use psp22::PSP22Error;
+
+/// Most related parties a position declares (SPEC §2: bounded lists).
+pub const MAX_RELATED: usize = 15;
+/// Most reporters per position (SPEC §2).
+pub const MAX_REPORTERS: usize = 15;
+/// Fewest reports an epoch needs for its median to count (SPEC §4.1).
+pub const MIN_REPORTS: usize = 3;
+
+/// Errors of the position registry.
+#[derive(Debug, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[allow(clippy::cast_possible_truncation)]
+pub enum RegistryError {
+    /// A role check failed, or registrations and joins are paused.
+    Access(AccessError),
+    /// A bond transfer failed.
+    PSP22(PSP22Error),
+    /// Arithmetic overflow or division by zero.
+    Math(MathError),
+    /// No position has this id (or this token, or this source).
+    UnknownPosition,
+    /// The token is already a registered position.
+    AlreadyRegistered,
+    /// The source already feeds another position.
+    SourceTaken,
+    /// More related parties than [`MAX_RELATED`].
+    TooManyRelated,
+    /// A parameter or a registration field is out of range.
+    InvalidParams,
+    /// Only the position's own source (its reactor, its Term contract) may push this.
+    NotSource,
+    /// The position is not a Term position.
+    NotTerm,
+    /// The settlement is already recorded.
+    AlreadySettled,
+    /// The caller is not whitelisted for this position.
+    NotWhitelisted,
+    /// The caller is already a reporter of this position, or still has a bond here.
+    AlreadyJoined,
+    /// The position has [`MAX_REPORTERS`] reporters.
+    TooManyReporters,
+    /// The bond is below the minimum.
+    BondTooSmall,
+    /// The caller is not an active reporter of this position.
+    NotReporter,
+    /// The observable has a first-party source: reporters do not report it.
+    FirstParty,
+    /// The report is not for the epoch the clock is in.
+    WrongEpoch,
+    /// The reporter already reported this observable in this epoch.
+    AlreadyReported,
+    /// The epoch is still open (or there is nothing to close).
+    EpochOpen,
+    /// Still an active reporter: leave first.
+    StillActive,
+    /// The bond's cooldown has not passed.
+    CooldownActive,
+    /// The observable has never been observed.
+    NoData,
+    /// The data is older than the maximum age: it can price and trigger nothing.
+    Stale {
+        /// How old the data is, ms.
+        age_ms: u64,
+    },
+    /// The observable is reporter-fed and the position has fewer than [`MIN_REPORTS`]
+    /// active reporters.
+    TooFewReporters,
+    /// The window is longer than the NAV history kept.
+    WindowTooLong,
+    /// The position has no venue to measure depth at.
+    NoVenue,
+    /// A cross-contract call could not be made.
+    CallFailed,
+}
+
+impl From<AccessError> for RegistryError {
+    fn from(e: AccessError) -> Self {
+        RegistryError::Access(e)
+    }
+}
+
+impl From<MathError> for RegistryError {
+    fn from(e: MathError) -> Self {
+        RegistryError::Math(e)
+    }
+}
+
+impl From<crate::token::TokenCallError> for RegistryError {
+    fn from(e: crate::token::TokenCallError) -> Self {
+        match e {
+            crate::token::TokenCallError::Token(e) => RegistryError::PSP22(e),
+            crate::token::TokenCallError::CallFailed => RegistryError::CallFailed,
+        }
+    }
+}
+
+/// A position's class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[allow(clippy::cast_possible_truncation)]
+pub enum Class {
+    /// Redeemable on request (a tAsset).
+    Open,
+    /// Redeemed at a maturity date.
+    Term {
+        /// When it is due, ms.
+        maturity_ms: u64,
+    },
+}
+
+/// A position as it is registered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Registration {
+    /// The position token (a tAsset, an external share).
+    pub token: AccountId,
+    /// Open or Term.
+    pub class: Class,
+    /// The party responsible for the position (a reactor's admin, a vault's operator).
+    pub operator: AccountId,
+    /// Parties related to the operator (≤ [`MAX_RELATED`]), for recusal and moral hazard.
+    pub related: Vec<AccountId>,
+    /// The contract that pushes the position's own observables (its reactor, its Term
+    /// contract), if any; the rest comes from reporters.
+    pub source: Option<AccountId>,
+    /// The exchange pool (`venue_amm`) whose depth is measured for this position, if any.
+    pub venue: Option<AccountId>,
+    /// The reference size depth is measured for, in the position's underlying asset.
+    pub reference_size: u128,
+}
+
+/// What a position's source pushes at every rollover and NAV strike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct Observation {
+    /// NAV per share, 1e18.
+    pub nav: u128,
+    /// Shares exposed to NAV (not under a matured request).
+    pub supply: u128,
+    /// Shares asked back and not paid yet.
+    pub queued: u128,
+}
+
+/// A reward-distribution receipt: what a rollover paid the position's holders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Receipt {
+    /// The epoch the rollover opened.
+    pub epoch: u32,
+    /// Paid in the asset.
+    pub asset: u128,
+    /// Paid in the pairing token (TOKE).
+    pub pairing: u128,
+}
+
+/// The registry's surface for the contracts that feed it.
+#[ink::trait_definition]
+pub trait PositionFeed {
+    /// Registers a position; returns its id. Admin or a registrar.
+    /// Errors: `Access(NotAdmin)`, `Access(Paused)`, `AlreadyRegistered`, `SourceTaken`,
+    /// `TooManyRelated`, `InvalidParams`.
+    #[ink(message)]
+    fn register(&mut self, registration: Registration) -> Result<u32, RegistryError>;
+
+    /// Records the caller's position's NAV, supply and queue now, and the reward receipt of a
+    /// rollover. Only the position's source. Errors: `NotSource`, `InvalidParams` (a zero NAV
+    /// with supply).
+    #[ink(message)]
+    fn observe(&mut self, observation: Observation, receipt: Option<Receipt>) -> Result<(), RegistryError>;
+
+    /// Records that the caller's Term position settled now. Only the position's source.
+    /// Errors: `NotSource`, `NotTerm`, `AlreadySettled`.
+    #[ink(message)]
+    fn settle(&mut self) -> Result<(), RegistryError>;
+}
+
+/// Most ref-time a push may spend: a registry that loops or refuses costs its caller no more.
+pub const PUSH_REF_TIME: u64 = 20_000_000_000;
+/// Most proof size a push may add (the registry's code and the few records it writes).
+pub const PUSH_PROOF_SIZE: u64 = 160 * 1024;
+
+/// Pushes `observation` (and `receipt`) to `registry`, best effort: whatever the registry
+/// answers, traps or costs beyond the limits above, the caller goes on (SPEC §4.1: a registry
+/// that refuses never blocks a rollover). Returns whether the registry took it.
+pub fn push(registry: AccountId, observation: Observation, receipt: Option<Receipt>) -> bool {
+    let result = build_call::<DefaultEnvironment>()
+        .call(registry)
+        .ref_time_limit(PUSH_REF_TIME)
+        .proof_size_limit(PUSH_PROOF_SIZE)
+        .exec_input(
+            ink::env::call::ExecutionInput::new(ink::env::call::Selector::new(ink::selector_bytes!("PositionFeed::observe")))
+                .push_arg(observation)
+                .push_arg(receipt),
+        )
+        .returns::<Result<(), RegistryError>>()
+        .try_invoke();
+    matches!(result, Ok(Ok(Ok(()))))
+}
+
+/// Records the caller's settlement in `registry`, best effort (as [`push`]).
+pub fn push_settlement(registry: AccountId) -> bool {
+    let result = build_call::<DefaultEnvironment>()
+        .call(registry)
+        .ref_time_limit(PUSH_REF_TIME)
+        .proof_size_limit(PUSH_PROOF_SIZE)
+        .exec_input(ink::env::call::ExecutionInput::new(ink::env::call::Selector::new(ink::selector_bytes!("PositionFeed::settle"))))
+        .returns::<Result<(), RegistryError>>()
+        .try_invoke();
+    matches!(result, Ok(Ok(Ok(()))))
+}
+
+/// Registers `registration` in `registry` (the caller must be its registrar). Errors: the
+/// registry's, or `CallFailed`.
+pub fn register(registry: AccountId, registration: Registration) -> Result<u32, RegistryError> {
+    let result = build_call::<DefaultEnvironment>()
+        .call(registry)
+        .exec_input(ink::env::call::ExecutionInput::new(ink::env::call::Selector::new(ink::selector_bytes!("PositionFeed::register"))).push_arg(registration))
+        .returns::<Result<u32, RegistryError>>()
+        .try_invoke();
+    crate::call::fallible(result, RegistryError::CallFailed)
+}
