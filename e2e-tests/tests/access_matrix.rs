@@ -466,6 +466,13 @@ fn every_exit_works_while_everything_is_paused() {
         (s.weth.clone(), s.toke.clone(), s.venues[0].clone(), s.venues[1].clone(), s.reactor.clone(), s.tasset.clone(), s.staking.clone().expect("staking"));
     let (pricer, guardian) = (w.callers[2].1.clone(), w.callers[3].1.clone());
 
+    // A holder of a Term position (it matures in a day).
+    let (term, holder) = (w.instances["term_position"].clone(), s.chain.user("term-holder"));
+    s.mint_weth(&holder, E18);
+    s.approve(&holder, &weth, &term);
+    let r: Result<(), TermError> = s.chain.call(&holder, &term, "deposit", &args![E18]);
+    r.expect("deposit before maturity");
+
     // Positions everywhere: an LP in the reactor, a director staking and voting half the
     // liquidity into each venue, a market maker in the AMM and a direct venue owner.
     let lp = s.chain.user("lp");
@@ -506,7 +513,7 @@ fn every_exit_works_while_everything_is_paused() {
 
     // A reporter bonded on tWETH (position 0), and a holder of a Term position its operator
     // has settled.
-    let (registry, term, admin) = (s.registry.clone(), w.instances["term_position"].clone(), s.admin.clone());
+    let (registry, admin) = (s.registry.clone(), s.admin.clone());
     let reporter = s.chain.user("reporter");
     s.give_toke(&reporter, 1_000 * E18);
     s.approve(&reporter, &toke, &registry);
@@ -514,12 +521,6 @@ fn every_exit_works_while_everything_is_paused() {
     r.expect("whitelisted");
     let r: Result<(), RegistryError> = s.chain.call(&reporter, &registry, "join", &args![0u32, 1_000 * E18]);
     r.expect("bonded");
-    let holder = s.chain.user("term-holder");
-    s.mint_weth(&holder, E18);
-    s.approve(&holder, &weth, &term);
-    let r: Result<(), TermError> = s.chain.call(&holder, &term, "deposit", &args![E18]);
-    r.expect("deposit before maturity");
-    s.chain.advance_time(86_400_000);
     let r: Result<(), TermError> = s.chain.call(&admin, &term, "settle", &args![]);
     r.expect("settled");
 

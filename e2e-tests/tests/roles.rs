@@ -22,7 +22,8 @@ fn a_handover_re_points_every_role_and_leaves_the_deployer_nothing() {
     let (dao, council, keeper) = (s.chain.user("dao"), s.chain.user("council"), s.chain.user("keeper"));
     let staking = s.staking.clone().expect("staking");
     let (amm, pricer_venue) = (s.venues[0].clone(), s.venues[1].clone());
-    let governed = [amm.clone(), pricer_venue.clone(), s.factory.clone(), s.reactor.clone(), staking.clone()];
+    let registry = s.registry.clone();
+    let governed = [amm.clone(), pricer_venue.clone(), s.factory.clone(), s.reactor.clone(), staking.clone(), registry.clone()];
 
     // As deployed: the deployer is admin everywhere, the guardian guards, the reactor's
     // treasury and LD recipient, the pricer and the bound contracts are listed.
@@ -37,7 +38,15 @@ fn a_handover_re_points_every_role_and_leaves_the_deployer_nothing() {
             (Role::Treasury, ink_id(&treasury)),
             (Role::LdRecipient, ink_id(&treasury)),
             (Role::Pool, ink_id(&s.tasset)),
+            (Role::Registry, ink_id(&registry)),
         ]
+    );
+    // The position registry: its treasury receives slashed reporter bonds; the factory
+    // registers the tAssets it creates.
+    let registry_roles: Holders = s.chain.query(&registry, "Roles::roles", &args![]);
+    assert_eq!(
+        registry_roles,
+        vec![(Role::Admin, ink_id(&deployer)), (Role::Guardian, ink_id(&guardian)), (Role::Treasury, ink_id(&treasury)), (Role::Registrar, ink_id(&s.factory))]
     );
     let pricer_roles: Holders = s.chain.query(&pricer_venue, "Roles::roles", &args![]);
     assert_eq!(
@@ -75,6 +84,7 @@ fn a_handover_re_points_every_role_and_leaves_the_deployer_nothing() {
     }
     set_role(&mut s, &dao, &reactor, "Treasury", &dao, true).unwrap();
     set_role(&mut s, &dao, &reactor, "LdRecipient", &dao, true).unwrap();
+    set_role(&mut s, &dao, &registry, "Treasury", &dao, true).unwrap();
     set_role(&mut s, &dao, &staking, "Depositor", &deployer, false).unwrap();
     assert_eq!(set_role(&mut s, &dao, &staking, "Depositor", &deployer, false), Err(AccessError::NotHolder));
 
