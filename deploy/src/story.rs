@@ -132,6 +132,17 @@ impl Story<'_> {
             return Err(failed("smoke story: withdraw", format!("paid {paid} + {paid_toke} TOKE; WETH {w_before} -> {w_after}, tWETH {t_before} -> {t_after}")));
         }
         self.say(format!("lp withdrew 4 tWETH at epoch {epoch} and received {} WETH", tokens(paid)));
+
+        // The reactor reported each rollover to the position registry (tWETH is position 0).
+        if self.deployment.entry("registry").is_ok() {
+            let nav = self.read("registry", "nav", &[String::from("0")])?;
+            let Some(("Ok", [reading])) = nav.variant() else {
+                return Err(failed("smoke story: registry", format!("tWETH's NAV is not readable: {nav}")));
+            };
+            let value = reading.field("value").and_then(Val::as_u128).unwrap_or_default();
+            let age = reading.field("age_ms").and_then(Val::as_u128).unwrap_or_default();
+            self.say(format!("the position registry holds tWETH's NAV as its reactor reported it: {} ({} s old)", tokens(value), age / 1_000));
+        }
         Ok(())
     }
 }

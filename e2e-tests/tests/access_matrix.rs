@@ -227,13 +227,14 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
         // checked per position (tests/registry.rs); no caller here is a source.
         "position_registry" => vec![
             ("PositionFeed::register", role(&[Role::Admin, Role::Registrar], NOT_ADMIN), &[REGISTRATION]),
-            ("PositionFeed::observe", role(&[], "NotSource"), &["Observation { nav: 1, supply: 1, queued: 0 }", "None"]),
+            ("PositionFeed::observe", role(&[], "NotSource"), &["Observation { nav: 1, supply: 1, requested: 0, unpaid: 0 }", "None"]),
             ("PositionFeed::settle", role(&[], "NotSource"), &[]),
             ("set_parties", role(ADMIN, NOT_ADMIN), &["0", "{x}", "[]"]),
             ("set_venue", role(ADMIN, NOT_ADMIN), &["0", "None", "0"]),
             ("set_params", role(ADMIN, NOT_ADMIN), &[REGISTRY_PARAMS]),
             ("allow_reporter", role(ADMIN, NOT_ADMIN), &["0", "{x}", "true"]),
             ("observe_depth", Anyone, &[]),
+            ("sync_settlement", Anyone, &[]),
             ("join", Anyone, &[]),
             ("leave", Exit, &[]),
             ("withdraw_bond", Exit, &[]),
@@ -260,6 +261,7 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
         ],
         // Its operator is listed as its admin.
         "term_position" => vec![
+            ("TermSource::settled_at", Anyone, &[]),
             ("deposit", Anyone, &[]),
             ("settle", role(ADMIN, "NotOperator"), &[]),
             ("redeem", Exit, &[]),

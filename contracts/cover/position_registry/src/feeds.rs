@@ -8,7 +8,7 @@ use ink::codegen::Env;
 use ink::env::call::{build_call, ExecutionInput, Selector};
 use ink::env::DefaultEnvironment;
 use ink::primitives::AccountId;
-use laas_math::{mul_div, Rounding, BPS};
+use laas_math::{mul_div, Rounding, BPS, ONE};
 use laas_traits::registry::{MAX_RELATED, MIN_REPORTS};
 
 impl PositionRegistry {
@@ -39,17 +39,16 @@ impl PositionRegistry {
         Ok(id)
     }
 
-    /// `observe` from a position's source. Errors: `NotSource`.
+    /// `observe` from an Open position's source. Errors: `NotSource`.
     pub(crate) fn record(&mut self, observation: Observation, receipt: Option<Receipt>) -> Result<()> {
         let id = self.by_source.get(self.env().caller()).ok_or(RegistryError::NotSource)?;
+        if !first_party(&self.position_or_err(id)?, Feed::Nav) {
+            return Err(RegistryError::NotSource);
+        }
         let now = self.env().block_timestamp();
         self.put(id, Feed::Nav, observation.nav, now)?;
-        let queue_bps = if observation.queued == 0 {
-            0
-        } else {
-            mul_div(observation.queued, BPS, observation.supply, Rounding::Up).unwrap_or(BPS).min(BPS)
-        };
-        self.put(id, Feed::Queue, queue_bps, now)?;
+        self.put(id, Feed::Queue, share_bps(observation.unpaid, observation.supply), now)?;
+        self.put(id, Feed::Requests, share_bps(observation.requested, observation.supply), now)?;
         if let Some(receipt) = receipt {
             self.receipts.insert(id, &(receipt, now));
             self.env().emit_event(ReceiptRecorded { position: id, receipt });
@@ -61,6 +60,22 @@ impl PositionRegistry {
     /// `AlreadySettled`.
     pub(crate) fn record_settlement(&mut self) -> Result<()> {
         let id = self.by_source.get(self.env().caller()).ok_or(RegistryError::NotSource)?;
+        let now = self.env().block_timestamp();
+        self.settle_at(id, now)
+    }
+
+    /// `sync_settlement`: asks a Term position's source when it settled. Errors:
+    /// `UnknownPosition`, `NotTerm`, `NotSource` (no source), `AlreadySettled`, `NoData` (not
+    /// settled), `InvalidValue` (a settlement in the future), `CallFailed`.
+    pub(crate) fn sync(&mut self, id: u32) -> Result<u64> {
+        let source = self.position_or_err(id)?.registration.source.ok_or(RegistryError::NotSource)?;
+        let settled_ms = laas_traits::registry::settled_at(source)?.ok_or(RegistryError::NoData)?;
+        self.settle_at(id, settled_ms)?;
+        Ok(settled_ms)
+    }
+
+    /// Records that Term position `id` settled at `settled_ms` (final).
+    fn settle_at(&mut self, id: u32, settled_ms: u64) -> Result<()> {
         let position = self.position_or_err(id)?;
         if !matches!(position.registration.class, Class::Term { .. }) {
             return Err(RegistryError::NotTerm);
@@ -69,14 +84,22 @@ impl PositionRegistry {
             return Err(RegistryError::AlreadySettled);
         }
         let now = self.env().block_timestamp();
-        self.put(id, Feed::Settlement, u128::from(now), now)
+        if settled_ms > now || settled_ms == 0 {
+            return Err(RegistryError::InvalidValue);
+        }
+        self.put(id, Feed::Settlement, u128::from(settled_ms), now)
     }
 
     /// Observes `value` of `feed` for position `id` at `at`: the slot (smoothed), and for NAV
     /// the history bucket.
     pub(crate) fn put(&mut self, id: u32, feed: Feed, value: u128, at: u64) -> Result<()> {
         let window = self.params_now().smoothing_ms;
-        let slot = observe::observed(self.slots.get((id, feed)), value, at, window)?;
+        let previous = self.slots.get((id, feed));
+        if previous.is_some_and(|p| p.updated_ms > at) {
+            // A late epoch's median never overwrites a newer observation.
+            return Ok(());
+        }
+        let slot = observe::observed(previous, value, at, window)?;
         self.slots.insert((id, feed), &slot);
         if feed == Feed::Nav {
             let index = at.checked_div(self.bucket_ms).unwrap_or(0);
@@ -88,12 +111,18 @@ impl PositionRegistry {
         Ok(())
     }
 
-    /// `observe_depth`: the venue's reserves now, as the impact of the reference size.
+    /// `observe_depth`: the venue's reserves valued at its time-weighted price (a swap moves
+    /// neither its invariant nor, within a block, its TWAP), as the impact of the reference
+    /// size.
     pub(crate) fn depth_now(&mut self, id: u32) -> Result<u128> {
         let position = self.position_or_err(id)?;
         let venue = position.registration.venue.ok_or(RegistryError::NoVenue)?;
-        let reserve = reserve_of(venue)?;
-        let impact = observe::impact_bps(reserve, position.registration.reference_size)?;
+        let (asset, pairing) = reserves_of(venue)?;
+        let twap = twap_of(venue)?;
+        // The asset reserve the pool would hold at its TWAP with its invariant unchanged:
+        // sqrt(asset × pairing / twap).
+        let fair = laas_math::sqrt_mul(asset, mul_div(pairing, ONE, twap, Rounding::Down)?);
+        let impact = observe::impact_bps(fair, position.registration.reference_size)?;
         self.put(id, Feed::Depth, impact, self.env().block_timestamp())?;
         Ok(impact)
     }
@@ -121,60 +150,71 @@ impl PositionRegistry {
         Ok(Reading { value, age_ms })
     }
 
-    /// `nav_drawdown`: the peak over the buckets the window covers against the latest NAV.
+    /// `nav_drawdown`: the peak over the whole buckets the window covers (the current one
+    /// and those before it, never reaching back past the window) against the latest NAV.
     pub(crate) fn drawdown(&self, id: u32, window_ms: u64) -> Result<Reading> {
-        let buckets = window_ms.checked_div(self.bucket_ms).unwrap_or(u64::MAX);
-        if buckets >= NAV_BUCKETS {
+        let buckets = window_ms.checked_div(self.bucket_ms).unwrap_or(0);
+        if buckets == 0 {
+            return Err(RegistryError::InvalidParams);
+        }
+        if buckets > NAV_BUCKETS {
             return Err(RegistryError::WindowTooLong);
         }
         let (slot, age_ms) = self.fresh(id, Feed::Nav)?;
         let now_index = self.env().block_timestamp().checked_div(self.bucket_ms).unwrap_or(0);
         let mut peak = slot.raw;
-        for back in 0..=buckets {
-            let index = now_index.saturating_sub(back);
+        for back in 0..buckets {
+            let Some(index) = now_index.checked_sub(back) else { break };
             if let Some(bucket) = self.history.get((id, index % NAV_BUCKETS)) {
                 if bucket.index == index {
                     peak = peak.max(bucket.peak);
                 }
             }
-            if index == 0 {
-                break;
-            }
         }
         Ok(Reading { value: observe::drawdown_bps(peak, slot.raw)?, age_ms })
     }
 
-    /// `settlement_delay`.
+    /// `settlement_delay`: a recorded settlement is final (age 0); unsettled, the clock
+    /// speaks, for a reporter-fed position only while its reports are fresh.
     pub(crate) fn delay(&self, id: u32) -> Result<Reading> {
         let position = self.position_or_err(id)?;
         let Class::Term { maturity_ms } = position.registration.class else {
             return Err(RegistryError::NotTerm);
         };
         let now = self.env().block_timestamp();
-        let (settled_ms, age_ms) = if first_party(&position, Feed::Settlement) {
-            match self.slots.get((id, Feed::Settlement)) {
-                Some(slot) => (slot.raw, now.saturating_sub(slot.updated_ms)),
-                None => (0, 0),
-            }
-        } else {
-            let (slot, age_ms) = self.fresh(id, Feed::Settlement)?;
-            (slot.raw, age_ms)
+        let recorded = self.slots.get((id, Feed::Settlement)).filter(|s| s.raw > 0);
+        let (settled_ms, age_ms) = match recorded {
+            Some(slot) => (u64::try_from(slot.raw).unwrap_or(u64::MAX), 0),
+            None if first_party(&position, Feed::Settlement) => (now, 0),
+            None => (now, self.fresh(id, Feed::Settlement)?.1),
         };
-        let delay = if settled_ms == 0 {
-            now.saturating_sub(maturity_ms)
-        } else {
-            u64::try_from(settled_ms).unwrap_or(u64::MAX).saturating_sub(maturity_ms)
-        };
-        Ok(Reading { value: u128::from(delay), age_ms })
+        Ok(Reading { value: u128::from(settled_ms.saturating_sub(maturity_ms)), age_ms })
     }
 
-    /// `congestion`.
-    pub(crate) fn congestion_now(&self, id: u32) -> Result<Reading> {
+    /// `queue_wait`: from the first observation of an unpaid queue to the latest one that
+    /// still saw it (time after the latest observation is not counted).
+    pub(crate) fn wait(&self, id: u32) -> Result<Reading> {
         let (slot, age_ms) = self.fresh(id, Feed::Queue)?;
+        let value = if slot.raw == 0 { 0 } else { slot.updated_ms.saturating_sub(slot.since_ms) };
+        Ok(Reading { value: u128::from(value), age_ms })
+    }
+
+    /// `congestion`: the smoothed requests of the current redemption window, per day since it
+    /// opened (the last rollover for a position with a source; the first report of requests
+    /// for one without).
+    pub(crate) fn congestion_now(&self, id: u32) -> Result<Reading> {
+        let (slot, age_ms) = self.fresh(id, Feed::Requests)?;
         let now = self.env().block_timestamp();
-        let queue = observe::smoothed_at(&slot, now, self.params_now().smoothing_ms)?;
-        let since = if slot.since_ms == 0 { now } else { slot.since_ms };
-        Ok(Reading { value: observe::congestion_bps(queue, since, now)?, age_ms })
+        let requested = observe::smoothed_at(&slot, now, self.params_now().smoothing_ms)?;
+        let position = self.position_or_err(id)?;
+        let opened = if first_party(&position, Feed::Requests) {
+            self.receipts.get(id).map_or(position.registered_ms, |(_, ms)| ms)
+        } else if slot.since_ms == 0 {
+            now
+        } else {
+            slot.since_ms
+        };
+        Ok(Reading { value: observe::congestion_bps(requested, opened, now)?, age_ms })
     }
 
     pub(crate) fn position_or_err(&self, id: u32) -> Result<Position> {
@@ -197,24 +237,47 @@ impl PositionRegistry {
 }
 
 /// Whether `feed` of `position` comes from the suite itself (its source, its venue) rather
-/// than from reporters.
+/// than from reporters: an Open position's source pushes NAV, the unpaid queue and requests; a
+/// Term position's source its settlement; a venue gives depth; bridge delays are reported.
 pub(crate) fn first_party(position: &Position, feed: Feed) -> bool {
+    let r = &position.registration;
+    let term = matches!(r.class, Class::Term { .. });
     match feed {
-        Feed::Nav | Feed::Queue | Feed::Settlement => position.registration.source.is_some(),
-        Feed::Depth => position.registration.venue.is_some(),
+        Feed::Nav | Feed::Queue | Feed::Requests => r.source.is_some() && !term,
+        Feed::Settlement => r.source.is_some() && term,
+        Feed::Depth => r.venue.is_some(),
         Feed::BridgeDelay => false,
     }
 }
 
-/// The asset reserve of an exchange pool (`venue_amm::reserves`, `(asset, pairing)`).
-fn reserve_of(venue: AccountId) -> Result<u128> {
+/// `part` of `supply` in bps, rounded down (a dust request reads as none), at most 100%.
+fn share_bps(part: u128, supply: u128) -> u128 {
+    if part == 0 {
+        return 0;
+    }
+    mul_div(part, BPS, supply, Rounding::Down).unwrap_or(BPS).min(BPS)
+}
+
+/// The reserves of an exchange pool (`venue_amm::reserves`: asset, pairing).
+fn reserves_of(venue: AccountId) -> Result<(u128, u128)> {
     let result = build_call::<DefaultEnvironment>()
         .call(venue)
         .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!("reserves"))))
         .returns::<(u128, u128)>()
         .try_invoke();
+    laas_traits::call::infallible(result, RegistryError::CallFailed)
+}
+
+/// The time-weighted price of an exchange pool's asset in its pairing token, 1e18
+/// (`Venue::twap`). Errors: `CallFailed` (no answer, or no TWAP yet).
+fn twap_of(venue: AccountId) -> Result<u128> {
+    let result = build_call::<DefaultEnvironment>()
+        .call(venue)
+        .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!("Venue::twap"))))
+        .returns::<core::result::Result<u128, laas_traits::VenueError>>()
+        .try_invoke();
     match result {
-        Ok(Ok((asset, _))) => Ok(asset),
+        Ok(Ok(Ok(twap))) if twap > 0 => Ok(twap),
         _ => Err(RegistryError::CallFailed),
     }
 }

@@ -7,17 +7,19 @@
 //!   or by the admin) or an external position token; `Open` (redeemable on request) or `Term`
 //!   (with a maturity); its operator and related parties (≤ 15); the contract that pushes its
 //!   own observables (its *source*); the exchange pool its depth is measured at.
-//! * **First-party observables**: a position's source pushes NAV, supply and queue at every
-//!   rollover and NAV strike (`observe`, O(1): two slots and one history bucket), and a Term
-//!   position's contract its settlement (`settle`). NAV history is a ring of
+//! * **First-party observables**: an Open position's source (its reactor) pushes NAV, supply,
+//!   requests and the unpaid queue at every rollover and NAV strike (`observe`, O(1): three
+//!   slots and one history bucket), and a Term position's contract its settlement (`settle`,
+//!   or `sync_settlement` reads it from the contract). NAV history is a ring of
 //!   [`NAV_BUCKETS`] time buckets per position, each keeping its peak, so no number of pushes
 //!   can flush a drawdown out of the window.
 //! * **Reporters**, whitelisted and bonded per position (≤ 15), report what the suite cannot see
-//!   itself. An epoch's value is the **median of at least 3 reports**; a reporter deviating
-//!   from the median beyond a band more than N times in M epochs is removed and part of its
-//!   bond slashed to the treasury.
-//! * **Market observables** (queue, depth, bridge delay) are smoothed over a time window: each
-//!   observation counts for the time it stood, so a spike undone within a block moves nothing.
+//!   itself. An epoch's value is the **median of at least 3 reports** (and of more than half
+//!   the active reporters); a reporter deviating from the median beyond a band more than N
+//!   times in M epochs is removed and part of its bond slashed to the treasury.
+//! * **Market observables** (queue, requests, depth, bridge delay) are smoothed over a time
+//!   window: each observation counts for the time it stood, so a spike undone within a block
+//!   moves nothing; depth is read at the AMM's time-weighted price.
 //!   Data older than the maximum age prices and triggers nothing: every derived query returns
 //!   the data's age, and `Stale` past it.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
@@ -39,7 +41,7 @@ pub mod position_registry {
     use ink::storage::{Lazy, Mapping};
     use laas_access::Access;
     use laas_traits::registry::MAX_RELATED;
-    use laas_traits::{token, AccessControl, AccessError, PositionFeed, Role, Roles};
+    use laas_traits::{AccessControl, AccessError, PositionFeed, Role, Roles};
 
     /// Most registrars (factories) at once.
     pub const MAX_REGISTRARS: usize = 4;
@@ -95,7 +97,7 @@ pub mod position_registry {
         /// Errors: `InvalidParams` (a zero epoch or bucket, parameters out of range).
         #[ink(constructor)]
         pub fn new(bond_token: AccountId, treasury: AccountId, epoch_ms: u64, bucket_ms: u64, params: Params) -> Result<Self> {
-            params.validate()?;
+            params.validate(epoch_ms)?;
             if epoch_ms == 0 || bucket_ms == 0 {
                 return Err(RegistryError::InvalidParams);
             }
@@ -164,7 +166,7 @@ pub mod position_registry {
         #[ink(message)]
         pub fn set_params(&mut self, params: Params) -> Result<()> {
             self.access.ensure_admin(self.env().caller())?;
-            params.validate()?;
+            params.validate(self.epoch_ms)?;
             self.params.set(&params);
             self.env().emit_event(ParamsChanged { params });
             Ok(())
@@ -189,8 +191,10 @@ pub mod position_registry {
         }
 
         /// Drawdown of NAV from its peak inside the last `window_ms` to the latest NAV, bps, with
-        /// the latest NAV's age. Anyone may call. Errors: `UnknownPosition`, `NoData`, `Stale`,
-        /// `TooFewReporters`, `WindowTooLong` (beyond the history kept: 64 buckets).
+        /// the latest NAV's age. The window is read in whole history buckets (the current one
+        /// and those before it), so it never reaches back further than `window_ms`. Anyone may
+        /// call. Errors: `UnknownPosition`, `NoData`, `Stale`, `TooFewReporters`,
+        /// `InvalidParams` (shorter than a bucket), `WindowTooLong` (beyond the 64 buckets kept).
         #[ink(message)]
         pub fn nav_drawdown(&self, position: u32, window_ms: u64) -> Result<Reading> {
             self.drawdown(position, window_ms)
@@ -198,26 +202,26 @@ pub mod position_registry {
 
         /// How late a Term position settled (or, unsettled past its maturity, how late it is
         /// now), ms; 0 if settled on time or not due. With the age of the settlement data (0
-        /// when the clock alone speaks). Anyone may call.
-        /// Errors: `UnknownPosition`, `NotTerm`, `NoData`, `Stale`, `TooFewReporters`
-        /// (reporter-fed).
+        /// once a settlement is recorded, which is final, or when the clock alone speaks).
+        /// Anyone may call. Errors: `UnknownPosition`, `NotTerm`, and for a reporter-fed
+        /// position not settled yet `NoData`, `Stale`, `TooFewReporters`.
         #[ink(message)]
         pub fn settlement_delay(&self, position: u32) -> Result<Reading> {
             self.delay(position)
         }
 
-        /// How long the oldest unserved redemption request has waited, ms (0 with an empty
-        /// queue), measured from the first observation that saw the queue non-empty. Anyone
-        /// may call. Errors: `UnknownPosition`, `NoData`, `Stale`, `TooFewReporters`.
+        /// How long redemptions that are due have gone unpaid, ms (0 with none unpaid):
+        /// from the first observation that saw them to the latest one that still did (requests
+        /// waiting for their scheduled rollover are not a queue: see `congestion`). Anyone may
+        /// call. Errors: `UnknownPosition`, `NoData`, `Stale`, `TooFewReporters`.
         #[ink(message)]
         pub fn queue_wait(&self, position: u32) -> Result<Reading> {
-            let (slot, age_ms) = self.fresh(position, Feed::Queue)?;
-            let value = if slot.raw == 0 { 0 } else { self.env().block_timestamp().saturating_sub(slot.since_ms) };
-            Ok(Reading { value: u128::from(value), age_ms })
+            self.wait(position)
         }
 
-        /// Redemptions asked, in bps of the supply per day: the smoothed queue spread over the
-        /// days it has been building (at least one). Anyone may call.
+        /// Redemptions asked, in bps of the supply per day: the smoothed requests of the current
+        /// redemption window spread over the days it has been open (at least one; a rollover
+        /// opens a new window). Anyone may call.
         /// Errors: `UnknownPosition`, `NoData`, `Stale`, `TooFewReporters`.
         #[ink(message)]
         pub fn congestion(&self, position: u32) -> Result<Reading> {
@@ -236,6 +240,15 @@ pub mod position_registry {
         #[ink(message)]
         pub fn bridge_delay(&self, position: u32) -> Result<Reading> {
             self.smoothed(position, Feed::BridgeDelay)
+        }
+
+        /// Records a Term position's settlement from its own contract (`TermSource::settled_at`),
+        /// for a settlement whose push did not arrive (made before registration, or lost). Anyone
+        /// may call. Returns when it settled. Errors: `UnknownPosition`, `NotTerm`, `NotSource`
+        /// (no source), `AlreadySettled`, `NoData` (not settled), `InvalidValue`, `CallFailed`.
+        #[ink(message)]
+        pub fn sync_settlement(&mut self, position: u32) -> Result<u64> {
+            self.sync(position)
         }
 
         // ---- reporters ------------------------------------------------------------------
@@ -268,38 +281,29 @@ pub mod position_registry {
         }
 
         /// Pays back the caller's bond on `position` (what was not slashed) once it has left and
-        /// the cooldown has passed. Never paused. Errors: `NotReporter` (no bond here),
-        /// `StillActive`, `CooldownActive`, token errors.
+        /// the cooldown has passed; first closes every past round holding one of its reports, so
+        /// leaving never escapes a deviation's mark. Never paused. Errors: `NotReporter` (no bond
+        /// here), `StillActive`, `CooldownActive`, token errors.
         #[ink(message)]
         pub fn withdraw_bond(&mut self, position: u32) -> Result<u128> {
-            let caller = self.env().caller();
-            let record = self.reporter.get((position, caller)).ok_or(RegistryError::NotReporter)?;
-            if record.active {
-                return Err(RegistryError::StillActive);
-            }
-            if self.env().block_timestamp() < record.unlock_ms {
-                return Err(RegistryError::CooldownActive);
-            }
-            self.reporter.remove((position, caller));
-            token::push(self.bond_token, caller, record.bond)?;
-            self.env().emit_event(BondWithdrawn { position, reporter: caller, amount: record.bond });
-            Ok(record.bond)
+            self.release(position)
         }
 
         /// Reports `value` of `feed` for `position` in `epoch`, which must be the epoch the
         /// clock is in. Closes the previous epoch's reports first if still open. Active
-        /// reporters of the position only, once per observable and epoch.
-        /// Errors: `UnknownPosition`, `FirstParty`, `NotReporter`, `WrongEpoch`,
-        /// `AlreadyReported`, `TooManyReporters` (15 reports in this epoch already).
+        /// reporters of the position who joined before this epoch only, once per observable and
+        /// epoch. Errors: `UnknownPosition`, `FirstParty`, `InvalidValue` (a share or impact
+        /// above 100%, a settlement in the future), `AlreadySettled`, `NotReporter`,
+        /// `WrongEpoch`, `AlreadyReported`, `TooManyReporters` (15 reports in this epoch).
         #[ink(message)]
         pub fn report(&mut self, position: u32, feed: Feed, epoch: u64, value: u128) -> Result<()> {
             self.submit(position, feed, epoch, value)
         }
 
-        /// Closes the reports of a past epoch on `feed` of `position`: with at least 3, their
-        /// median becomes the value and deviating reporters are marked (and removed and
-        /// slashed past the limit). Anyone may call. Errors: `EpochOpen` (no open round of a
-        /// past epoch).
+        /// Closes the reports of a past epoch on `feed` of `position`: with at least 3, and more
+        /// than half of the active reporters, their median becomes the value and deviating
+        /// reporters are marked (and removed and slashed past the limit). Anyone may call.
+        /// Errors: `EpochOpen` (no open round of a past epoch).
         #[ink(message)]
         pub fn close_round(&mut self, position: u32, feed: Feed) -> Result<Option<u128>> {
             let round = self.rounds.get((position, feed)).ok_or(RegistryError::EpochOpen)?;
@@ -315,7 +319,7 @@ pub mod position_registry {
         pub fn sweep(&mut self) -> Result<u128> {
             let amount = self.slashed;
             self.slashed = 0;
-            token::push(self.bond_token, self.treasury, amount)?;
+            laas_traits::token::push(self.bond_token, self.treasury, amount)?;
             self.env().emit_event(SlashesSwept { treasury: self.treasury, amount });
             Ok(amount)
         }
@@ -345,10 +349,9 @@ pub mod position_registry {
         #[ink(message)]
         pub fn snapshot(&self, position: u32) -> Result<Snapshot> {
             let p = self.position_or_err(position)?;
-            let feeds = [Feed::Nav, Feed::Queue, Feed::Depth, Feed::BridgeDelay, Feed::Settlement];
             Ok(Snapshot {
                 position: p,
-                slots: feeds.iter().map(|f| self.slots.get((position, *f)).unwrap_or_default()).collect(),
+                slots: Feed::ALL.iter().map(|f| self.slots.get((position, *f)).unwrap_or_default()).collect(),
                 receipt: self.receipts.get(position),
                 reporters: self.reporters.get(position).unwrap_or_default(),
             })
@@ -406,8 +409,9 @@ pub mod position_registry {
             self.add(registration)
         }
 
-        /// Records the caller's position's NAV, supply and queue now, and a rollover's reward
-        /// receipt. Only the position's source (its reactor). Errors: `NotSource`.
+        /// Records the caller's position's NAV, its requests and unpaid queue (as bps of its
+        /// supply) now, and a rollover's reward receipt. Only the source of an Open position
+        /// (its reactor). Errors: `NotSource`.
         #[ink(message)]
         fn observe(&mut self, observation: Observation, receipt: Option<Receipt>) -> Result<()> {
             self.record(observation, receipt)

@@ -37,36 +37,42 @@ pub fn observed(previous: Option<Slot>, value: u128, now: u64, window_ms: u64) -
     })
 }
 
-/// The median of `values` (sorted in place): the middle one, or the mean of the two middle
-/// ones rounded down. `None` for no values.
-pub fn median(values: &mut [u128]) -> Option<u128> {
+/// The median of `values` (sorted in place): the middle one, or of the two middle ones the one
+/// on the safe side (`higher_is_safe`: the higher), so reports split evenly between two camps
+/// can never move the value toward a payout. `None` for no values.
+pub fn median(values: &mut [u128], higher_is_safe: bool) -> Option<u128> {
     values.sort_unstable();
     let n = values.len();
     let upper = *values.get(n / 2)?;
-    if n & 1 == 1 {
+    if n & 1 == 1 || higher_is_safe {
         return Some(upper);
     }
-    let lower = *values.get((n / 2).saturating_sub(1))?;
-    Some(lower.saturating_add(upper.saturating_sub(lower) / 2))
+    values.get((n / 2).saturating_sub(1)).copied()
 }
 
-/// Whether `value` lies further than `band_bps` of `median` from it (any non-zero value
-/// deviates from a zero median).
-pub fn deviates(value: u128, median: u128, band_bps: u16) -> Result<bool, MathError> {
-    Ok(!laas_math::within_bps(value, median, band_bps)?)
+/// Whether `value` lies further from `median` than `band_bps` of it and at least `floor` (a
+/// difference of less than `floor` never deviates, so values near zero are not marked for
+/// noise).
+pub fn deviates(value: u128, median: u128, band_bps: u16, floor: u128) -> Result<bool, MathError> {
+    Ok(value.abs_diff(median) > floor && !laas_math::within_bps(value, median, band_bps)?)
 }
 
 /// Records in `reporter` whether it deviated in `epoch`, counting over the last `epochs`
 /// epochs; returns how many of them it deviated in. Marks for an epoch already marked add to
-/// it (several observables in one epoch count once).
+/// it (several observables in one epoch count once); a round closed late marks its own epoch.
 pub fn mark(reporter: &mut Reporter, epoch: u64, deviated: bool, epochs: u8) -> u32 {
-    let shift = epoch.saturating_sub(reporter.marked_epoch);
-    reporter.marks = u32::try_from(shift).ok().and_then(|s| reporter.marks.checked_shl(s)).unwrap_or(0);
-    reporter.marked_epoch = reporter.marked_epoch.max(epoch);
+    let bit = if epoch >= reporter.marked_epoch {
+        let shift = epoch.saturating_sub(reporter.marked_epoch);
+        reporter.marks = u32::try_from(shift).ok().and_then(|s| reporter.marks.checked_shl(s)).unwrap_or(0);
+        reporter.marked_epoch = epoch;
+        1
+    } else {
+        u32::try_from(reporter.marked_epoch.saturating_sub(epoch)).ok().and_then(|s| 1u64.checked_shl(s)).unwrap_or(0)
+    };
     if deviated {
-        reporter.marks |= 1;
+        reporter.marks |= bit;
     }
-    let kept = 1u64.checked_shl(u32::from(epochs)).map_or(u64::MAX, |bit| bit.wrapping_sub(1));
+    let kept = 1u64.checked_shl(u32::from(epochs)).map_or(u64::MAX, |b| b.wrapping_sub(1));
     reporter.marks &= kept;
     reporter.marks.count_ones()
 }
@@ -90,11 +96,12 @@ pub fn drawdown_bps(peak: u128, latest: u128) -> Result<u128, MathError> {
     mul_div(peak.saturating_sub(latest), BPS, peak, Rounding::Down)
 }
 
-/// Queue `queue_bps` of the supply that has been building since `since_ms`, per day: the
-/// queue spread over the days it took, at least one (a day-old burst reads as itself).
-pub fn congestion_bps(queue_bps: u128, since_ms: u64, now: u64) -> Result<u128, MathError> {
-    let days_ms = now.saturating_sub(since_ms).max(DAY_MS);
-    mul_div(queue_bps, u128::from(DAY_MS), u128::from(days_ms), Rounding::Up)
+/// `requested_bps` of the supply asked back within a redemption window open since
+/// `opened_ms`, per day: spread over the days the window has been open, at least one (a
+/// burst on its first day reads as itself). A new window starts at each rollover.
+pub fn congestion_bps(requested_bps: u128, opened_ms: u64, now: u64) -> Result<u128, MathError> {
+    let days_ms = now.saturating_sub(opened_ms).max(DAY_MS);
+    mul_div(requested_bps, u128::from(DAY_MS), u128::from(days_ms), Rounding::Up)
 }
 
 /// `bucket` after observing `nav` in bucket `index`: a bucket of an older pass restarts.

@@ -1,7 +1,7 @@
 //! Reporters: the whitelist, bonds, reports, each epoch's median and the marks of those who
 //! deviate from it.
 
-use crate::events::{ReporterAllowed, ReporterJoined, ReporterLeft, Reported, RoundClosed};
+use crate::events::{BondWithdrawn, ReporterAllowed, ReporterJoined, ReporterLeft, Reported, RoundClosed};
 use crate::feeds::first_party;
 use crate::observe;
 use crate::position_registry::PositionRegistry;
@@ -48,7 +48,8 @@ impl PositionRegistry {
         }
         active.push(caller);
         self.reporters.insert(position, &active);
-        let record = Reporter { bond, active: true, unlock_ms: 0, marks: 0, marked_epoch: self.current_epoch() };
+        let epoch = self.current_epoch();
+        let record = Reporter { bond, active: true, unlock_ms: 0, marks: 0, marked_epoch: epoch, joined_epoch: epoch };
         self.reporter.insert((position, caller), &record);
         token::pull(self.bond_token, caller, bond)?;
         self.env().emit_event(ReporterJoined { position, reporter: caller, bond });
@@ -78,6 +79,33 @@ impl PositionRegistry {
         Ok(slashed)
     }
 
+    /// `withdraw_bond`.
+    pub(crate) fn release(&mut self, position: u32) -> Result<u128> {
+        let caller = self.env().caller();
+        let record = self.reporter.get((position, caller)).ok_or(RegistryError::NotReporter)?;
+        if record.active {
+            return Err(RegistryError::StillActive);
+        }
+        if self.env().block_timestamp() < record.unlock_ms {
+            return Err(RegistryError::CooldownActive);
+        }
+        // Its last reports are in past rounds (the cooldown is at least an epoch): close them,
+        // so a deviation there is marked (and slashed) before the bond leaves.
+        let current = self.current_epoch();
+        for feed in Feed::ALL {
+            if let Some(round) = self.rounds.get((position, feed)) {
+                if round.epoch < current && round.reports.iter().any(|(r, _)| *r == caller) {
+                    self.finish(position, feed, round)?;
+                }
+            }
+        }
+        let record = self.reporter.get((position, caller)).ok_or(RegistryError::NotReporter)?;
+        self.reporter.remove((position, caller));
+        token::push(self.bond_token, caller, record.bond)?;
+        self.env().emit_event(BondWithdrawn { position, reporter: caller, amount: record.bond });
+        Ok(record.bond)
+    }
+
     /// `report`.
     pub(crate) fn submit(&mut self, position: u32, feed: Feed, epoch: u64, value: u128) -> Result<()> {
         let caller = self.env().caller();
@@ -85,8 +113,12 @@ impl PositionRegistry {
         if first_party(&p, feed) {
             return Err(RegistryError::FirstParty);
         }
-        if !self.reporter.get((position, caller)).is_some_and(|r| r.active) {
-            return Err(RegistryError::NotReporter);
+        let settlement = feed == Feed::Settlement;
+        if value > feed.max_value() || (settlement && value > u128::from(self.env().block_timestamp())) {
+            return Err(RegistryError::InvalidValue);
+        }
+        if settlement && self.slots.get((position, feed)).is_some_and(|s| s.raw > 0) {
+            return Err(RegistryError::AlreadySettled);
         }
         let current = self.current_epoch();
         if epoch != current {
@@ -100,6 +132,11 @@ impl PositionRegistry {
             }
             None => Round { epoch: current, reports: Vec::new() },
         };
+        // Checked after closing the last round, which may have removed the caller. A reporter
+        // reports from the epoch after it joined.
+        if !self.reporter.get((position, caller)).is_some_and(|r| r.active && r.joined_epoch < current) {
+            return Err(RegistryError::NotReporter);
+        }
         if round.reports.iter().any(|(r, _)| *r == caller) {
             return Err(RegistryError::AlreadyReported);
         }
@@ -114,37 +151,53 @@ impl PositionRegistry {
         Ok(())
     }
 
-    /// Closes `round`: with at least [`MIN_REPORTS`] reports their median becomes the value of
-    /// `feed`, observed at the end of the round's epoch; each reporter is marked for deviating
-    /// or not, and one past the limit is removed and slashed. Returns the median.
+    /// Closes `round`. With at least [`MIN_REPORTS`] reports and more than half of the active
+    /// reporters, their median (on the safe side for an even count) becomes the value of
+    /// `feed`, observed at the end of the round's epoch; each reporter still on the whitelist
+    /// is marked for deviating or not (settlement times are not), and one past the limit is
+    /// removed and slashed. A feed that has become first-party takes nothing from reporters.
+    /// Returns the median.
     pub(crate) fn finish(&mut self, position: u32, feed: Feed, round: Round) -> Result<Option<u128>> {
         self.rounds.remove((position, feed));
+        let p = self.position_or_err(position)?;
+        let active = self.reporters.get(position).unwrap_or_default().len();
+        let quorum = MIN_REPORTS.max((active / 2).saturating_add(1));
         let mut values: Vec<u128> = round.reports.iter().map(|(_, v)| *v).collect();
-        let median = if values.len() >= MIN_REPORTS { observe::median(&mut values) } else { None };
+        let median = if values.len() >= quorum && !first_party(&p, feed) { observe::median(&mut values, feed.higher_is_safe()) } else { None };
         if let Some(median) = median {
             let params = self.params_now();
             let end = round.epoch.saturating_add(1).saturating_mul(self.epoch_ms);
             self.put(position, feed, median, end.min(self.env().block_timestamp()))?;
-            for (reporter, value) in round.reports.iter() {
-                let Some(mut record) = self.reporter.get((position, *reporter)) else { continue };
-                let deviated = observe::deviates(*value, median, params.band_bps)?;
-                let marks = observe::mark(&mut record, round.epoch, deviated, params.deviation_epochs);
-                self.reporter.insert((position, *reporter), &record);
-                if marks > u32::from(params.max_deviations) {
-                    self.whitelist.remove((position, *reporter));
-                    if record.active || params.slash_bps > 0 {
-                        self.deactivate(position, *reporter, params.slash_bps)?;
-                    }
-                    // Marks restart: a removed reporter is slashed once per offence.
-                    if let Some(mut removed) = self.reporter.get((position, *reporter)) {
-                        removed.marks = 0;
-                        self.reporter.insert((position, *reporter), &removed);
-                    }
+            if feed != Feed::Settlement {
+                for (reporter, value) in round.reports.iter() {
+                    self.judge(position, *reporter, round.epoch, observe::deviates(*value, median, params.band_bps, feed.deviation_floor())?, &params)?;
                 }
             }
         }
         let reports = u32::try_from(round.reports.len()).unwrap_or(u32::MAX);
         self.env().emit_event(RoundClosed { position, feed, epoch: round.epoch, reports, median });
         Ok(median)
+    }
+
+    /// Marks `reporter` for deviating (or not) in `epoch`; past the limit it is struck off the
+    /// whitelist, removed and slashed, once. A reporter already struck off is not marked.
+    fn judge(&mut self, position: u32, reporter: AccountId, epoch: u64, deviated: bool, params: &Params) -> Result<()> {
+        let Some(mut record) = self.reporter.get((position, reporter)) else { return Ok(()) };
+        if !self.whitelist.contains((position, reporter)) {
+            return Ok(());
+        }
+        let marks = observe::mark(&mut record, epoch, deviated, params.deviation_epochs);
+        if marks <= u32::from(params.max_deviations) {
+            self.reporter.insert((position, reporter), &record);
+            return Ok(());
+        }
+        record.marks = 0;
+        self.reporter.insert((position, reporter), &record);
+        self.whitelist.remove((position, reporter));
+        self.env().emit_event(ReporterAllowed { position, reporter, allowed: false });
+        if record.active || params.slash_bps > 0 {
+            self.deactivate(position, reporter, params.slash_bps)?;
+        }
+        Ok(())
     }
 }

@@ -24,17 +24,54 @@ pub const DAY_MS: u64 = 86_400_000;
 #[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
 #[allow(clippy::cast_possible_truncation)]
 pub enum Feed {
-    /// NAV per share, 1e18. First-party for a position with a source.
+    /// NAV per share, 1e18. First-party for an Open position with a source.
     Nav,
-    /// Shares asked back and not paid, in bps of the supply. First-party with a source.
+    /// Shares whose redemption is due and unpaid, bps of the supply. First-party for an Open
+    /// position with a source.
     Queue,
+    /// Shares asked back in the current redemption window and waiting as scheduled, bps of the
+    /// supply. First-party for an Open position with a source.
+    Requests,
     /// Price impact of buying the reference size, bps. Measured at the position's venue
     /// when it has one (`observe_depth`), else reported.
     Depth,
     /// Cross-chain message confirmation delay, ms. Always reported.
     BridgeDelay,
-    /// When the Term position settled, ms (0: not yet). First-party with a source.
+    /// When the Term position settled, ms (0: not yet). First-party for a Term position with
+    /// a source; final once recorded.
     Settlement,
+}
+
+impl Feed {
+    /// Every observable, in order.
+    pub const ALL: [Feed; 6] = [Feed::Nav, Feed::Queue, Feed::Requests, Feed::Depth, Feed::BridgeDelay, Feed::Settlement];
+
+    /// Whether a higher value is the safe side (no payout comes from it): NAV (a drawdown pays)
+    /// and settlement (unsettled pays). For the others (queues, depth, delays) a lower value
+    /// is. An epoch whose reports split evenly takes the middle report on the safe side.
+    pub fn higher_is_safe(self) -> bool {
+        matches!(self, Feed::Nav | Feed::Settlement)
+    }
+
+    /// The largest value a report may carry (`InvalidValue` above): 100% for the shares of
+    /// the supply and the price impact, any other number otherwise (a settlement is also
+    /// checked against the clock).
+    pub fn max_value(self) -> u128 {
+        match self {
+            Feed::Queue | Feed::Requests | Feed::Depth => 10_000,
+            _ => u128::MAX,
+        }
+    }
+
+    /// The smallest difference from the median that can count as a deviation, whatever the
+    /// relative band: a quarter of a percent of the supply or price, a second of delay.
+    pub fn deviation_floor(self) -> u128 {
+        match self {
+            Feed::Queue | Feed::Requests | Feed::Depth => 25,
+            Feed::BridgeDelay => 1_000,
+            Feed::Nav | Feed::Settlement => 0,
+        }
+    }
 }
 
 /// A registered position.
@@ -69,15 +106,18 @@ pub struct Params {
     pub deviation_epochs: u8,
     /// Part of a removed reporter's bond sent to the treasury, bps.
     pub slash_bps: u16,
-    /// A leaving reporter's bond returns after this long, ms.
+    /// A leaving reporter's bond returns after this long, ms (at least one reporting epoch,
+    /// so its last reports are counted, and marked, first).
     pub cooldown_ms: u64,
 }
 
 impl Params {
     /// Errors: `InvalidParams` (a zero age or window, a band of 0 or above 100%, no room for
-    /// a deviation count within the epochs counted, a slash above 100%).
-    pub fn validate(&self) -> Result<()> {
+    /// a deviation count within the epochs counted, a slash above 100%, a cooldown shorter than
+    /// a reporting epoch of `epoch_ms`).
+    pub fn validate(&self, epoch_ms: u64) -> Result<()> {
         let ok = self.max_age_ms > 0
+            && self.cooldown_ms >= epoch_ms
             && self.smoothing_ms > 0
             && self.band_bps > 0
             && self.band_bps <= 10_000
@@ -131,6 +171,8 @@ pub struct Reporter {
     pub marks: u64,
     /// The epoch of the lowest bit of `marks`.
     pub marked_epoch: u64,
+    /// The epoch it joined in: it reports from the next one.
+    pub joined_epoch: u64,
 }
 
 /// The reports of one observable of one position in one epoch.
@@ -160,7 +202,7 @@ pub struct Reading {
 pub struct Snapshot {
     /// The position.
     pub position: Position,
-    /// NAV, queue, depth, bridge delay and settlement slots, in [`Feed`] order.
+    /// NAV, queue, requests, depth, bridge delay and settlement slots, in [`Feed::ALL`] order.
     pub slots: Vec<Slot>,
     /// The last reward-distribution receipt and when it came, ms.
     pub receipt: Option<(Receipt, u64)>,

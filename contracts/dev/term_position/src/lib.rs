@@ -10,7 +10,7 @@
 pub mod term_position {
     use ink::prelude::vec::Vec;
     use ink::storage::Mapping;
-    use laas_traits::{registry, token, PSP22Error, Role, Roles};
+    use laas_traits::{registry, token, PSP22Error, Role, Roles, TermSource};
 
     /// Errors of the Term position.
     #[derive(Debug, PartialEq, Eq)]
@@ -178,6 +178,14 @@ pub mod term_position {
         }
     }
 
+    impl TermSource for TermPosition {
+        /// When it was settled, ms (`None` until then). Anyone may call.
+        #[ink(message)]
+        fn settled_at(&self) -> Option<u64> {
+            self.settled_ms
+        }
+    }
+
     impl Roles for TermPosition {
         /// The operator, listed as the admin (it alone settles). Anyone may call.
         #[ink(message)]
@@ -210,6 +218,7 @@ pub mod term_position {
             assert_eq!(t.settle(), Ok(()));
             assert_eq!(t.settle(), Err(TermError::AlreadySettled));
             assert_eq!(t.terms(), (a.django, 1_000, Some(5_000), 0));
+            assert_eq!(t.settled_at(), Some(5_000));
             assert_eq!(t.redeem(), Err(TermError::NothingToRedeem));
             assert_eq!(t.roles(), vec![(Role::Admin, a.alice)]);
         }

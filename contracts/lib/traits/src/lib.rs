@@ -32,6 +32,6 @@ pub fn emit_psp22_events(events: ink::prelude::vec::Vec<PSP22Event>) {
 }
 pub use stake::{ReactorView, StakeError, StakeSource, StakeView};
 pub use pool::{Books, ManagedPool, PoolCode, PoolConfig, PoolError, Position, Rollover, TAsset};
-pub use registry::{Class, Observation, PositionFeed, Receipt, Registration, RegistryError};
+pub use registry::{Class, Observation, PositionFeed, Receipt, Registration, RegistryError, TermSource};
 pub use venue::{PositionValue, Venue, VenueError};
 pub use votes::{Votes, VotesError};

@@ -83,6 +83,8 @@ pub enum RegistryError {
     WindowTooLong,
     /// The position has no venue to measure depth at.
     NoVenue,
+    /// A reported value is out of range (a share above 100%, a settlement in the future).
+    InvalidValue,
     /// A cross-contract call could not be made.
     CallFailed,
 }
@@ -149,12 +151,16 @@ pub struct Registration {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
 pub struct Observation {
-    /// NAV per share, 1e18.
+    /// NAV per share, 1e18 (0 when nothing is left).
     pub nav: u128,
     /// Shares exposed to NAV (not under a matured request).
     pub supply: u128,
-    /// Shares asked back and not paid yet.
-    pub queued: u128,
+    /// Shares asked back in the current redemption window, waiting for their scheduled
+    /// redemption (the next rollover): the flow `congestion` reads.
+    pub requested: u128,
+    /// Shares whose redemption is due and not paid (matured requests the pool could not fund):
+    /// the queue `queue_wait` reads.
+    pub unpaid: u128,
 }
 
 /// A reward-distribution receipt: what a rollover paid the position's holders.
@@ -179,9 +185,8 @@ pub trait PositionFeed {
     #[ink(message)]
     fn register(&mut self, registration: Registration) -> Result<u32, RegistryError>;
 
-    /// Records the caller's position's NAV, supply and queue now, and the reward receipt of a
-    /// rollover. Only the position's source. Errors: `NotSource`, `InvalidParams` (a zero NAV
-    /// with supply).
+    /// Records the caller's position's NAV, supply, requests and unpaid queue now, and the
+    /// reward receipt of a rollover. Only the source of an Open position. Errors: `NotSource`.
     #[ink(message)]
     fn observe(&mut self, observation: Observation, receipt: Option<Receipt>) -> Result<(), RegistryError>;
 
@@ -212,6 +217,26 @@ pub fn push(registry: AccountId, observation: Observation, receipt: Option<Recei
         .returns::<Result<(), RegistryError>>()
         .try_invoke();
     matches!(result, Ok(Ok(Ok(()))))
+}
+
+/// What a Term position's contract answers about its settlement, so the registry can record
+/// it even when the contract's own best-effort push was lost.
+#[ink::trait_definition]
+pub trait TermSource {
+    /// When the position settled, ms (`None`: not yet). Anyone may call.
+    #[ink(message)]
+    fn settled_at(&self) -> Option<u64>;
+}
+
+/// When `source` (a Term position's contract) says it settled: `Ok(None)` if not yet.
+/// Errors: `CallFailed` (no answer).
+pub fn settled_at(source: AccountId) -> Result<Option<u64>, RegistryError> {
+    let result = build_call::<DefaultEnvironment>()
+        .call(source)
+        .exec_input(ink::env::call::ExecutionInput::new(ink::env::call::Selector::new(ink::selector_bytes!("TermSource::settled_at"))))
+        .returns::<Option<u64>>()
+        .try_invoke();
+    crate::call::infallible(result, RegistryError::CallFailed)
 }
 
 /// Records the caller's settlement in `registry`, best effort (as [`push`]).

@@ -65,11 +65,11 @@ impl Reactor {
         Ok(caller)
     }
 
-    /// Reports `nav`, `supply` and `queued` (and a rollover's reward receipt) to the position
-    /// registry, if one is set; best effort (`laas_traits::registry::push`).
-    pub(crate) fn report(&self, nav: u128, supply: u128, queued: u128, receipt: Option<Receipt>) {
+    /// Reports `observation` (and a rollover's reward receipt) to the position registry, if one
+    /// is set; best effort (`laas_traits::registry::push`).
+    pub(crate) fn report(&self, observation: Observation, receipt: Option<Receipt>) {
         if let Some(registry) = self.registry {
-            registry::push(registry, Observation { nav, supply, queued }, receipt);
+            registry::push(registry, observation, receipt);
         }
     }
 

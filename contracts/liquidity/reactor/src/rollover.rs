@@ -11,7 +11,7 @@ use ink::prelude::vec::Vec;
 use ink::primitives::AccountId;
 use laas_cycles::CycleError;
 use laas_math::{add, apply_bps, mul_fixed, ratio_fixed, sub, Rounding};
-use laas_traits::registry::Receipt;
+use laas_traits::registry::{Observation, Receipt};
 use laas_traits::{token, PositionValue, Rollover};
 
 impl Reactor {
@@ -121,11 +121,12 @@ impl Reactor {
         self.pay_lds(&collateral, &config, ld_fees.asset, add(ld_fees.pairing, ld_emission)?)?;
 
         self.deploy_to_targets(&venues, &valued.positions, &targets, buffer, valued.price)?;
-        // What matured requests are still owed after this rollover, in tAssets at its NAV.
+        // A new redemption window opens with no request in it; what the requests matured here
+        // are owed and did not get is the unpaid queue, in tAssets at this NAV.
         let unpaid = shortfall.saturating_sub(funded).saturating_sub(replaced);
-        let queued = if nav == 0 { 0 } else { ratio_fixed(unpaid, nav, Rounding::Up)? };
+        let unpaid = if nav == 0 { 0 } else { ratio_fixed(unpaid, nav, Rounding::Up)? };
         let receipt = Receipt { epoch: self.epoch, asset: lp_rewards.asset, pairing: lp_rewards.pairing };
-        self.report(nav, sub(valued.active, books.maturing)?, queued, Some(receipt));
+        self.report(Observation { nav, supply: sub(valued.active, books.maturing)?, requested: 0, unpaid }, Some(receipt));
         self.env().emit_event(RolledOver { cycle, epoch: self.epoch, nav, holdings: valued.holdings, supply: valued.active, deployable });
         Ok(cycle)
     }
@@ -180,11 +181,11 @@ impl Reactor {
         self.nav = nav;
         self.struck_ms = self.env().block_timestamp();
         pool::strike(self.tasset, nav)?;
-        // Asked back: the requests the next rollover matures, and what matured ones are still
-        // owed, in tAssets at this NAV.
+        // Asked back: the requests the next rollover matures (waiting as scheduled), and what
+        // matured ones are owed and not set aside (unpaid), in tAssets at this NAV.
         let owed = books.payouts_due.saturating_sub(books.reserved);
-        let queued = add(books.maturing, if nav == 0 { 0 } else { ratio_fixed(owed, nav, Rounding::Up)? })?;
-        self.report(nav, valued.active, queued, None);
+        let unpaid = if nav == 0 { 0 } else { ratio_fixed(owed, nav, Rounding::Up)? };
+        self.report(Observation { nav, supply: valued.active, requested: books.maturing, unpaid }, None);
         self.env().emit_event(NavStruck { nav, holdings: valued.holdings, supply: valued.active });
         Ok(nav)
     }

@@ -56,14 +56,16 @@ fn account(n: u8) -> AccountId {
 fn seat(r: &mut PositionRegistry, position: u32, reporters: &[AccountId]) {
     for reporter in reporters {
         r.whitelist.insert((position, *reporter), &());
-        r.reporter.insert((position, *reporter), &Reporter { bond: 1_000, active: true, unlock_ms: 0, marks: 0, marked_epoch: 0 });
+        r.reporter.insert((position, *reporter), &Reporter { bond: 1_000, active: true, unlock_ms: 0, marks: 0, marked_epoch: 0, joined_epoch: 0 });
     }
     r.reporters.insert(position, &reporters.to_vec());
 }
 
-fn observe(r: &mut PositionRegistry, source: AccountId, nav: u128, queued: u128) {
+/// `source` observes NAV, the requests waiting for the next rollover and the unpaid queue,
+/// of a supply of 1,000 shares.
+fn observe(r: &mut PositionRegistry, source: AccountId, nav: u128, requested: u128, unpaid: u128) {
     as_caller(source);
-    r.observe(Observation { nav, supply: 1_000, queued }, None).expect("source");
+    r.observe(Observation { nav, supply: 1_000, requested, unpaid }, None).expect("source");
 }
 
 #[ink::test]
@@ -125,57 +127,71 @@ fn only_the_source_pushes_and_drawdown_reads_the_peak_of_the_window() {
     let reactor = account(22);
     r.register(open(account(21), Some(reactor), a.eve)).expect("admin");
     as_caller(a.eve);
-    assert_eq!(r.observe(Observation { nav: NAV, supply: 1, queued: 0 }, None), Err(RegistryError::NotSource));
+    assert_eq!(r.observe(Observation { nav: NAV, supply: 1, requested: 0, unpaid: 0 }, None), Err(RegistryError::NotSource));
     assert_eq!(r.nav(0), Err(RegistryError::NoData));
     let start = 10 * DAY_MS;
-    observe(&mut r, reactor, NAV, 0);
+    observe(&mut r, reactor, NAV, 0, 0);
     // Up 10% an hour later, then down to 0.99 over the next three hours; keepers striking in
     // a burst within one bucket cannot flush its peak.
     at(start + HOUR);
-    observe(&mut r, reactor, NAV * 11 / 10, 0);
+    observe(&mut r, reactor, NAV * 11 / 10, 0, 0);
     for _ in 0..5 {
-        observe(&mut r, reactor, NAV, 0);
+        observe(&mut r, reactor, NAV, 0, 0);
     }
     at(start + 4 * HOUR);
-    observe(&mut r, reactor, NAV * 99 / 100, 0);
+    observe(&mut r, reactor, NAV * 99 / 100, 0, 0);
     assert_eq!(r.nav(0), Ok(Reading { value: NAV * 99 / 100, age_ms: 0 }));
-    // (1.1 − 0.99) / 1.1 = 10% within 4 h; the last two hours saw no peak above now.
+    // (1.1 − 0.99) / 1.1 = 10% within 4 h (the current hour and the three before it); the
+    // last three hours saw no peak above now. Windows are read in whole buckets.
     assert_eq!(r.nav_drawdown(0, 4 * HOUR).map(|d| d.value), Ok(1_000));
-    assert_eq!(r.nav_drawdown(0, HOUR).map(|d| d.value), Ok(0));
-    assert_eq!(r.nav_drawdown(0, 64 * HOUR), Err(RegistryError::WindowTooLong));
+    assert_eq!(r.nav_drawdown(0, 3 * HOUR).map(|d| d.value), Ok(0));
+    assert_eq!(r.nav_drawdown(0, 65 * HOUR), Err(RegistryError::WindowTooLong));
+    assert_eq!(r.nav_drawdown(0, HOUR - 1), Err(RegistryError::InvalidParams));
     // A day later the 1.1 peak has left a 4 h window; past the maximum age nothing answers.
     at(start + 28 * HOUR);
     assert_eq!(r.nav_drawdown(0, 4 * HOUR), Ok(Reading { value: 0, age_ms: 24 * HOUR }));
+    assert_eq!(r.nav_drawdown(0, 28 * HOUR).map(|d| d.value), Ok(1_000));
     at(start + 4 * HOUR + 2 * DAY_MS + 1);
     assert_eq!(r.nav(0), Err(RegistryError::Stale { age_ms: 2 * DAY_MS + 1 }));
     assert_eq!(r.nav_drawdown(0, HOUR), Err(RegistryError::Stale { age_ms: 2 * DAY_MS + 1 }));
 }
 
 #[ink::test]
-fn a_queue_shows_its_wait_and_its_congestion() {
+fn requests_show_as_congestion_and_only_unpaid_redemptions_as_a_queue() {
     let (mut r, a) = registry();
     let reactor = account(22);
     r.register(open(account(21), Some(reactor), a.eve)).expect("admin");
     let start = 10 * DAY_MS;
-    observe(&mut r, reactor, NAV, 0);
-    assert_eq!(r.queue_wait(0).map(|q| q.value), Ok(0));
+    observe(&mut r, reactor, NAV, 0, 0);
+    // 200 of 1,000 shares asked back, waiting for the next rollover as scheduled: a
+    // congestion of 20% a day, no queue. A dust request reads as none.
     at(start + HOUR);
-    // 200 of 1,000 shares asked back: 20% of the supply.
-    observe(&mut r, reactor, NAV, 200);
+    observe(&mut r, reactor, NAV, 200, 0);
     at(start + 3 * HOUR);
-    observe(&mut r, reactor, NAV, 250);
-    assert_eq!(r.queue_wait(0).map(|q| q.value), Ok(u128::from(2 * HOUR)));
+    observe(&mut r, reactor, NAV, 250, 0);
+    assert_eq!(r.queue_wait(0).map(|q| q.value), Ok(0));
     // Smoothed over an hour: the 20% stood two hours (a whole window), the 25% none yet.
     assert_eq!(r.congestion(0).map(|c| c.value), Ok(2_000));
     at(start + 4 * HOUR);
     assert_eq!(r.congestion(0).map(|c| c.value), Ok(2_500));
-    // Served at the rollover: the wait ends, congestion fades over the window.
-    observe(&mut r, reactor, NAV, 0);
-    assert_eq!(r.queue_wait(0).map(|q| q.value), Ok(0));
-    at(start + 4 * HOUR + HOUR / 2);
+    // Two days into the window, 25% reads as 12.5% a day.
+    at(start + 2 * DAY_MS);
     assert_eq!(r.congestion(0).map(|c| c.value), Ok(1_250));
+    // The rollover matures them and cannot pay 100 shares' worth: that is the queue, and it
+    // waits from that rollover to the last observation that still sees it.
+    as_caller(reactor);
+    r.observe(Observation { nav: NAV, supply: 750, requested: 0, unpaid: 100 }, Some(Receipt { epoch: 2, asset: 0, pairing: 0 })).expect("source");
+    at(start + 2 * DAY_MS + 5 * HOUR);
+    observe(&mut r, reactor, NAV, 0, 100);
+    at(start + 2 * DAY_MS + 9 * HOUR);
+    assert_eq!(r.queue_wait(0), Ok(Reading { value: u128::from(5 * HOUR), age_ms: 4 * HOUR }));
+    // Served; a dust request (under a basis point of the supply) reads as none.
+    as_caller(reactor);
+    r.observe(Observation { nav: NAV, supply: 1_000_000, requested: 99, unpaid: 0 }, None).expect("source");
+    assert_eq!(r.queue_wait(0).map(|q| q.value), Ok(0));
     let snapshot = r.snapshot(0).expect("known");
-    assert_eq!(snapshot.slots.get(1).map(|s| s.raw), Some(0));
+    assert_eq!(snapshot.slots.get(2).map(|s| s.raw), Some(0));
+    assert_eq!(snapshot.receipt.map(|(rc, ms)| (rc.epoch, ms)), Some((2, start + 2 * DAY_MS)));
 }
 
 #[ink::test]
@@ -199,7 +215,10 @@ fn a_term_position_shows_how_late_it_settled() {
     r.settle().expect("source");
     assert_eq!(r.settle(), Err(RegistryError::AlreadySettled));
     at(maturity_ms + 30 * HOUR);
-    assert_eq!(r.settlement_delay(0), Ok(Reading { value: u128::from(3 * HOUR), age_ms: 27 * HOUR }));
+    assert_eq!(r.settlement_delay(0), Ok(Reading { value: u128::from(3 * HOUR), age_ms: 0 }));
+    // A Term position's NAV comes from reporters, not from its contract.
+    as_caller(term);
+    assert_eq!(r.observe(Observation { nav: NAV, supply: 1, requested: 0, unpaid: 0 }, None), Err(RegistryError::NotSource));
 }
 
 #[ink::test]
@@ -222,10 +241,11 @@ fn the_median_of_three_ignores_a_liar_who_is_removed_after_repeated_deviations()
     r.report(0, Feed::BridgeDelay, epoch, 9_000_000).expect("reporter");
     assert_eq!(r.close_round(0, Feed::BridgeDelay), Err(RegistryError::EpochOpen));
     assert_eq!(r.bridge_delay(0), Err(RegistryError::NoData));
-    // The median of 59,000, 60,000, 61,000 and 9,000,000 is 60,500: the liar moves it little.
+    // Of 59,000, 60,000, 61,000 and 9,000,000 the median on the safe side is 60,000: the liar
+    // moves nothing.
     at((epoch + 1) * HOUR);
-    assert_eq!(r.close_round(0, Feed::BridgeDelay), Ok(Some(60_500)));
-    assert_eq!(r.bridge_delay(0).map(|d| d.value), Ok(60_500));
+    assert_eq!(r.close_round(0, Feed::BridgeDelay), Ok(Some(60_000)));
+    assert_eq!(r.bridge_delay(0).map(|d| d.value), Ok(60_000));
     assert_eq!(r.reporter_of(0, liar).map(|l| (l.active, l.marks)), Some((true, 1)));
     // A second deviation within four epochs removes it: half its bond is slashed, the rest
     // unlocks after the cooldown; it is struck off the whitelist.
@@ -291,4 +311,71 @@ fn struck_off_reporters_stop_and_roles_are_listed() {
     assert_eq!(r.join(0, 1_000), Err(RegistryError::NotWhitelisted));
     let roles = r.roles();
     assert!(roles.contains(&(Role::Admin, a.alice)) && roles.contains(&(Role::Treasury, a.bob)));
+}
+
+#[ink::test]
+fn a_liar_who_leaves_is_still_marked_before_its_bond_returns() {
+    let (mut r, a) = registry();
+    r.register(open(account(21), None, a.eve)).expect("admin");
+    let (honest, liar) = ([account(11), account(12), account(13)], account(14));
+    seat(&mut r, 0, &[honest[0], honest[1], honest[2], liar]);
+    // Already one deviation on its record: one more removes it, and takes its whole bond (so
+    // nothing is paid back here, off chain).
+    r.set_params(Params { slash_bps: 10_000, ..params() }).expect("admin");
+    r.reporter.insert((0, liar), &Reporter { bond: 1_000, active: true, unlock_ms: 0, marks: 1, marked_epoch: r.current_epoch() - 1, joined_epoch: 0 });
+    let epoch = r.current_epoch();
+    for (reporter, value) in [(honest[0], 60_000u128), (honest[1], 60_000), (honest[2], 60_000), (liar, 9_000_000)] {
+        as_caller(reporter);
+        r.report(0, Feed::BridgeDelay, epoch, value).expect("reporter");
+    }
+    // It leaves at once and nobody closes the round; after the cooldown its withdrawal closes
+    // the round first: marked, removed, half its bond slashed.
+    as_caller(liar);
+    r.leave(0).expect("reporter");
+    at((epoch + 1) * HOUR + DAY_MS);
+    assert_eq!(r.withdraw_bond(0), Ok(0));
+    assert_eq!(r.setup().3, 1_000);
+    assert!(!r.is_whitelisted(0, liar));
+    assert_eq!(r.round(0, Feed::BridgeDelay), None);
+    assert_eq!(r.bridge_delay(0), Ok(Reading { value: 60_000, age_ms: DAY_MS }));
+}
+
+#[ink::test]
+fn reports_need_a_reporter_seated_before_the_epoch_a_value_in_range_and_a_majority() {
+    let (mut r, a) = registry();
+    r.register(open(account(21), None, a.eve)).expect("admin");
+    r.register(Registration { class: Class::Term { maturity_ms: 10 * DAY_MS + HOUR }, ..open(account(23), None, a.eve) }).expect("admin");
+    let seated: Vec<AccountId> = (0..7).map(|n| account(40 + n)).collect();
+    seat(&mut r, 0, &seated);
+    seat(&mut r, 1, &seated[..3]);
+    let epoch = r.current_epoch();
+    // A reporter joining now reports from the next epoch.
+    r.reporter.insert((0, account(60)), &Reporter { bond: 1, active: true, joined_epoch: epoch, marked_epoch: epoch, ..Reporter::default() });
+    as_caller(account(60));
+    assert_eq!(r.report(0, Feed::Depth, epoch, 10), Err(RegistryError::NotReporter));
+    as_caller(seated[0]);
+    assert_eq!(r.report(0, Feed::Queue, epoch, 10_001), Err(RegistryError::InvalidValue));
+    assert_eq!(r.report(1, Feed::Settlement, epoch, u128::from(10 * DAY_MS + 1)), Err(RegistryError::InvalidValue));
+    // Three reports of seven reporters are no majority: no value.
+    for reporter in &seated[..3] {
+        as_caller(*reporter);
+        r.report(0, Feed::Depth, epoch, 40).expect("reporter");
+    }
+    at((epoch + 1) * HOUR);
+    assert_eq!(r.close_round(0, Feed::Depth), Ok(None));
+    // Settlement reports split evenly between "not yet" and a time take the time (the safe
+    // side): final once recorded, it stays without further reports.
+    let epoch = epoch + 1;
+    at(epoch * HOUR + HOUR / 2);
+    for (reporter, value) in [(seated[0], 0u128), (seated[1], u128::from(epoch * HOUR)), (seated[2], u128::from(epoch * HOUR))] {
+        as_caller(reporter);
+        r.report(1, Feed::Settlement, epoch, value).expect("reporter");
+    }
+    at((epoch + 1) * HOUR);
+    assert_eq!(r.close_round(1, Feed::Settlement), Ok(Some(u128::from(epoch * HOUR))));
+    as_caller(seated[0]);
+    assert_eq!(r.report(1, Feed::Settlement, epoch + 1, 0), Err(RegistryError::AlreadySettled));
+    at(40 * DAY_MS);
+    let late = u128::from(epoch * HOUR - (10 * DAY_MS + HOUR));
+    assert_eq!(r.settlement_delay(1), Ok(Reading { value: late, age_ms: 0 }));
 }

@@ -4,13 +4,14 @@ use crate::observe::*;
 use crate::types::{Bucket, Reporter, Slot, DAY_MS};
 
 #[test]
-fn medians_take_the_middle_or_the_mean_of_the_two_middles() {
-    assert_eq!(median(&mut []), None);
-    assert_eq!(median(&mut [7]), Some(7));
-    assert_eq!(median(&mut [9, 1, 5]), Some(5));
-    assert_eq!(median(&mut [9, 1, 5, 2]), Some(3));
-    assert_eq!(median(&mut [u128::MAX, u128::MAX]), Some(u128::MAX));
-    assert_eq!(median(&mut [3, 4]), Some(3));
+fn medians_take_the_middle_or_of_the_two_middles_the_one_on_the_safe_side() {
+    assert_eq!(median(&mut [], false), None);
+    assert_eq!(median(&mut [7], false), Some(7));
+    assert_eq!(median(&mut [9, 1, 5], false), Some(5));
+    // Split evenly, two liars cannot move a delay up, nor a NAV down.
+    assert_eq!(median(&mut [60_000, 61_000, u128::MAX, u128::MAX], false), Some(61_000));
+    assert_eq!(median(&mut [0, 0, 100, 101], true), Some(100));
+    assert_eq!(median(&mut [9, 1, 5, 2], false), Some(2));
 }
 
 #[test]
@@ -50,9 +51,19 @@ fn marks_count_deviations_over_the_last_epochs() {
     assert_eq!(mark(&mut r, 4, false, 4), 1);
     assert_eq!(mark(&mut r, 200, true, 4), 1);
     assert_eq!(mark(&mut r, 201, true, 64), 2);
-    assert!(deviates(106, 100, 500).expect("fits"));
-    assert!(!deviates(105, 100, 500).expect("fits"));
-    assert!(deviates(1, 0, 500).expect("fits"));
+    // A round closed late marks its own epoch, not the newest.
+    let mut late = Reporter::default();
+    assert_eq!(mark(&mut late, 10, true, 4), 1);
+    assert_eq!(mark(&mut late, 9, true, 4), 2);
+    assert_eq!(mark(&mut late, 11, false, 4), 2);
+    assert_eq!(mark(&mut late, 13, false, 4), 1);
+    assert_eq!(mark(&mut late, 14, false, 4), 0);
+    assert!(deviates(106, 100, 500, 0).expect("fits"));
+    assert!(!deviates(105, 100, 500, 0).expect("fits"));
+    assert!(deviates(1, 0, 500, 0).expect("fits"));
+    // Near zero, a difference within the floor is noise.
+    assert!(!deviates(20, 0, 500, 25).expect("fits"));
+    assert!(deviates(26, 0, 500, 25).expect("fits"));
 }
 
 #[test]
