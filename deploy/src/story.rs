@@ -135,12 +135,11 @@ impl Story<'_> {
 
         // The reactor reported each rollover to the position registry (tWETH is position 0).
         if self.deployment.entry("registry").is_ok() {
-            let nav = self.read("registry", "nav", &[String::from("0")])?;
-            let Some(("Ok", [reading])) = nav.variant() else {
-                return Err(failed("smoke story: registry", format!("tWETH's NAV is not readable: {nav}")));
+            // A read returns the message's `Ok` value (an `Err` fails the story).
+            let reading = self.read("registry", "nav", &[String::from("0")])?;
+            let (Some(value), Some(age)) = (reading.field("value").and_then(Val::as_u128), reading.field("age_ms").and_then(Val::as_u128)) else {
+                return Err(failed("smoke story: registry", format!("tWETH's NAV is not readable: {reading}")));
             };
-            let value = reading.field("value").and_then(Val::as_u128).unwrap_or_default();
-            let age = reading.field("age_ms").and_then(Val::as_u128).unwrap_or_default();
             self.say(format!("the position registry holds tWETH's NAV as its reactor reported it: {} ({} s old)", tokens(value), age / 1_000));
         }
         Ok(())
