@@ -231,6 +231,7 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
             ("PositionFeed::settle", role(&[], "NotSource"), &[]),
             ("set_parties", role(ADMIN, NOT_ADMIN), &["0", "{x}", "[]"]),
             ("set_venue", role(ADMIN, NOT_ADMIN), &["0", "None", "0"]),
+            ("set_source", role(ADMIN, NOT_ADMIN), &["0", "None"]),
             ("set_params", role(ADMIN, NOT_ADMIN), &[REGISTRY_PARAMS]),
             ("allow_reporter", role(ADMIN, NOT_ADMIN), &["0", "{x}", "true"]),
             ("observe_depth", Anyone, &[]),

@@ -93,39 +93,39 @@ fn the_factory_registers_tweth_and_rollovers_and_strikes_feed_a_drawdown_that_ma
 }
 
 #[test]
-fn a_burst_of_withdrawal_requests_raises_congestion_while_queue_wait_counts_only_unpaid_redemptions() {
+fn a_burst_of_withdrawal_requests_raises_congestion_once_matured_and_a_cancelled_one_counts_nothing() {
     let names = ["lp-1", "lp-2", "lp-3", "lp-4", "lp-5", "lp-6", "lp-7", "lp-8", "lp-9", "lp-10"];
     let (mut s, lps, keeper) = rolled(&names);
-    strike(&mut s, &keeper);
     let calm: R<Reading> = query(&mut s, "congestion", args![TWETH]);
-    assert_eq!(calm.map(|c| c.value), Ok(0));
-    // Three of ten LPs ask for everything: 30% of the supply, waiting for the next rollover.
-    for lp in &lps[..3] {
+    assert_eq!(calm.map(|c| c.value), Ok(0), "the first rollover matured nothing");
+    // Three of ten LPs ask for everything: 30% of the supply. A fourth asks too, and cancels
+    // just before the rollover: a request that can still be cancelled is no redemption, and
+    // keepers striking meanwhile report none.
+    for lp in &lps[..4] {
         s.request(lp, 10 * E18).expect("request");
     }
     strike(&mut s, &keeper);
     s.chain.advance_time(2 * HOUR_MS);
     strike(&mut s, &keeper);
-    // Smoothed over an hour, the requests have stood two: 3,000 bps of the supply within the
-    // window's first day.
+    let pending: R<Reading> = query(&mut s, "congestion", args![TWETH]);
+    assert_eq!(pending.map(|c| c.value), Ok(0));
+    s.to_next_cycle();
+    s.request(&lps[3], 0).expect("cancel");
+    s.chain.next_block();
+    // The rollover matures 30% of the supply after a week: 3,000 / 7 bps a day, rounded up,
+    // once it has stood the hour the registry smooths over.
+    s.rollover(&keeper).expect("rollover");
+    s.chain.advance_time(HOUR_MS);
     let congestion: R<Reading> = query(&mut s, "congestion", args![TWETH]);
-    assert_eq!(congestion.map(|c| c.value), Ok(3_000));
-    // Requests waiting for their scheduled rollover are not a queue: nothing is overdue.
+    assert_eq!(congestion.map(|c| c.value), Ok(429));
+    // Every matured request was paid: nothing is overdue.
     let wait: R<Reading> = query(&mut s, "queue_wait", args![TWETH]);
     assert_eq!(wait.map(|w| w.value), Ok(0));
-    // A dust request does not start a queue either, nor a whole day of fresh strikes.
-    let dust = lps[3].clone();
-    s.request(&dust, 1).expect("request");
-    s.chain.advance_time(DAY_MS);
-    strike(&mut s, &keeper);
-    let wait: R<Reading> = query(&mut s, "queue_wait", args![TWETH]);
-    assert_eq!(wait.map(|w| w.value), Ok(0));
-    // The rollover matures and pays the requests; a new window opens and congestion fades.
+    assert!(s.withdraw(&lps[0], 10 * E18).expect("paid").0 >= 10 * E18 - 1);
+    // The next week matures nothing: congestion fades out over the smoothing window.
     s.to_next_cycle();
     s.rollover(&keeper).expect("rollover");
-    assert!(s.withdraw(&lps[0], 10 * E18).expect("paid").0 >= 10 * E18 - 1);
-    s.chain.advance_time(2 * HOUR_MS);
-    strike(&mut s, &keeper);
+    s.chain.advance_time(HOUR_MS);
     let after: R<Reading> = query(&mut s, "congestion", args![TWETH]);
     assert_eq!(after.map(|c| c.value), Ok(0));
 }
@@ -386,18 +386,18 @@ fn a_term_position_settled_late_shows_its_delay() {
     let id: R<u32> = s.chain.call(&admin, &registry, "PositionFeed::register", &args![Raw(registration)]);
     let id = id.expect("the admin registers it");
     let anyone = s.chain.user("anyone");
-    let early: R<u64> = s.chain.call(&anyone, &registry, "sync_settlement", &args![id]);
-    assert_eq!(early, Err(RegistryError::NoData), "not settled yet");
+    let early: R<Option<u64>> = s.chain.call(&anyone, &registry, "sync_settlement", &args![id]);
+    assert_eq!(early, Ok(None), "not settled yet");
     s.chain.advance_time(DAY_MS + HOUR_MS);
     let r: Result<(), term_position::term_position::TermError> = s.chain.call(&operator, &quiet, "settle", &args![]);
     r.expect("settled an hour late");
     s.chain.advance_time(DAY_MS);
     let unknown: R<Reading> = query(&mut s, "settlement_delay", args![id]);
     assert_eq!(unknown.map(|d| d.value), Ok(u128::from(DAY_MS + HOUR_MS)));
-    let synced: R<u64> = s.chain.call(&anyone, &registry, "sync_settlement", &args![id]);
-    assert_eq!(synced, Ok(maturity + HOUR_MS));
+    let synced: R<Option<u64>> = s.chain.call(&anyone, &registry, "sync_settlement", &args![id]);
+    assert_eq!(synced, Ok(Some(maturity + HOUR_MS)));
     let known: R<Reading> = query(&mut s, "settlement_delay", args![id]);
     assert_eq!(known, Ok(Reading { value: u128::from(HOUR_MS), age_ms: 0 }));
-    let again: R<u64> = s.chain.call(&anyone, &registry, "sync_settlement", &args![id]);
+    let again: R<Option<u64>> = s.chain.call(&anyone, &registry, "sync_settlement", &args![id]);
     assert_eq!(again, Err(RegistryError::AlreadySettled));
 }

@@ -1,6 +1,6 @@
 //! Registration, first-party observations, depth readings and the derived queries.
 
-use crate::events::{Observed, PositionRegistered, ReceiptRecorded};
+use crate::events::{Observed, PositionChanged, PositionRegistered, ReceiptRecorded};
 use crate::observe;
 use crate::position_registry::PositionRegistry;
 use crate::types::*;
@@ -42,40 +42,58 @@ impl PositionRegistry {
     /// `observe` from an Open position's source. Errors: `NotSource`.
     pub(crate) fn record(&mut self, observation: Observation, receipt: Option<Receipt>) -> Result<()> {
         let id = self.by_source.get(self.env().caller()).ok_or(RegistryError::NotSource)?;
-        if !first_party(&self.position_or_err(id)?, Feed::Nav) {
+        let position = self.position_or_err(id)?;
+        if !first_party(&position, Feed::Nav) {
             return Err(RegistryError::NotSource);
         }
         let now = self.env().block_timestamp();
         self.put(id, Feed::Nav, observation.nav, now)?;
-        self.put(id, Feed::Queue, share_bps(observation.unpaid, observation.supply), now)?;
-        self.put(id, Feed::Requests, share_bps(observation.requested, observation.supply), now)?;
+        // Any unpaid amount is a queue (rounded up); a matured dust is no congestion.
+        self.put(id, Feed::Queue, share_bps(observation.unpaid, observation.supply, Rounding::Up), now)?;
         if let Some(receipt) = receipt {
+            let opened = self.receipts.get(id).map_or(position.registered_ms, |(_, ms)| ms);
+            let matured = share_bps(observation.requested, observation.supply, Rounding::Down);
+            self.put(id, Feed::Requests, observe::per_day_bps(matured, opened, now)?, now)?;
             self.receipts.insert(id, &(receipt, now));
             self.env().emit_event(ReceiptRecorded { position: id, receipt });
         }
         Ok(())
     }
 
-    /// `settle` from a Term position's source. Errors: `NotSource`, `NotTerm`,
-    /// `AlreadySettled`.
+    /// `settle` from a Term position's source: settled now. Errors: `NotSource`, `NotTerm`,
+    /// `AlreadySettled`, `NotDue`.
     pub(crate) fn record_settlement(&mut self) -> Result<()> {
         let id = self.by_source.get(self.env().caller()).ok_or(RegistryError::NotSource)?;
+        self.unsettled_term(id)?;
         let now = self.env().block_timestamp();
         self.settle_at(id, now)
     }
 
-    /// `sync_settlement`: asks a Term position's source when it settled. Errors:
-    /// `UnknownPosition`, `NotTerm`, `NotSource` (no source), `AlreadySettled`, `NoData` (not
-    /// settled), `InvalidValue` (a settlement in the future), `CallFailed`.
-    pub(crate) fn sync(&mut self, id: u32) -> Result<u64> {
-        let source = self.position_or_err(id)?.registration.source.ok_or(RegistryError::NotSource)?;
-        let settled_ms = laas_traits::registry::settled_at(source)?.ok_or(RegistryError::NoData)?;
-        self.settle_at(id, settled_ms)?;
-        Ok(settled_ms)
+    /// `sync_settlement`: asks a Term position's source when it settled. Not settled yet, the
+    /// time it said so is kept: a later answer cannot claim a settlement before it.
+    pub(crate) fn sync(&mut self, id: u32) -> Result<Option<u64>> {
+        let position = self.unsettled_term(id)?;
+        let source = position.registration.source.ok_or(RegistryError::NotSource)?;
+        let now = self.env().block_timestamp();
+        match laas_traits::registry::settled_at(source)? {
+            None => {
+                self.unsettled_seen.insert(id, &now);
+                Ok(None)
+            }
+            Some(claimed) => {
+                if claimed > now || claimed == 0 {
+                    return Err(RegistryError::InvalidValue);
+                }
+                let settled = claimed.max(self.unsettled_seen.get(id).unwrap_or(0));
+                self.settle_at(id, settled)?;
+                Ok(Some(settled))
+            }
+        }
     }
 
-    /// Records that Term position `id` settled at `settled_ms` (final).
-    fn settle_at(&mut self, id: u32, settled_ms: u64) -> Result<()> {
+    /// Position `id`, if it is a Term position with no settlement recorded. Errors:
+    /// `UnknownPosition`, `NotTerm`, `AlreadySettled`.
+    fn unsettled_term(&self, id: u32) -> Result<Position> {
         let position = self.position_or_err(id)?;
         if !matches!(position.registration.class, Class::Term { .. }) {
             return Err(RegistryError::NotTerm);
@@ -83,21 +101,51 @@ impl PositionRegistry {
         if self.slots.get((id, Feed::Settlement)).is_some_and(|s| s.raw > 0) {
             return Err(RegistryError::AlreadySettled);
         }
+        Ok(position)
+    }
+
+    /// Records that Term position `id` settled at `settled_ms` (final), from its maturity on.
+    /// Errors: `NotDue`.
+    fn settle_at(&mut self, id: u32, settled_ms: u64) -> Result<()> {
+        let position = self.position_or_err(id)?;
         let now = self.env().block_timestamp();
-        if settled_ms > now || settled_ms == 0 {
-            return Err(RegistryError::InvalidValue);
+        if let Class::Term { maturity_ms } = position.registration.class {
+            if now < maturity_ms {
+                return Err(RegistryError::NotDue);
+            }
         }
-        self.put(id, Feed::Settlement, u128::from(settled_ms), now)
+        self.put(id, Feed::Settlement, u128::from(settled_ms), now)?;
+        Ok(())
+    }
+
+    /// `set_source` (the admin checked).
+    pub(crate) fn resource(&mut self, id: u32, source: Option<AccountId>) -> Result<()> {
+        let mut position = self.position_or_err(id)?;
+        if let Some(new) = source {
+            if self.by_source.get(new).is_some_and(|other| other != id) {
+                return Err(RegistryError::SourceTaken);
+            }
+        }
+        if let Some(old) = position.registration.source {
+            self.by_source.remove(old);
+        }
+        if let Some(new) = source {
+            self.by_source.insert(new, &id);
+        }
+        position.registration.source = source;
+        self.positions.insert(id, &position);
+        self.env().emit_event(PositionChanged { position: id, registration: position.registration });
+        Ok(())
     }
 
     /// Observes `value` of `feed` for position `id` at `at`: the slot (smoothed), and for NAV
-    /// the history bucket.
-    pub(crate) fn put(&mut self, id: u32, feed: Feed, value: u128, at: u64) -> Result<()> {
+    /// the history bucket. Returns whether it was taken: an observation older than the slot's
+    /// (a late epoch's median) is not.
+    pub(crate) fn put(&mut self, id: u32, feed: Feed, value: u128, at: u64) -> Result<bool> {
         let window = self.params_now().smoothing_ms;
         let previous = self.slots.get((id, feed));
         if previous.is_some_and(|p| p.updated_ms > at) {
-            // A late epoch's median never overwrites a newer observation.
-            return Ok(());
+            return Ok(false);
         }
         let slot = observe::observed(previous, value, at, window)?;
         self.slots.insert((id, feed), &slot);
@@ -108,7 +156,7 @@ impl PositionRegistry {
             self.history.insert(key, &bucket);
         }
         self.env().emit_event(Observed { position: id, feed, value });
-        Ok(())
+        Ok(true)
     }
 
     /// `observe_depth`: the venue's reserves valued at its time-weighted price (a swap moves
@@ -151,24 +199,28 @@ impl PositionRegistry {
     }
 
     /// `nav_drawdown`: the peak over the whole buckets the window covers (the current one
-    /// and those before it, never reaching back past the window) against the latest NAV.
+    /// and those before it, never reaching back past the window) and the NAV in force when the
+    /// window opened (the last one of the newest bucket before it, within the history kept),
+    /// against the latest NAV.
     pub(crate) fn drawdown(&self, id: u32, window_ms: u64) -> Result<Reading> {
         let buckets = window_ms.checked_div(self.bucket_ms).unwrap_or(0);
         if buckets == 0 {
             return Err(RegistryError::InvalidParams);
         }
-        if buckets > NAV_BUCKETS {
+        if buckets >= NAV_BUCKETS {
             return Err(RegistryError::WindowTooLong);
         }
         let (slot, age_ms) = self.fresh(id, Feed::Nav)?;
         let now_index = self.env().block_timestamp().checked_div(self.bucket_ms).unwrap_or(0);
         let mut peak = slot.raw;
-        for back in 0..buckets {
+        for back in 0..NAV_BUCKETS {
             let Some(index) = now_index.checked_sub(back) else { break };
-            if let Some(bucket) = self.history.get((id, index % NAV_BUCKETS)) {
-                if bucket.index == index {
-                    peak = peak.max(bucket.peak);
-                }
+            let Some(bucket) = self.history.get((id, index % NAV_BUCKETS)).filter(|b| b.index == index) else { continue };
+            if back < buckets {
+                peak = peak.max(bucket.peak);
+            } else {
+                peak = peak.max(bucket.last);
+                break;
             }
         }
         Ok(Reading { value: observe::drawdown_bps(peak, slot.raw)?, age_ms })
@@ -199,22 +251,9 @@ impl PositionRegistry {
         Ok(Reading { value: u128::from(value), age_ms })
     }
 
-    /// `congestion`: the smoothed requests of the current redemption window, per day since it
-    /// opened (the last rollover for a position with a source; the first report of requests
-    /// for one without).
+    /// `congestion`: redemptions per day, smoothed.
     pub(crate) fn congestion_now(&self, id: u32) -> Result<Reading> {
-        let (slot, age_ms) = self.fresh(id, Feed::Requests)?;
-        let now = self.env().block_timestamp();
-        let requested = observe::smoothed_at(&slot, now, self.params_now().smoothing_ms)?;
-        let position = self.position_or_err(id)?;
-        let opened = if first_party(&position, Feed::Requests) {
-            self.receipts.get(id).map_or(position.registered_ms, |(_, ms)| ms)
-        } else if slot.since_ms == 0 {
-            now
-        } else {
-            slot.since_ms
-        };
-        Ok(Reading { value: observe::congestion_bps(requested, opened, now)?, age_ms })
+        self.smoothed(id, Feed::Requests)
     }
 
     pub(crate) fn position_or_err(&self, id: u32) -> Result<Position> {
@@ -250,12 +289,12 @@ pub(crate) fn first_party(position: &Position, feed: Feed) -> bool {
     }
 }
 
-/// `part` of `supply` in bps, rounded down (a dust request reads as none), at most 100%.
-fn share_bps(part: u128, supply: u128) -> u128 {
+/// `part` of `supply` in bps, rounded as asked, at most 100%.
+fn share_bps(part: u128, supply: u128, rounding: Rounding) -> u128 {
     if part == 0 {
         return 0;
     }
-    mul_div(part, BPS, supply, Rounding::Down).unwrap_or(BPS).min(BPS)
+    mul_div(part, BPS, supply, rounding).unwrap_or(BPS).min(BPS)
 }
 
 /// The reserves of an exchange pool (`venue_amm::reserves`: asset, pairing).

@@ -85,6 +85,9 @@ pub mod position_registry {
         pub(crate) reporter: Mapping<(u32, AccountId), Reporter>,
         /// The open round of reports of each observable of each position.
         pub(crate) rounds: Mapping<(u32, Feed), Round>,
+        /// When a Term position's own contract last said it had not settled, ms: a later
+        /// answer cannot claim a settlement before then.
+        pub(crate) unsettled_seen: Mapping<u32, u64>,
         /// Admin (registers, whitelists, sets parameters) and guardian (pauses registrations
         /// and joins).
         pub(crate) access: Access,
@@ -122,6 +125,7 @@ pub mod position_registry {
                 reporters: Mapping::new(),
                 reporter: Mapping::new(),
                 rounds: Mapping::new(),
+                unsettled_seen: Mapping::new(),
                 access: Access::new(Self::env().caller()),
             })
         }
@@ -162,6 +166,16 @@ pub mod position_registry {
             Ok(())
         }
 
+        /// Re-points (or clears) the contract that pushes a position's own observables: for a
+        /// source that went silent, or a reactor replaced. Without a source its observables
+        /// come from reporters. Admin only.
+        /// Errors: `Access(NotAdmin)`, `UnknownPosition`, `SourceTaken`.
+        #[ink(message)]
+        pub fn set_source(&mut self, position: u32, source: Option<AccountId>) -> Result<()> {
+            self.access.ensure_admin(self.env().caller())?;
+            self.resource(position, source)
+        }
+
         /// Replaces the parameters. Admin only. Errors: `Access(NotAdmin)`, `InvalidParams`.
         #[ink(message)]
         pub fn set_params(&mut self, params: Params) -> Result<()> {
@@ -193,8 +207,9 @@ pub mod position_registry {
         /// Drawdown of NAV from its peak inside the last `window_ms` to the latest NAV, bps, with
         /// the latest NAV's age. The window is read in whole history buckets (the current one
         /// and those before it), so it never reaches back further than `window_ms`. Anyone may
-        /// call. Errors: `UnknownPosition`, `NoData`, `Stale`, `TooFewReporters`,
-        /// `InvalidParams` (shorter than a bucket), `WindowTooLong` (beyond the 64 buckets kept).
+        /// call. The NAV in force when the window opened counts as a peak too. Errors:
+        /// `UnknownPosition`, `NoData`, `Stale`, `TooFewReporters`, `InvalidParams` (shorter
+        /// than a bucket), `WindowTooLong` (63 buckets or more: the history keeps 64).
         #[ink(message)]
         pub fn nav_drawdown(&self, position: u32, window_ms: u64) -> Result<Reading> {
             self.drawdown(position, window_ms)
@@ -219,9 +234,10 @@ pub mod position_registry {
             self.wait(position)
         }
 
-        /// Redemptions asked, in bps of the supply per day: the smoothed requests of the current
-        /// redemption window spread over the days it has been open (at least one; a rollover
-        /// opens a new window). Anyone may call.
+        /// Redemptions, bps of the supply per day, smoothed: for a position with a source, the
+        /// requests its last rollover matured (firm) over the days since the rollover before
+        /// (at least one); pending requests, which may still be cancelled, do not count. Anyone
+        /// may call.
         /// Errors: `UnknownPosition`, `NoData`, `Stale`, `TooFewReporters`.
         #[ink(message)]
         pub fn congestion(&self, position: u32) -> Result<Reading> {
@@ -242,12 +258,16 @@ pub mod position_registry {
             self.smoothed(position, Feed::BridgeDelay)
         }
 
-        /// Records a Term position's settlement from its own contract (`TermSource::settled_at`),
-        /// for a settlement whose push did not arrive (made before registration, or lost). Anyone
-        /// may call. Returns when it settled. Errors: `UnknownPosition`, `NotTerm`, `NotSource`
-        /// (no source), `AlreadySettled`, `NoData` (not settled), `InvalidValue`, `CallFailed`.
+        /// Asks a Term position's own contract (`TermSource::settled_at`) whether it has settled,
+        /// for a settlement whose push did not arrive (made before registration, or lost):
+        /// settled, it is recorded (never earlier than the last time the contract said it had
+        /// not); not yet, the time it said so is kept. Anyone may call. A Term position's source
+        /// speaks for its operator: register only sources whose word the cover may rest on.
+        /// Returns when it settled, or `None`. Errors: `UnknownPosition`, `NotTerm`,
+        /// `NotSource` (no source), `AlreadySettled`, `NotDue`, `InvalidValue` (a settlement in
+        /// the future), `CallFailed`.
         #[ink(message)]
-        pub fn sync_settlement(&mut self, position: u32) -> Result<u64> {
+        pub fn sync_settlement(&mut self, position: u32) -> Result<Option<u64>> {
             self.sync(position)
         }
 

@@ -37,17 +37,15 @@ pub fn observed(previous: Option<Slot>, value: u128, now: u64, window_ms: u64) -
     })
 }
 
-/// The median of `values` (sorted in place): the middle one, or of the two middle ones the one
-/// on the safe side (`higher_is_safe`: the higher), so reports split evenly between two camps
-/// can never move the value toward a payout. `None` for no values.
-pub fn median(values: &mut [u128], higher_is_safe: bool) -> Option<u128> {
+/// The two middle values of `values` (sorted in place; the same one for an odd count), and
+/// of them the one on the safe side (`higher_is_safe`: the higher), so reports split evenly
+/// between two camps never move the value toward a payout. `None` for no values.
+pub fn middles(values: &mut [u128], higher_is_safe: bool) -> Option<(u128, u128, u128)> {
     values.sort_unstable();
     let n = values.len();
     let upper = *values.get(n / 2)?;
-    if n & 1 == 1 || higher_is_safe {
-        return Some(upper);
-    }
-    values.get((n / 2).saturating_sub(1)).copied()
+    let lower = if n & 1 == 1 { upper } else { *values.get((n / 2).saturating_sub(1))? };
+    Some((lower, upper, if higher_is_safe { upper } else { lower }))
 }
 
 /// Whether `value` lies further from `median` than `band_bps` of it and at least `floor` (a
@@ -96,18 +94,17 @@ pub fn drawdown_bps(peak: u128, latest: u128) -> Result<u128, MathError> {
     mul_div(peak.saturating_sub(latest), BPS, peak, Rounding::Down)
 }
 
-/// `requested_bps` of the supply asked back within a redemption window open since
-/// `opened_ms`, per day: spread over the days the window has been open, at least one (a
-/// burst on its first day reads as itself). A new window starts at each rollover.
-pub fn congestion_bps(requested_bps: u128, opened_ms: u64, now: u64) -> Result<u128, MathError> {
-    let days_ms = now.saturating_sub(opened_ms).max(DAY_MS);
-    mul_div(requested_bps, u128::from(DAY_MS), u128::from(days_ms), Rounding::Up)
+/// `bps` of the supply that moved over the window from `since_ms` to `now`, per day (a window
+/// shorter than a day reads as one day).
+pub fn per_day_bps(bps: u128, since_ms: u64, now: u64) -> Result<u128, MathError> {
+    let days_ms = now.saturating_sub(since_ms).max(DAY_MS);
+    mul_div(bps, u128::from(DAY_MS), u128::from(days_ms), Rounding::Up)
 }
 
 /// `bucket` after observing `nav` in bucket `index`: a bucket of an older pass restarts.
 pub fn bucketed(bucket: Option<Bucket>, index: u64, nav: u128) -> Bucket {
     match bucket {
-        Some(b) if b.index == index => Bucket { index, peak: b.peak.max(nav) },
-        _ => Bucket { index, peak: nav },
+        Some(b) if b.index == index => Bucket { index, peak: b.peak.max(nav), last: nav },
+        _ => Bucket { index, peak: nav, last: nav },
     }
 }

@@ -128,9 +128,9 @@ impl PositionRegistry {
             Some(round) if round.epoch == current => round,
             Some(past) => {
                 self.finish(position, feed, past)?;
-                Round { epoch: current, reports: Vec::new() }
+                self.open_round(position, current)
             }
-            None => Round { epoch: current, reports: Vec::new() },
+            None => self.open_round(position, current),
         };
         // Checked after closing the last round, which may have removed the caller. A reporter
         // reports from the epoch after it joined.
@@ -151,27 +151,44 @@ impl PositionRegistry {
         Ok(())
     }
 
-    /// Closes `round`. With at least [`MIN_REPORTS`] reports and more than half of the active
-    /// reporters, their median (on the safe side for an even count) becomes the value of
-    /// `feed`, observed at the end of the round's epoch; each reporter still on the whitelist
-    /// is marked for deviating or not (settlement times are not), and one past the limit is
-    /// removed and slashed. A feed that has become first-party takes nothing from reporters.
-    /// Returns the median.
+    /// A new round of `epoch` on `position`, counting the reporters entitled to report in it.
+    fn open_round(&self, position: u32, epoch: u64) -> Round {
+        let eligible = self
+            .reporters
+            .get(position)
+            .unwrap_or_default()
+            .iter()
+            .filter(|r| self.reporter.get((position, **r)).is_some_and(|rec| rec.active && rec.joined_epoch < epoch))
+            .count();
+        Round { epoch, eligible: u32::try_from(eligible).unwrap_or(u32::MAX), reports: Vec::new() }
+    }
+
+    /// Closes `round`. With at least [`MIN_REPORTS`] reports and a majority of the reporters
+    /// entitled to report in it, their median (of the two middle reports, the one on the safe
+    /// side) becomes the value of `feed`, observed at the end of the round's epoch; each
+    /// reporter still on the whitelist is marked for deviating or not (deviating from both
+    /// middle reports: an even split marks neither camp), and one past the limit is removed
+    /// and slashed. Settlement times read "not settled" (0) as the latest time of all and
+    /// deviate by more than an epoch. A feed that has become first-party takes nothing from
+    /// reporters. Returns the median.
     pub(crate) fn finish(&mut self, position: u32, feed: Feed, round: Round) -> Result<Option<u128>> {
         self.rounds.remove((position, feed));
         let p = self.position_or_err(position)?;
-        let active = self.reporters.get(position).unwrap_or_default().len();
-        let quorum = MIN_REPORTS.max((active / 2).saturating_add(1));
-        let mut values: Vec<u128> = round.reports.iter().map(|(_, v)| *v).collect();
-        let median = if values.len() >= quorum && !first_party(&p, feed) { observe::median(&mut values, feed.higher_is_safe()) } else { None };
-        if let Some(median) = median {
+        let quorum = usize::try_from(round.eligible / 2).unwrap_or(usize::MAX).saturating_add(1).max(MIN_REPORTS);
+        let settlement = feed == Feed::Settlement;
+        let read = |v: u128| if settlement && v == 0 { u128::MAX } else { v };
+        let mut values: Vec<u128> = round.reports.iter().map(|(_, v)| read(*v)).collect();
+        let middles = if values.len() >= quorum && !first_party(&p, feed) { observe::middles(&mut values, feed.higher_is_safe()) } else { None };
+        let median = middles.map(|(_, _, m)| if m == u128::MAX && settlement { 0 } else { m });
+        if let (Some((lower, upper, _)), Some(value)) = (middles, median) {
             let params = self.params_now();
             let end = round.epoch.saturating_add(1).saturating_mul(self.epoch_ms);
-            self.put(position, feed, median, end.min(self.env().block_timestamp()))?;
-            if feed != Feed::Settlement {
-                for (reporter, value) in round.reports.iter() {
-                    self.judge(position, *reporter, round.epoch, observe::deviates(*value, median, params.band_bps, feed.deviation_floor())?, &params)?;
-                }
+            let taken = self.put(position, feed, value, end.min(self.env().block_timestamp()))?;
+            let (band, floor) = if settlement { (0, u128::from(self.epoch_ms)) } else { (params.band_bps, feed.deviation_floor()) };
+            for (reporter, report) in round.reports.iter().filter(|_| taken) {
+                let v = read(*report);
+                let deviated = observe::deviates(v, lower, band, floor)? && observe::deviates(v, upper, band, floor)?;
+                self.judge(position, *reporter, round.epoch, deviated, &params)?;
             }
         }
         let reports = u32::try_from(round.reports.len()).unwrap_or(u32::MAX);

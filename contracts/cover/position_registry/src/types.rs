@@ -29,8 +29,9 @@ pub enum Feed {
     /// Shares whose redemption is due and unpaid, bps of the supply. First-party for an Open
     /// position with a source.
     Queue,
-    /// Shares asked back in the current redemption window and waiting as scheduled, bps of the
-    /// supply. First-party for an Open position with a source.
+    /// Redemptions, bps of the supply per day: for a position with a source, the requests
+    /// each rollover matured (firm) over the days since the one before. First-party for an
+    /// Open position with a source.
     Requests,
     /// Price impact of buying the reference size, bps. Measured at the position's venue
     /// when it has one (`observe_depth`), else reported.
@@ -46,11 +47,12 @@ impl Feed {
     /// Every observable, in order.
     pub const ALL: [Feed; 6] = [Feed::Nav, Feed::Queue, Feed::Requests, Feed::Depth, Feed::BridgeDelay, Feed::Settlement];
 
-    /// Whether a higher value is the safe side (no payout comes from it): NAV (a drawdown pays)
-    /// and settlement (unsettled pays). For the others (queues, depth, delays) a lower value
-    /// is. An epoch whose reports split evenly takes the middle report on the safe side.
+    /// Whether a higher value is the safe side (no payout comes from it): NAV (a drawdown
+    /// pays). For the others (queues, depth, delays, settlement times, with "not settled" read
+    /// as the latest of all) a lower value is. An epoch whose reports split evenly takes the
+    /// middle report on the safe side.
     pub fn higher_is_safe(self) -> bool {
-        matches!(self, Feed::Nav | Feed::Settlement)
+        matches!(self, Feed::Nav)
     }
 
     /// The largest value a report may carry (`InvalidValue` above): 100% for the shares of
@@ -154,6 +156,8 @@ pub struct Bucket {
     pub index: u64,
     /// Highest NAV observed in it, 1e18.
     pub peak: u128,
+    /// The last NAV observed in it (in force until the next observation), 1e18.
+    pub last: u128,
 }
 
 /// A reporter of one position.
@@ -182,6 +186,9 @@ pub struct Reporter {
 pub struct Round {
     /// The epoch.
     pub epoch: u64,
+    /// Reporters entitled to report in it (active and seated before it), counted when it
+    /// opened: its quorum is the larger of 3 and a majority of them.
+    pub eligible: u32,
     /// Each reporter's value (≤ 15).
     pub reports: Vec<(AccountId, u128)>,
 }

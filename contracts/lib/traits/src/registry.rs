@@ -85,6 +85,8 @@ pub enum RegistryError {
     NoVenue,
     /// A reported value is out of range (a share above 100%, a settlement in the future).
     InvalidValue,
+    /// The Term position is not due yet: a settlement is recorded from its maturity on.
+    NotDue,
     /// A cross-contract call could not be made.
     CallFailed,
 }
@@ -155,8 +157,9 @@ pub struct Observation {
     pub nav: u128,
     /// Shares exposed to NAV (not under a matured request).
     pub supply: u128,
-    /// Shares asked back in the current redemption window, waiting for their scheduled
-    /// redemption (the next rollover): the flow `congestion` reads.
+    /// Shares whose redemption this rollover matured (firm requests: a matured request can no
+    /// longer be withdrawn or changed): the flow `congestion` reads. 0 at a NAV strike, where
+    /// pending requests, which their holders may still cancel, do not count.
     pub requested: u128,
     /// Shares whose redemption is due and not paid (matured requests the pool could not fund):
     /// the queue `queue_wait` reads.
@@ -191,7 +194,7 @@ pub trait PositionFeed {
     fn observe(&mut self, observation: Observation, receipt: Option<Receipt>) -> Result<(), RegistryError>;
 
     /// Records that the caller's Term position settled now. Only the position's source.
-    /// Errors: `NotSource`, `NotTerm`, `AlreadySettled`.
+    /// Errors: `NotSource`, `NotTerm`, `AlreadySettled`, `NotDue`.
     #[ink(message)]
     fn settle(&mut self) -> Result<(), RegistryError>;
 }

@@ -143,3 +143,12 @@ pub struct VenuesChanged {
     /// The new list.
     pub venues: Vec<VenueSlot>,
 }
+
+/// The position registry refused (or failed on) this reactor's report of its NAV, supply and
+/// queue; the rollover or strike went on without it.
+#[ink::event]
+pub struct RegistryRefused {
+    /// The registry.
+    #[ink(topic)]
+    pub registry: AccountId,
+}

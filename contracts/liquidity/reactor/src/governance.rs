@@ -2,6 +2,7 @@
 //! it tells its pool of them.
 
 use crate::errors::{ReactorError, Result};
+use crate::events::RegistryRefused;
 use crate::pool;
 use crate::reactor::Reactor;
 use crate::types::Config;
@@ -66,10 +67,13 @@ impl Reactor {
     }
 
     /// Reports `observation` (and a rollover's reward receipt) to the position registry, if one
-    /// is set; best effort (`laas_traits::registry::push`).
+    /// is set; best effort (`laas_traits::registry::push`): a refusal is announced with
+    /// [`RegistryRefused`] and changes nothing else.
     pub(crate) fn report(&self, observation: Observation, receipt: Option<Receipt>) {
         if let Some(registry) = self.registry {
-            registry::push(registry, observation, receipt);
+            if !registry::push(registry, observation, receipt) {
+                self.env().emit_event(RegistryRefused { registry });
+            }
         }
     }
 

@@ -121,12 +121,12 @@ impl Reactor {
         self.pay_lds(&collateral, &config, ld_fees.asset, add(ld_fees.pairing, ld_emission)?)?;
 
         self.deploy_to_targets(&venues, &valued.positions, &targets, buffer, valued.price)?;
-        // A new redemption window opens with no request in it; what the requests matured here
-        // are owed and did not get is the unpaid queue, in tAssets at this NAV.
+        // The requests matured here, of the tAssets exposed through the closing epoch; what
+        // they are owed and did not get is the unpaid queue, in tAssets at this NAV.
         let unpaid = shortfall.saturating_sub(funded).saturating_sub(replaced);
         let unpaid = if nav == 0 { 0 } else { ratio_fixed(unpaid, nav, Rounding::Up)? };
         let receipt = Receipt { epoch: self.epoch, asset: lp_rewards.asset, pairing: lp_rewards.pairing };
-        self.report(Observation { nav, supply: sub(valued.active, books.maturing)?, requested: 0, unpaid }, Some(receipt));
+        self.report(Observation { nav, supply: valued.active, requested: books.maturing, unpaid }, Some(receipt));
         self.env().emit_event(RolledOver { cycle, epoch: self.epoch, nav, holdings: valued.holdings, supply: valued.active, deployable });
         Ok(cycle)
     }
@@ -181,11 +181,11 @@ impl Reactor {
         self.nav = nav;
         self.struck_ms = self.env().block_timestamp();
         pool::strike(self.tasset, nav)?;
-        // Asked back: the requests the next rollover matures (waiting as scheduled), and what
-        // matured ones are owed and not set aside (unpaid), in tAssets at this NAV.
+        // What matured requests are owed and not set aside (unpaid), in tAssets at this NAV.
+        // Pending requests, which may still be cancelled, are not reported.
         let owed = books.payouts_due.saturating_sub(books.reserved);
         let unpaid = if nav == 0 { 0 } else { ratio_fixed(owed, nav, Rounding::Up)? };
-        self.report(Observation { nav, supply: valued.active, requested: books.maturing, unpaid }, None);
+        self.report(Observation { nav, supply: valued.active, requested: 0, unpaid }, None);
         self.env().emit_event(NavStruck { nav, holdings: valued.holdings, supply: valued.active });
         Ok(nav)
     }

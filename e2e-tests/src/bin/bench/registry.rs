@@ -55,6 +55,10 @@ fn measure(positions: usize, reports: usize) -> Vec<(&'static str, Cost)> {
     rows.push(("report (first of an epoch: closes the last)", report(&mut s, &reporters[0], 60_000)));
     rows.push(("report", report(&mut s, &reporters[1], 61_000)));
     report(&mut s, &reporters[2], 59_000);
+    s.chain.advance_time(HOUR_MS);
+    let r: Result<Option<u128>, RegistryError> = s.chain.call(&keeper, &registry, "close_round", &args![id, Raw("BridgeDelay".into())]);
+    assert_eq!(r, Ok(Some(60_000)), "the last epoch's median");
+    rows.push(("close_round (3 reports)", s.chain.last_cost()));
 
     s.to_next_cycle();
     s.rollover(&keeper).expect("rollover");

@@ -144,7 +144,8 @@ fn only_the_source_pushes_and_drawdown_reads_the_peak_of_the_window() {
     // (1.1 − 0.99) / 1.1 = 10% within 4 h (the current hour and the three before it); the
     // last three hours saw no peak above now. Windows are read in whole buckets.
     assert_eq!(r.nav_drawdown(0, 4 * HOUR).map(|d| d.value), Ok(1_000));
-    assert_eq!(r.nav_drawdown(0, 3 * HOUR).map(|d| d.value), Ok(0));
+    // Three hours back, the NAV in force when the window opened (1.0, after the burst) counts.
+    assert_eq!(r.nav_drawdown(0, 3 * HOUR).map(|d| d.value), Ok(100));
     assert_eq!(r.nav_drawdown(0, 65 * HOUR), Err(RegistryError::WindowTooLong));
     assert_eq!(r.nav_drawdown(0, HOUR - 1), Err(RegistryError::InvalidParams));
     // A day later the 1.1 peak has left a 4 h window; past the maximum age nothing answers.
@@ -157,41 +158,39 @@ fn only_the_source_pushes_and_drawdown_reads_the_peak_of_the_window() {
 }
 
 #[ink::test]
-fn requests_show_as_congestion_and_only_unpaid_redemptions_as_a_queue() {
+fn matured_requests_show_as_congestion_and_only_unpaid_redemptions_as_a_queue() {
     let (mut r, a) = registry();
     let reactor = account(22);
     r.register(open(account(21), Some(reactor), a.eve)).expect("admin");
     let start = 10 * DAY_MS;
-    observe(&mut r, reactor, NAV, 0, 0);
-    // 200 of 1,000 shares asked back, waiting for the next rollover as scheduled: a
-    // congestion of 20% a day, no queue. A dust request reads as none.
-    at(start + HOUR);
-    observe(&mut r, reactor, NAV, 200, 0);
-    at(start + 3 * HOUR);
-    observe(&mut r, reactor, NAV, 250, 0);
+    let rollover = |r: &mut PositionRegistry, epoch: u32, requested: u128, unpaid: u128| {
+        as_caller(reactor);
+        r.observe(Observation { nav: NAV, supply: 1_000, requested, unpaid }, Some(Receipt { epoch, asset: 0, pairing: 0 })).expect("source");
+    };
+    // Strikes report no requests: pending ones may still be cancelled.
+    observe(&mut r, reactor, NAV, 500, 0);
+    assert_eq!(r.congestion(0), Err(RegistryError::NoData));
+    // A week after registration the rollover matures 21% of the supply: 3% a day.
+    at(start + 7 * DAY_MS);
+    rollover(&mut r, 1, 210, 0);
+    assert_eq!(r.congestion(0).map(|c| c.value), Ok(300));
     assert_eq!(r.queue_wait(0).map(|q| q.value), Ok(0));
-    // Smoothed over an hour: the 20% stood two hours (a whole window), the 25% none yet.
-    assert_eq!(r.congestion(0).map(|c| c.value), Ok(2_000));
-    at(start + 4 * HOUR);
-    assert_eq!(r.congestion(0).map(|c| c.value), Ok(2_500));
-    // Two days into the window, 25% reads as 12.5% a day.
-    at(start + 2 * DAY_MS);
-    assert_eq!(r.congestion(0).map(|c| c.value), Ok(1_250));
-    // The rollover matures them and cannot pay 100 shares' worth: that is the queue, and it
-    // waits from that rollover to the last observation that still sees it.
-    as_caller(reactor);
-    r.observe(Observation { nav: NAV, supply: 750, requested: 0, unpaid: 100 }, Some(Receipt { epoch: 2, asset: 0, pairing: 0 })).expect("source");
-    at(start + 2 * DAY_MS + 5 * HOUR);
+    // The next week matures nothing and leaves 10% unpaid: congestion fades over the
+    // smoothing window, and the unpaid queue waits from that rollover to the last observation
+    // that still sees it.
+    at(start + 14 * DAY_MS);
+    rollover(&mut r, 2, 0, 100);
+    at(start + 14 * DAY_MS + HOUR / 2);
+    assert_eq!(r.congestion(0).map(|c| c.value), Ok(150));
+    at(start + 14 * DAY_MS + 5 * HOUR);
     observe(&mut r, reactor, NAV, 0, 100);
-    at(start + 2 * DAY_MS + 9 * HOUR);
+    at(start + 14 * DAY_MS + 9 * HOUR);
     assert_eq!(r.queue_wait(0), Ok(Reading { value: u128::from(5 * HOUR), age_ms: 4 * HOUR }));
-    // Served; a dust request (under a basis point of the supply) reads as none.
-    as_caller(reactor);
-    r.observe(Observation { nav: NAV, supply: 1_000_000, requested: 99, unpaid: 0 }, None).expect("source");
+    // Any unpaid amount is a queue; once paid, it is gone.
+    observe(&mut r, reactor, NAV, 0, 0);
     assert_eq!(r.queue_wait(0).map(|q| q.value), Ok(0));
     let snapshot = r.snapshot(0).expect("known");
-    assert_eq!(snapshot.slots.get(2).map(|s| s.raw), Some(0));
-    assert_eq!(snapshot.receipt.map(|(rc, ms)| (rc.epoch, ms)), Some((2, start + 2 * DAY_MS)));
+    assert_eq!(snapshot.receipt.map(|(rc, ms)| (rc.epoch, ms)), Some((2, start + 14 * DAY_MS)));
 }
 
 #[ink::test]
@@ -207,6 +206,8 @@ fn a_term_position_shows_how_late_it_settled() {
     assert_eq!(r.settle(), Err(RegistryError::NotTerm));
     as_caller(a.eve);
     assert_eq!(r.settle(), Err(RegistryError::NotSource));
+    as_caller(term);
+    assert_eq!(r.settle(), Err(RegistryError::NotDue));
     // Unsettled two hours past maturity: two hours late and counting.
     at(maturity_ms + 2 * HOUR);
     assert_eq!(r.settlement_delay(0).map(|d| d.value), Ok(u128::from(2 * HOUR)));
@@ -378,4 +379,36 @@ fn reports_need_a_reporter_seated_before_the_epoch_a_value_in_range_and_a_majori
     at(40 * DAY_MS);
     let late = u128::from(epoch * HOUR - (10 * DAY_MS + HOUR));
     assert_eq!(r.settlement_delay(1), Ok(Reading { value: late, age_ms: 0 }));
+}
+
+#[ink::test]
+fn an_even_split_marks_neither_camp_and_a_silent_source_can_be_replaced() {
+    let (mut r, a) = registry();
+    r.register(open(account(21), None, a.eve)).expect("admin");
+    let four = [account(11), account(12), account(13), account(14)];
+    seat(&mut r, 0, &four);
+    let epoch = r.current_epoch();
+    for (reporter, nav) in four.iter().zip([NAV * 8 / 10, NAV * 8 / 10, NAV, NAV]) {
+        as_caller(*reporter);
+        r.report(0, Feed::Nav, epoch, nav).expect("reporter");
+    }
+    at((epoch + 1) * HOUR);
+    // NAV takes the higher middle (a drawdown pays), and nobody is marked.
+    assert_eq!(r.close_round(0, Feed::Nav), Ok(Some(NAV)));
+    assert!(four.iter().all(|x| r.reporter_of(0, *x).is_some_and(|rec| rec.marks == 0)));
+
+    // A reactor that stops pushing: the admin re-points the position to another source.
+    as_caller(a.alice);
+    r.register(open(account(23), Some(account(24)), a.eve)).expect("admin");
+    assert_eq!(r.set_source(1, Some(account(24))), Ok(()));
+    assert_eq!(r.set_source(0, Some(account(24))), Err(RegistryError::SourceTaken));
+    r.set_source(1, Some(account(25))).expect("admin");
+    as_caller(account(24));
+    assert_eq!(r.observe(Observation { nav: NAV, supply: 1, requested: 0, unpaid: 0 }, None), Err(RegistryError::NotSource));
+    observe(&mut r, account(25), NAV, 0, 0);
+    as_caller(a.eve);
+    assert_eq!(r.set_source(1, None), Err(RegistryError::Access(AccessError::NotAdmin)));
+    as_caller(a.alice);
+    r.set_source(1, None).expect("admin");
+    assert_eq!(r.nav(1), Err(RegistryError::TooFewReporters), "reporter-fed now");
 }

@@ -5,13 +5,14 @@ use crate::types::{Bucket, Reporter, Slot, DAY_MS};
 
 #[test]
 fn medians_take_the_middle_or_of_the_two_middles_the_one_on_the_safe_side() {
-    assert_eq!(median(&mut [], false), None);
-    assert_eq!(median(&mut [7], false), Some(7));
-    assert_eq!(median(&mut [9, 1, 5], false), Some(5));
+    let safe = |values: &mut [u128], higher: bool| middles(values, higher).map(|(_, _, m)| m);
+    assert_eq!(safe(&mut [], false), None);
+    assert_eq!(safe(&mut [7], false), Some(7));
+    assert_eq!(middles(&mut [9, 1, 5], false), Some((5, 5, 5)));
     // Split evenly, two liars cannot move a delay up, nor a NAV down.
-    assert_eq!(median(&mut [60_000, 61_000, u128::MAX, u128::MAX], false), Some(61_000));
-    assert_eq!(median(&mut [0, 0, 100, 101], true), Some(100));
-    assert_eq!(median(&mut [9, 1, 5, 2], false), Some(2));
+    assert_eq!(middles(&mut [60_000, 61_000, u128::MAX, u128::MAX], false), Some((61_000, u128::MAX, 61_000)));
+    assert_eq!(safe(&mut [0, 0, 100, 101], true), Some(100));
+    assert_eq!(safe(&mut [9, 1, 5, 2], false), Some(2));
 }
 
 #[test]
@@ -74,8 +75,8 @@ fn depth_drawdown_and_congestion_in_bps() {
     assert_eq!(drawdown_bps(110, 99), Ok(1_000));
     assert_eq!(drawdown_bps(100, 120), Ok(0));
     assert_eq!(drawdown_bps(0, 0), Ok(0));
-    assert_eq!(congestion_bps(2_000, 0, DAY_MS / 2), Ok(2_000));
-    assert_eq!(congestion_bps(2_000, 0, 4 * DAY_MS), Ok(500));
-    assert_eq!(bucketed(Some(Bucket { index: 3, peak: 9 }), 3, 5), Bucket { index: 3, peak: 9 });
-    assert_eq!(bucketed(Some(Bucket { index: 3, peak: 9 }), 67, 5), Bucket { index: 67, peak: 5 });
+    assert_eq!(per_day_bps(2_000, 0, DAY_MS / 2), Ok(2_000));
+    assert_eq!(per_day_bps(2_100, 0, 7 * DAY_MS), Ok(300));
+    assert_eq!(bucketed(Some(Bucket { index: 3, peak: 9, last: 9 }), 3, 5), Bucket { index: 3, peak: 9, last: 5 });
+    assert_eq!(bucketed(Some(Bucket { index: 3, peak: 9, last: 9 }), 67, 5), Bucket { index: 67, peak: 5, last: 5 });
 }
