@@ -88,6 +88,18 @@ fn main() {
     for r in s.chain.events::<RolledOver>(&reactor) {
         println!("NAV {} per tWETH; holdings {} WETH at TWAP for {} tWETH ({})", fmt(r.nav), fmt(r.holdings), fmt(r.supply), cost(s.chain.last_cost()));
     }
+    // The reactor reported the rollover to the position registry, where tWETH is position 0.
+    let registry = s.registry.clone();
+    type Reading = Result<position_registry::position_registry::Reading, laas_traits::RegistryError>;
+    let nav: Reading = s.chain.query(&registry, "nav", &args![0u32]);
+    let drawdown: Reading = s.chain.query(&registry, "nav_drawdown", &args![0u32, 24 * 3_600_000u64]);
+    let unpaid: Reading = s.chain.query(&registry, "queue_wait", &args![0u32]);
+    if let (Ok(nav), Ok(drawdown), Ok(unpaid)) = (nav, drawdown, unpaid) {
+        println!(
+            "the position registry holds what the reactor reported: tWETH NAV {} ({} s old), drawdown over 24 h {} bps, due redemptions unpaid for {} ms",
+            fmt(nav.value), nav.age_ms / 1_000, drawdown.value, unpaid.value
+        );
+    }
     let (paid, paid_toke) = s.withdraw(&lp1, 4 * E18).expect("withdraw");
     println!("lp-1 withdrew: 4 tWETH burnt, {} WETH + {} TOKE paid ({})", fmt(paid), fmt(paid_toke), cost(s.chain.last_cost()));
     let (fee_asset, fee_toke) = s.claim(&lp1).expect("claim");
