@@ -1,0 +1,106 @@
+//! The pricing rules, by example and over random inputs.
+
+use super::*;
+use proptest::prelude::*;
+
+const E6: u128 = 1_000_000;
+const DAY_MS: u64 = 86_400_000;
+
+#[test]
+fn a_trigger_pays_its_magnitude_of_the_cover_less_the_deductible_up_to_the_cap() {
+    // A 25% drawdown on 10,000 of cover at an 80% payout ratio: 2,000, less 100.
+    assert_eq!(loss_given_trigger(10_000 * E6, 2_500, 8_000, 100 * E6, u128::MAX), Ok(1_900 * E6));
+    // A binary trigger pays the whole cover (at 100%), capped by the maximum payout.
+    assert_eq!(loss_given_trigger(10_000 * E6, 10_000, 10_000, 0, 5_000 * E6), Ok(5_000 * E6));
+    // Magnitudes above 100% count as 100%; a deductible above the loss leaves nothing.
+    assert_eq!(loss_given_trigger(100, 30_000, 10_000, 0, u128::MAX), Ok(100));
+    assert_eq!(loss_given_trigger(100, 1_000, 10_000, 50, u128::MAX), Ok(0));
+}
+
+#[test]
+fn a_premium_loads_the_expected_loss_and_adds_the_operating_cost_pro_rata() {
+    // Two triggers: 2% a year for 1,900 and 0.5% a year for 10,000: EL = 38 + 50 = 88.
+    let el = expected_loss(&[(200, 1_900 * E6), (50, 10_000 * E6)]).expect("fits");
+    assert_eq!(el, 88 * E6);
+    // A 20% margin and 2 a year of operating cost, for a quarter of a year (91.25 days).
+    let quarter = YEAR_MS / 4;
+    assert_eq!(premium(el, 2_000, 2 * E6, quarter), Ok((88 * E6 * 12 / 10 + 2 * E6) / 4));
+    // Rounded up: a premium for a millisecond is never free.
+    assert_eq!(premium(1, 0, 0, 1), Ok(1));
+    assert_eq!(with_multiplier(100, 15_000), Ok(150));
+}
+
+#[test]
+fn stress_raises_the_margin_and_shrinks_capacity() {
+    let m = Margin { base_bps: 2_000, congestion_coeff_bps: 20_000, depth_coeff_bps: 5_000 };
+    assert_eq!(m.bps(0, 0), Ok(2_000));
+    // 300 bps a day of redemptions (×2) and 500 bps of impact (×0.5): +600 +250.
+    assert_eq!(m.bps(300, 500), Ok(2_850));
+    // Capacity 80% of capital, shrinking 3 bps of itself per bps of congestion.
+    assert_eq!(capacity(1_000_000, 8_000, 0, 30_000), Ok(800_000));
+    assert_eq!(capacity(1_000_000, 8_000, 300, 30_000), Ok(728_000));
+    assert_eq!(capacity(1_000_000, 8_000, 10_000, 30_000), Ok(0));
+}
+
+#[test]
+fn the_last_unit_of_capacity_costs_more_than_the_first() {
+    assert_eq!(utilisation_surcharge_bps(3_000, 5_000, 8_000), Ok(0));
+    assert_eq!(utilisation_surcharge_bps(3_000, 8_000, 8_000), Ok(0));
+    assert_eq!(utilisation_surcharge_bps(3_000, 9_000, 8_000), Ok(1_500));
+    assert_eq!(utilisation_surcharge_bps(3_000, 10_000, 8_000), Ok(3_000));
+    assert_eq!(utilisation_surcharge_bps(3_000, 10_000, 10_000), Ok(0));
+    assert_eq!(used_bps(0, 0), Ok(0));
+    assert_eq!(used_bps(1, 0), Ok(10_000));
+    assert_eq!(used_bps(1, 3), Ok(3_334));
+}
+
+#[test]
+fn recalibration_moves_by_exactly_the_credibility_weight() {
+    // Prior 2%, observed 6% over n = 4 periods, k = 12: Z = 1/4, p = 0.25×6% + 0.75×2% = 3%.
+    assert_eq!(recalibrate(200, 600, 4, 12), Ok(300));
+    assert_eq!(recalibrate(200, 600, 0, 12), Ok(200));
+    assert_eq!(recalibrate(200, 600, 0, 0), Ok(200));
+    assert_eq!(recalibrate(200, 600, 1_000_000, 0), Ok(600));
+    // One trigger in 8 quarterly periods (2 years): 50% a year.
+    assert_eq!(observed_frequency_bps(1, 8, YEAR_MS / 4), Ok(5_000));
+    assert_eq!(observed_frequency_bps(3, 0, DAY_MS), Ok(0));
+}
+
+proptest! {
+    #[test]
+    fn a_loss_never_exceeds_the_cover_nor_the_cap(cover in 0u128..1u128 << 100, magnitude in 0u128..20_000, payout in 0u128..20_000, deductible in 0u128..1u128 << 90, cap in 0u128..1u128 << 100) {
+        let loss = loss_given_trigger(cover, magnitude, payout, deductible, cap).expect("fits");
+        prop_assert!(loss <= cover && loss <= cap);
+    }
+
+    #[test]
+    fn premiums_grow_with_the_expected_loss_the_margin_and_the_term(el in 0u128..1u128 << 80, m in 0u128..50_000, oc in 0u128..1u128 << 60, term in 1u64..10 * YEAR_MS) {
+        let p = premium(el, m, oc, term).expect("fits");
+        prop_assert!(premium(el + 1, m, oc, term).expect("fits") >= p);
+        prop_assert!(premium(el, m + 1, oc, term).expect("fits") >= p);
+        prop_assert!(premium(el, m, oc, term + 1).expect("fits") >= p);
+        // Never below the pro-rata expected loss.
+        prop_assert!(p >= laas_math::mul_div(el, u128::from(term), u128::from(YEAR_MS), laas_math::Rounding::Down).expect("fits"));
+    }
+
+    #[test]
+    fn the_surcharge_rises_with_use_from_zero_at_the_kink_to_the_coefficient(coeff in 0u128..100_000, used in 0u128..12_000, kink in 0u128..10_000) {
+        let s = utilisation_surcharge_bps(coeff, used, kink).expect("fits");
+        prop_assert!(s <= coeff);
+        prop_assert!(utilisation_surcharge_bps(coeff, used + 1, kink).expect("fits") >= s);
+        if used <= kink { prop_assert_eq!(s, 0); }
+    }
+
+    #[test]
+    fn a_recalibrated_probability_lies_between_prior_and_observation(prior in 0u128..100_000, observed in 0u128..100_000, n in 0u128..1_000_000, k in 0u128..1_000_000) {
+        let p = recalibrate(prior, observed, n, k).expect("fits");
+        prop_assert!(p >= prior.min(observed) && p <= prior.max(observed));
+    }
+
+    #[test]
+    fn capacity_only_shrinks_under_stress(capital in 0u128..1u128 << 100, ratio in 0u128..20_000, congestion in 0u128..20_000, coeff in 0u128..100_000) {
+        let c = capacity(capital, ratio, congestion, coeff).expect("fits");
+        prop_assert!(c <= capacity(capital, ratio, 0, coeff).expect("fits"));
+        prop_assert!(capacity(capital, ratio, congestion + 1, coeff).expect("fits") <= c);
+    }
+}
