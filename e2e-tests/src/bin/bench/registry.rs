@@ -29,6 +29,12 @@ fn measure(positions: usize, epochs: usize) -> Vec<(&'static str, Cost)> {
     }
     let r: Result<(), RegistryError> = s.chain.call(&admin, &registry, "set_venue", &args![0u32, Some(amm), E18]);
     r.expect("venue");
+    // A Term position (its source an account that has not settled it): settlement_delay reads
+    // the clock past its maturity.
+    let (term, maturity) = (s.chain.user("term-share"), s.chain.now_ms() + HOUR_MS);
+    let registration = format!("Registration {{ token: {term}, class: Term {{ maturity_ms: {maturity} }}, operator: {admin}, related: [], source: Some({term}), venue: None, reference_size: 0 }}");
+    let r: Result<u32, RegistryError> = s.chain.call(&admin, &registry, "PositionFeed::register", &args![Raw(registration)]);
+    let term_id = r.expect("register");
     let reporters: Vec<Address> = (0..3).map(|i| s.chain.user(&format!("reporter-{i}"))).collect();
     for reporter in &reporters {
         s.give_toke(reporter, BOND);
@@ -93,6 +99,7 @@ fn measure(positions: usize, epochs: usize) -> Vec<(&'static str, Cost)> {
         ("congestion", "congestion", 0, None),
         ("depth_fragility", "depth_fragility", 0, None),
         ("bridge_delay (reporter-fed)", "bridge_delay", id, None),
+        ("settlement_delay (Term, unsettled)", "settlement_delay", term_id, None),
     ] {
         let arguments = match extra {
             Some(window) => args![position, window],
