@@ -1,8 +1,9 @@
 //! The governance handover, run on a chain the suite's manifest was deployed to: the deployer
 //! offers every governed contract to the DAO, votes its TOKE for one proposal that registers
 //! the suite in the DAO, accepts every admin role and makes the DAO the reactor's treasury and
-//! LD recipient and the position registry's treasury; after the vote and the timelock a keeper executes it, and the DAO's own
-//! `handover_report` must show the deployer and the old treasury holding nothing.
+//! LD recipient and the position registry's treasury; after the vote and the timelock a keeper
+//! executes it, and the DAO's own `handover_report` must show the deployer and the old
+//! treasury holding nothing.
 //!
 //! A run that dies after proposing leaves a proposal the next run does not reuse: execute it
 //! (`dao.execute`) once its timelock is over, or let it expire. A run after a complete
@@ -15,8 +16,9 @@
 use crate::story::{failed, Story};
 use crate::{DeployError, Val};
 
-/// The contracts handed to the DAO (the test WETH is a dev token and stays the deployer's).
-const GOVERNED: [&str; 6] = ["amm", "pricer_venue", "factory", "reactor", "ld_staking", "registry"];
+/// The contracts handed to the DAO (the test WETH and USD are dev tokens and stay the
+/// deployer's).
+const GOVERNED: [&str; 8] = ["amm", "pricer_venue", "factory", "reactor", "ld_staking", "registry", "cover_pool", "policies"];
 
 impl Story<'_> {
     /// One call for a proposal, in cargo-contract's syntax: `message` on `contract` with `args`,

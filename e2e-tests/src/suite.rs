@@ -76,6 +76,9 @@ pub struct Suite {
     /// The position registry: the factory registers tWETH in it (position 0) and the reactor
     /// reports to it.
     pub registry: Address,
+    /// The cover market, when the suite comes from the manifest (which deploys one) or a test
+    /// added it with [`crate::cover::Cover::deploy`].
+    pub cover: Option<crate::cover::Cover>,
 }
 
 impl Suite {
@@ -123,6 +126,7 @@ impl Suite {
             plain_asset: plain_asset.is_some(),
             dao: None,
             registry: admin.clone(),
+            cover: None,
         };
         if !suite.plain_asset {
             suite.mint_weth(&admin, 1_000_000 * E18);
@@ -192,6 +196,11 @@ impl Suite {
             plain_asset: false,
             dao: if deployment.contracts.contains_key("dao") { Some(address("dao")?) } else { None },
             registry: address("registry")?,
+            cover: if deployment.contracts.contains_key("cover_pool") {
+                Some(crate::cover::Cover { usd: address("usd")?, nft: address("policies")?, pool: address("cover_pool")?, claims: signer("claims")? })
+            } else {
+                None
+            },
             chain,
         })
     }

@@ -84,3 +84,24 @@ fn the_pool_and_its_books_code_lay_out_storage_alike() {
     let fields = pool["storage"]["root"]["layout"]["struct"]["fields"][0]["layout"]["struct"]["fields"].as_array().map(Vec::len);
     assert!(fields.unwrap_or(0) >= 20, "the pool's fields are compared, not an empty shell");
 }
+
+/// Selectors fixed by the PSP34 standard (the same rule), as published with it.
+const PSP34: &[(&str, &str)] = &[
+    ("PSP34::collection_id", "0xffa27a5f"),
+    ("PSP34::balance_of", "0xcde7e55f"),
+    ("PSP34::owner_of", "0x1168624d"),
+    ("PSP34::allowance", "0x4790f55a"),
+    ("PSP34::approve", "0x1932a8b0"),
+    ("PSP34::transfer", "0x3128d61b"),
+    ("PSP34::total_supply", "0x628413fe"),
+    ("PSP34Metadata::get_attribute", "0xf19d48d1"),
+];
+
+#[test]
+fn the_policy_token_exposes_the_standard_psp34_selectors() {
+    let meta = metadata("policy_nft");
+    assert_eq!(meta["version"], 5, "policy_nft: ink! metadata version");
+    for (label, expected) in PSP34 {
+        assert_eq!(selector(&meta, label).as_deref(), Some(*expected), "policy_nft: {label}");
+    }
+}

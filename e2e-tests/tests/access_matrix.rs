@@ -14,9 +14,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use drink::Ss58Codec;
-use laas_e2e_tests::suite::{Suite, E18, NEVER};
+use laas_e2e_tests::cover::{DRAWDOWN_PRODUCT, POOL_PARAMS, QUARTER_MS};
+use laas_e2e_tests::suite::{Suite, E18, HOUR_MS, NEVER};
 use laas_e2e_tests::{args, args::Raw, ink_id, Address};
 use laas_traits::{AccessError, PoolError, PositionValue, RegistryError, Role, StakeError, VenueError};
+use primary_pool::primary_pool::CoverError;
 use term_position::term_position::TermError;
 use reactor::reactor::{Recalled, VenueSkipped};
 
@@ -260,6 +262,50 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
             ("params", Anyone, &[]),
             ("setup", Anyone, &[]),
         ],
+        // Underwriters come and go and holders claim while new cover is paused (the pause and a
+        // claim: tests/cover.rs); the claims role settles.
+        "primary_pool" => vec![
+            ("create_product", role(ADMIN, NOT_ADMIN), &[DRAWDOWN_PRODUCT]),
+            ("set_product", role(ADMIN, NOT_ADMIN), &["0", DRAWDOWN_PRODUCT]),
+            ("set_params", role(ADMIN, NOT_ADMIN), &[POOL_PARAMS]),
+            ("set_blacklisted", role(ADMIN, NOT_ADMIN), &["{x}", "true"]),
+            ("settle_claim", role(&[Role::Claims], "NotClaimsRole"), &["0", "true"]),
+            ("deposit", Anyone, &[]),
+            ("request_withdrawal", Exit, &[]),
+            ("withdraw", Exit, &[]),
+            ("advance", Anyone, &[]),
+            ("advance_product", Anyone, &[]),
+            ("quote", Anyone, &[]),
+            ("buy_cover", Anyone, &[]),
+            ("file_claim", Anyone, &[]),
+            ("recalibrate", Anyone, &[]),
+            ("product", Anyone, &[]),
+            ("product_count", Anyone, &[]),
+            ("capital", Anyone, &[]),
+            ("underwriter", Anyone, &[]),
+            ("policy", Anyone, &[]),
+            ("claim", Anyone, &[]),
+            ("incident", Anyone, &[]),
+            ("period", Anyone, &[]),
+            ("current_period", Anyone, &[]),
+            ("is_blacklisted", Anyone, &[]),
+            ("params", Anyone, &[]),
+            ("setup", Anyone, &[]),
+        ],
+        // Holders move their own policies; only the pool mints.
+        "policy_nft" => vec![
+            ("PolicyToken::mint", role(&[Role::Minter], "Custom(\"NotMinter\")"), &["{x}", "1", "Policy { product: 0, cover: 1, start_ms: 0, end_ms: 1, premium: 1 }"]),
+            ("PolicyToken::policy", Anyone, &[]),
+            ("PSP34::collection_id", Anyone, &[]),
+            ("PSP34::balance_of", Anyone, &[]),
+            ("PSP34::owner_of", Anyone, &[]),
+            ("PSP34::allowance", Anyone, &[]),
+            ("PSP34::approve", Anyone, &[]),
+            ("PSP34::transfer", Anyone, &[]),
+            ("PSP34::total_supply", Anyone, &[]),
+            ("PSP34Metadata::get_attribute", Anyone, &[]),
+            ("minter", Anyone, &[]),
+        ],
         // Its operator is listed as its admin.
         "term_position" => vec![
             ("TermSource::settled_at", Anyone, &[]),
@@ -312,7 +358,7 @@ fn table(contract: &str) -> BTreeMap<&'static str, (Need, &'static [&'static str
         }
     }
     match contract {
-        "reactor" | "tasset_factory" | "ld_staking" | "venue_amm" | "venue_pricer" | "position_registry" | "test_asset" | "test_asset_next" => {
+        "reactor" | "tasset_factory" | "ld_staking" | "venue_amm" | "venue_pricer" | "position_registry" | "primary_pool" | "policy_nft" | "test_asset" | "test_asset_next" => {
             for (message, need, args) in ACCESS_CONTROL {
                 add(message, *need, args);
             }
@@ -383,12 +429,22 @@ fn world() -> World {
     // A Term position maturing in a day (its operator, the admin, settles it in the exits test).
     let maturity = suite.chain.now_ms() + 86_400_000;
     let term = suite.chain.deploy(&admin, "term_position", "new", &args![suite.weth.clone(), maturity, Some(suite.registry.clone())], vec![]);
+    // The cover market over WETH: the pool mints policies, a claims desk settles claims.
+    let (weth, registry) = (suite.weth.clone(), suite.registry.clone());
+    let nft = suite.chain.deploy(&admin, "policy_nft", "new", &args![], vec![]);
+    let pool = suite.chain.deploy(&admin, "primary_pool", "new", &args![weth, registry, nft, HOUR_MS, QUARTER_MS, Raw(String::from(POOL_PARAMS))], vec![]);
+    let claims = suite.chain.user("claims-desk");
+    for (contract, role, holder) in [(&nft, "Minter", &pool), (&pool, "Claims", &claims)] {
+        let r: Result<(), AccessError> = suite.chain.call(&admin, contract, "AccessControl::set_role", &args![Raw(String::from(role)), holder, true]);
+        r.expect("cover roles");
+    }
     let callers = vec![
         ("admin", admin),
         ("treasury", signer("treasury")),
         ("pricer", signer("pricer")),
         ("guardian", signer("guardian")),
         ("depositor", depositor),
+        ("claims", claims),
         ("stranger", suite.chain.user("stranger")),
     ];
     let instances = BTreeMap::from([
@@ -405,6 +461,8 @@ fn world() -> World {
         ("dao", dao),
         ("position_registry", suite.registry.clone()),
         ("term_position", term),
+        ("primary_pool", pool),
+        ("policy_nft", nft),
     ]);
     World { suite, callers, instances }
 }
@@ -527,9 +585,17 @@ fn every_exit_works_while_everything_is_paused() {
     let r: Result<(), TermError> = s.chain.call(&admin, &term, "settle", &args![]);
     r.expect("settled");
 
+    // An underwriter in the cover pool.
+    let pool = w.instances["primary_pool"].clone();
+    let underwriter = s.chain.user("underwriter");
+    s.mint_weth(&underwriter, E18);
+    s.approve(&underwriter, &weth, &pool);
+    let r: Result<u128, CoverError> = s.chain.call(&underwriter, &pool, "deposit", &args![E18]);
+    let pool_shares = r.expect("underwritten");
+
     // The guardian pauses every contract of the suite with an admin (and the admin the test
-    // WETH, which the manifest gives no guardian).
-    for (contract, by) in [(&weth, &s.admin.clone()), (&amm, &guardian), (&pricer_venue, &guardian), (&s.factory.clone(), &guardian), (&reactor, &guardian), (&staking, &guardian), (&registry, &guardian)] {
+    // WETH, which the manifest gives no guardian, and the cover pool, deployed here).
+    for (contract, by) in [(&weth, &s.admin.clone()), (&pool, &s.admin.clone()), (&amm, &guardian), (&pricer_venue, &guardian), (&s.factory.clone(), &guardian), (&reactor, &guardian), (&staking, &guardian), (&registry, &guardian)] {
         let r: Result<(), AccessError> = s.chain.call(by, contract, "AccessControl::pause", &args![]);
         r.expect("paused");
         let paused: bool = s.chain.query(contract, "AccessControl::paused", &args![]);
@@ -574,7 +640,13 @@ fn every_exit_works_while_everything_is_paused() {
     let r: Result<(), RegistryError> = s.chain.call(&reporter, &registry, "leave", &args![0u32]);
     r.expect("a reporter leaves while paused");
     taken.insert(("position_registry", "leave"));
+    let r: Result<u64, CoverError> = s.chain.call(&underwriter, &pool, "request_withdrawal", &args![pool_shares]);
+    r.expect("an underwriter asks to leave while paused");
+    taken.insert(("primary_pool", "request_withdrawal"));
     s.chain.advance_time(86_400_000);
+    let r: Result<u128, CoverError> = s.chain.call(&underwriter, &pool, "withdraw", &args![pool_shares]);
+    assert_eq!(r, Ok(E18), "and leaves after the cooldown while paused");
+    taken.insert(("primary_pool", "withdraw"));
     let r: Result<u128, RegistryError> = s.chain.call(&reporter, &registry, "withdraw_bond", &args![0u32]);
     assert_eq!(r, Ok(1_000 * E18), "its bond returns after the cooldown while paused");
     taken.insert(("position_registry", "withdraw_bond"));

@@ -2,8 +2,8 @@
 //! into drink's in-process sandbox and walks a
 //! reactor round trip — deposits, a director's stake and 70/30 vote, a rollover that deploys to
 //! the AMM and the pricer, trading on both, a rollover that shares fees and emissions, a
-//! withdrawal on maturity, claims — then TOKE vote delegation, printing what happens and what
-//! each step cost.
+//! withdrawal on maturity, claims — then cover on tWETH bought and its policy token sold, TOKE
+//! vote delegation and a DAO proposal, printing what happens and what each step cost.
 
 use laas_e2e_tests::suite::{Suite, E18};
 use drink::Ss58Codec;
@@ -108,9 +108,45 @@ fn main() {
     let (asset, toke_paid) = r.expect("LD claim");
     println!("the director claimed {} WETH + {} TOKE of LD rewards", fmt(asset), fmt(toke_paid));
 
+    cover(&mut s, &lp2, &lp1, &keeper);
     delegation(&mut s.chain, &s.admin.clone(), &s.toke.clone());
     governance(&mut s);
     println!("== demo finished at block {}, t = {} ms", s.chain.block(), s.chain.now_ms());
+}
+
+/// A tWETH holder buys NAV-drawdown cover on tWETH from the primary pool (the treasury
+/// underwrote 100,000 USD at deployment) and sells the policy token to another account, which
+/// now holds the right to claim.
+fn cover(s: &mut Suite, holder: &Address, buyer: &Address, keeper: &Address) {
+    use primary_pool::primary_pool::{Capital, CoverError, Quote};
+    let cover = s.cover.take().expect("the manifest deploys the cover market");
+    let registry = s.registry.clone();
+    let r: Result<u128, laas_traits::RegistryError> = s.chain.call(keeper, &registry, "observe_depth", &args![0u32]);
+    let depth = r.expect("depth");
+    println!("a keeper measured tWETH's depth at the AMM: buying 1 WETH moves its price {depth} bps");
+    let term = 30 * 86_400_000u64;
+    let quote: Result<Quote, CoverError> = s.chain.query(&cover.pool, "quote", &args![0u32, 5_000 * E18, term, holder]);
+    let quote = quote.expect("a quote");
+    println!(
+        "cover quote for 5,000 USD of NAV-drawdown cover on tWETH for 30 days: premium {} USD (expected loss {} a year, margin {} bps from congestion {} bps/day and depth {} bps; {} USD of capacity left)",
+        fmt(quote.premium), fmt(quote.expected_loss), quote.margin_bps, quote.congestion_bps, quote.depth_bps, fmt(quote.available)
+    );
+    cover.fund(s, holder, quote.premium);
+    let r: Result<u128, CoverError> = s.chain.call(holder, &cover.pool, "buy_cover", &args![0u32, 5_000 * E18, term, quote.premium]);
+    let policy = r.expect("buy cover");
+    println!("lp-2 bought it: policy token {policy} minted to lp-2 ({})", cost(s.chain.last_cost()));
+    let r: Result<(), laas_traits::cover::PSP34Error> = s.chain.call(holder, &cover.nft, "PSP34::transfer", &args![buyer, Raw(format!("U128({policy})")), Bytes(&[])]);
+    r.expect("transfer the policy");
+    let spent = cost(s.chain.last_cost());
+    let owner: Option<ink::primitives::AccountId> = s.chain.query(&cover.nft, "PSP34::owner_of", &args![Raw(format!("U128({policy})"))]);
+    println!("lp-2 transferred the policy to lp-1 ({spent}); its owner, who may claim, is now lp-1: {}", owner == Some(laas_e2e_tests::ink_id(buyer)));
+    let capital: Result<Capital, CoverError> = s.chain.query(&cover.pool, "capital", &args![]);
+    let capital = capital.expect("capital");
+    println!(
+        "the pool: {} USD held, {} unearned (earned over the term), {} USD of cover in force, {} locked, {} free to withdraw",
+        fmt(capital.funds), fmt(capital.unearned), fmt(capital.active_cover), fmt(capital.locked), fmt(capital.free)
+    );
+    s.cover = Some(cover);
 }
 
 /// A TOKE holder receives TOKE and delegates its votes to itself; past votes stay readable.

@@ -41,7 +41,7 @@ pub mod position_registry {
     use ink::storage::{Lazy, Mapping};
     use laas_access::Access;
     use laas_traits::registry::MAX_RELATED;
-    use laas_traits::{AccessControl, AccessError, PositionFeed, Role, Roles};
+    use laas_traits::{AccessControl, AccessError, CoverFeed, PositionFeed, Role, Roles};
 
     /// Most registrars (factories) at once.
     pub const MAX_REGISTRARS: usize = 4;
@@ -442,6 +442,22 @@ pub mod position_registry {
         #[ink(message)]
         fn settle(&mut self) -> Result<()> {
             self.record_settlement()
+        }
+    }
+
+    impl CoverFeed for PositionRegistry {
+        /// The position's operator and related parties with its congestion and depth
+        /// fragility (none without a venue), for a cover pool's quote in one call. Anyone may
+        /// call. Errors: `UnknownPosition`, `NoData`, `Stale`, `TooFewReporters`.
+        #[ink(message)]
+        fn underwriting(&self, position: u32) -> Result<Underwriting> {
+            let found = self.position_or_err(position)?;
+            let congestion = self.congestion_now(position)?;
+            let depth = match found.registration.venue {
+                Some(_) => Some(self.smoothed(position, Feed::Depth)?),
+                None => None,
+            };
+            Ok(Underwriting { operator: found.registration.operator, related: found.registration.related, congestion, depth })
         }
     }
 

@@ -3,7 +3,7 @@
 
 use ink::prelude::vec::Vec;
 use ink::primitives::AccountId;
-pub use laas_traits::registry::{Class, Observation, Receipt, Registration, RegistryError};
+pub use laas_traits::registry::{Class, Observation, Reading, Receipt, Registration, RegistryError, Underwriting};
 
 /// Results of the registry's messages.
 pub type Result<T> = core::result::Result<T, RegistryError>;
@@ -193,15 +193,6 @@ pub struct Round {
     pub reports: Vec<(AccountId, u128)>,
 }
 
-/// A derived query's answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[ink::scale_derive(Encode, Decode, TypeInfo)]
-pub struct Reading {
-    /// The value, in the unit the query names.
-    pub value: u128,
-    /// How old the data behind it is, ms.
-    pub age_ms: u64,
-}
 
 /// Everything known of one position's observables, for a dapp.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -46,6 +46,11 @@ pub enum Role {
     Registry,
     /// May register positions in the position registry (the factory). Several holders.
     Registrar,
+    /// May mint policy tokens (a cover pool). Set once by the admin, then fixed.
+    Minter,
+    /// Settles filed claims on a cover pool: pays or rejects them (an account set by the
+    /// admin; the claims arbiter later). Optional.
+    Claims,
 }
 
 /// Why a role check or a role change failed.

@@ -10,6 +10,7 @@
 
 pub mod access;
 pub mod call;
+pub mod cover;
 pub mod stake;
 pub mod pool;
 pub mod registry;
@@ -32,6 +33,6 @@ pub fn emit_psp22_events(events: ink::prelude::vec::Vec<PSP22Event>) {
 }
 pub use stake::{ReactorView, StakeError, StakeSource, StakeView};
 pub use pool::{Books, ManagedPool, PoolCode, PoolConfig, PoolError, Position, Rollover, TAsset};
-pub use registry::{Class, Observation, PositionFeed, Receipt, Registration, RegistryError, TermSource};
+pub use registry::{Class, CoverFeed, Measure, Observation, PositionFeed, Reading, Receipt, Registration, RegistryError, TermSource, Underwriting};
 pub use venue::{PositionValue, Venue, VenueError};
 pub use votes::{Votes, VotesError};

@@ -179,6 +179,89 @@ pub struct Receipt {
     pub pairing: u128,
 }
 
+/// A derived query's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct Reading {
+    /// The value, in the unit the query names.
+    pub value: u128,
+    /// How old the data behind it is, ms.
+    pub age_ms: u64,
+}
+
+/// What cover needs to know of a position to sell a policy on it, in one call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct Underwriting {
+    /// The party responsible for the position.
+    pub operator: AccountId,
+    /// Parties related to the operator.
+    pub related: Vec<AccountId>,
+    /// Redemptions, bps of supply per day, smoothed (the registry's `congestion`).
+    pub congestion: Reading,
+    /// Price impact of the reference size, bps, smoothed (`depth_fragility`); `None` for a
+    /// position without a venue.
+    pub depth: Option<Reading>,
+}
+
+impl Underwriting {
+    /// Whether `account` is the operator or one of its related parties.
+    pub fn is_party(&self, account: &AccountId) -> bool {
+        self.operator == *account || self.related.contains(account)
+    }
+}
+
+/// The registry's surface for cover: what pricing and claims read.
+#[ink::trait_definition]
+pub trait CoverFeed {
+    /// The position's parties and its stress observables. Anyone may call. Errors:
+    /// `UnknownPosition`, and for the observables `NoData`, `Stale`, `TooFewReporters`.
+    #[ink(message)]
+    fn underwriting(&self, position: u32) -> Result<Underwriting, RegistryError>;
+}
+
+/// A trigger the registry measures, as cover products name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[allow(clippy::cast_possible_truncation)]
+pub enum Measure {
+    /// `nav_drawdown(position, window_ms)`, bps.
+    NavDrawdown {
+        /// The window, ms.
+        window_ms: u64,
+    },
+    /// `queue_wait(position)`, ms.
+    QueueWait,
+}
+
+/// Asks `registry` for `position`'s underwriting view. Errors: the registry's, or `CallFailed`.
+pub fn underwriting(registry: AccountId, position: u32) -> Result<Underwriting, RegistryError> {
+    let result = build_call::<DefaultEnvironment>()
+        .call(registry)
+        .exec_input(ink::env::call::ExecutionInput::new(ink::env::call::Selector::new(ink::selector_bytes!("CoverFeed::underwriting"))).push_arg(position))
+        .returns::<Result<Underwriting, RegistryError>>()
+        .try_invoke();
+    crate::call::fallible(result, RegistryError::CallFailed)
+}
+
+/// Reads `measure` of `position` from `registry` now. Errors: the registry's, or `CallFailed`.
+pub fn measure(registry: AccountId, position: u32, measure: Measure) -> Result<Reading, RegistryError> {
+    let input = match measure {
+        Measure::NavDrawdown { window_ms } => build_call::<DefaultEnvironment>()
+            .call(registry)
+            .exec_input(ink::env::call::ExecutionInput::new(ink::env::call::Selector::new(ink::selector_bytes!("nav_drawdown"))).push_arg(position).push_arg(window_ms))
+            .returns::<Result<Reading, RegistryError>>()
+            .try_invoke(),
+        Measure::QueueWait => build_call::<DefaultEnvironment>()
+            .call(registry)
+            .exec_input(ink::env::call::ExecutionInput::new(ink::env::call::Selector::new(ink::selector_bytes!("queue_wait"))).push_arg(position))
+            .returns::<Result<Reading, RegistryError>>()
+            .try_invoke(),
+    };
+    crate::call::fallible(input, RegistryError::CallFailed)
+}
+
 /// The registry's surface for the contracts that feed it.
 #[ink::trait_definition]
 pub trait PositionFeed {

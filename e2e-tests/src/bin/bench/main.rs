@@ -9,6 +9,7 @@
 //! the reference, than the bounds below: the accepted price of on-chain checkpointed votes, so
 //! that any regression fails.
 
+mod cover;
 mod registry;
 
 use laas_e2e_tests::{args, args::Bytes, load_bundle, Address, Chain, Cost};
@@ -111,6 +112,7 @@ fn main() {
     staking_weights();
     dao_weights();
     registry::registry_weights();
+    cover::cover_weights();
 
     if check {
         let mut failures = Vec::new();

@@ -1,0 +1,166 @@
+//! Claims (the parametric part of SPEC §4.5) and recalibration (§4.3).
+//!
+//! * A policy's current owner files a claim while its trigger holds during the cover term,
+//!   measured by the registry now: the measured event must have begun inside the term (the
+//!   drawdown window, the queue's wait), so cover bought in the middle of a loss pays
+//!   nothing. The loss given the trigger's magnitude is locked at once.
+//! * The claims role (an account the admin sets; the claims arbiter later) settles it: pays
+//!   (to the claimant, from the pool) or rejects it. A paid policy's cover is released; every
+//!   payout is recorded per incident (position, product, trigger epoch) and per period.
+//! * Each closed period, anyone recalibrates a product's probability with credibility.
+
+use crate::events::{ClaimFiled, ClaimSettled, Recalibrated};
+use crate::primary_pool::PrimaryPool;
+use crate::types::*;
+use ink::codegen::Env;
+use laas_math::{add, sub};
+use laas_pricing::{loss_given_trigger, observed_frequency_bps, recalibrate};
+use laas_traits::{cover, registry, token};
+
+impl PrimaryPool {
+    /// Files the caller's claim on `policy` (see `file_claim`); returns the claim's id.
+    pub(crate) fn file(&mut self, policy: u128) -> Result<u64> {
+        let caller = self.env().caller();
+        let now = self.env().block_timestamp();
+        let record = self.policies.get(policy).ok_or(CoverError::UnknownPolicy)?;
+        if record.claim.is_some() {
+            return Err(CoverError::AlreadyClaimed);
+        }
+        if self.blacklist.contains(caller) {
+            return Err(CoverError::Blacklisted);
+        }
+        if now > record.end_ms {
+            return Err(CoverError::OutsideCover);
+        }
+        let owner = cover::policy(self.policy_token, policy)?.map(|(owner, _)| owner);
+        if owner != Some(caller) {
+            return Err(CoverError::NotPolicyOwner);
+        }
+        let product = self.products.get(record.product).ok_or(CoverError::UnknownProduct)?;
+        if product.parties == PartyRule::Refuse && registry::underwriting(self.registry, product.position)?.is_party(&caller) {
+            return Err(CoverError::RelatedParty);
+        }
+        let reading = registry::measure(self.registry, product.position, product.trigger.measure())?;
+        self.book_claim(policy, record, &product, caller, reading.value)
+    }
+
+    /// Books a claim on `policy` (its `record`, of `product`) by `caller` for the trigger's
+    /// measure `value` now: whether it triggers inside the term, what it pays, the lock.
+    /// Returns the claim's id. Errors: `NotTriggered`, `OutsideCover`, `ZeroAmount`.
+    pub(crate) fn book_claim(&mut self, policy: u128, mut record: PolicyRecord, product: &Product, caller: ink::primitives::AccountId, value: u128) -> Result<u64> {
+        let now = self.env().block_timestamp();
+        let (hit, magnitude_bps, began_ms) = product.trigger.assess(value, now);
+        if !hit {
+            return Err(CoverError::NotTriggered);
+        }
+        if began_ms < record.start_ms {
+            return Err(CoverError::OutsideCover);
+        }
+        let amount = loss_given_trigger(record.cover, magnitude_bps, u128::from(product.payout_bps), product.deductible, product.max_payout)?;
+        if amount == 0 {
+            return Err(CoverError::ZeroAmount);
+        }
+        self.roll()?;
+        self.ledger.pending_claims = add(self.ledger.pending_claims, amount)?;
+        let id = self.claim_count;
+        self.claim_count = id.checked_add(1).ok_or(CoverError::Math(laas_math::MathError::Overflow))?;
+        let incident = Incident { position: product.position, product: record.product, epoch: now.checked_div(self.params_now().incident_ms).unwrap_or(0) };
+        self.claims.insert(id, &Claim { policy, claimant: caller, amount, incident, magnitude_bps, filed_ms: now, status: ClaimStatus::Pending });
+        record.claim = Some(id);
+        self.policies.insert(policy, &record);
+        self.env().emit_event(ClaimFiled { claim: id, policy, claimant: caller, amount, magnitude_bps, position: incident.position, product: incident.product, epoch: incident.epoch });
+        Ok(id)
+    }
+
+    /// Pays or rejects claim `id` (see `settle_claim`); returns what was paid.
+    pub(crate) fn settle(&mut self, id: u64, pay: bool) -> Result<u128> {
+        if Some(self.env().caller()) != self.claims_role {
+            return Err(CoverError::NotClaimsRole);
+        }
+        let mut claim = self.claims.get(id).ok_or(CoverError::UnknownClaim)?;
+        if claim.status != ClaimStatus::Pending {
+            return Err(CoverError::ClaimSettled);
+        }
+        self.roll()?;
+        self.ledger.pending_claims = sub(self.ledger.pending_claims, claim.amount)?;
+        let paid = if pay { self.pay(&claim)? } else { 0 };
+        claim.status = if pay { ClaimStatus::Paid(paid) } else { ClaimStatus::Rejected };
+        self.claims.insert(id, &claim);
+        if paid > 0 {
+            token::push(self.cover_asset, claim.claimant, paid)?;
+        }
+        self.env().emit_event(ClaimSettled { claim: id, policy: claim.policy, paid, rejected: !pay });
+        Ok(paid)
+    }
+
+    /// Books the payout of `claim` (what the funds allow of its amount): funds, the policy's
+    /// released cover, the incident and the period. Returns the amount.
+    pub(crate) fn pay(&mut self, claim: &Claim) -> Result<u128> {
+        let paid = claim.amount.min(self.ledger.funds);
+        self.ledger.funds = sub(self.ledger.funds, paid)?;
+        let record = self.policies.get(claim.policy).ok_or(CoverError::UnknownPolicy)?;
+        // The policy is spent: its cover no longer backs anything (its premium keeps earning).
+        if record.bucket >= self.ledger.next_bucket {
+            let mut ending = self.buckets.get(record.bucket).unwrap_or_default();
+            ending.cover = ending.cover.saturating_sub(record.cover);
+            self.buckets.insert(record.bucket, &ending);
+            self.ledger.active_cover = self.ledger.active_cover.saturating_sub(record.cover);
+        }
+        let mut state = self.product_states.get(record.product).unwrap_or_default();
+        if record.bucket >= state.next_bucket {
+            let key = (record.product, record.bucket);
+            let ending = self.product_buckets.get(key).unwrap_or(0);
+            self.product_buckets.insert(key, &ending.saturating_sub(record.cover));
+            state.active_cover = state.active_cover.saturating_sub(record.cover);
+            self.product_states.insert(record.product, &state);
+        }
+        let key = (claim.incident.position, claim.incident.product, claim.incident.epoch);
+        let mut incident = self.incidents.get(key).unwrap_or_default();
+        let first = incident.claims == 0;
+        incident.claims = incident.claims.saturating_add(1);
+        incident.paid = add(incident.paid, paid)?;
+        self.incidents.insert(key, &incident);
+        let period = self.period_index(self.env().block_timestamp());
+        let mut record = self.periods.get((claim.incident.product, period)).unwrap_or_default();
+        record.paid = add(record.paid, paid)?;
+        if first {
+            record.triggers = record.triggers.saturating_add(1);
+        }
+        self.periods.insert((claim.incident.product, period), &record);
+        Ok(paid)
+    }
+
+    /// Folds product `id`'s first period not yet recalibrated (see `recalibrate`); returns
+    /// the new probability, bps.
+    pub(crate) fn fold(&mut self, id: u32) -> Result<u32> {
+        let product = self.products.get(id).ok_or(CoverError::UnknownProduct)?;
+        let mut state = self.product_states.get(id).unwrap_or_default();
+        let current = self.period_index(self.env().block_timestamp());
+        if state.next_period >= current {
+            return Err(CoverError::PeriodOpen);
+        }
+        let period = state.next_period;
+        let record = self.periods.get((id, period)).unwrap_or_default();
+        state.periods = state.periods.saturating_add(1);
+        state.triggers = state.triggers.saturating_add(record.triggers);
+        let observed_bps = observed_frequency_bps(u128::from(state.triggers), u128::from(state.periods), self.period_ms)?;
+        let k = u128::from(self.params_now().credibility_k);
+        let p_new = recalibrate(u128::from(product.prior_bps), observed_bps, u128::from(state.periods), k)?;
+        let p_new = u32::try_from(p_new).unwrap_or(u32::MAX);
+        let previous_bps = state.p_bps;
+        state.p_bps = p_new;
+        state.next_period = period.saturating_add(1);
+        self.product_states.insert(id, &state);
+        self.env().emit_event(Recalibrated {
+            product: id,
+            period,
+            previous_bps,
+            observed_bps,
+            p_bps: p_new,
+            periods: state.periods,
+            predicted: record.predicted,
+            actual: record.paid,
+        });
+        Ok(p_new)
+    }
+}

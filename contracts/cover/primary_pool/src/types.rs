@@ -1,0 +1,506 @@
+//! What the primary pool stores and answers: products, the pool's parameters, policies,
+//! claims, incidents, per-period records, and its error.
+
+use ink::primitives::AccountId;
+use laas_math::{MathError, BPS};
+use laas_traits::cover::PolicyCallError;
+use laas_traits::token::TokenCallError;
+use laas_traits::{AccessError, Measure, PSP22Error, RegistryError};
+
+/// Results of the pool's messages.
+pub type Result<T> = core::result::Result<T, CoverError>;
+
+/// Errors of the primary pool.
+#[derive(Debug, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[allow(clippy::cast_possible_truncation)]
+pub enum CoverError {
+    /// A role check failed, or new cover is paused.
+    Access(AccessError),
+    /// A cover-asset transfer failed.
+    PSP22(PSP22Error),
+    /// The policy token refused (minting).
+    Policy(laas_traits::cover::PSP34Error),
+    /// The registry refused a reading (stale, no data, too few reporters, unknown position).
+    Registry(RegistryError),
+    /// Arithmetic overflow or division by zero.
+    Math(MathError),
+    /// A cross-contract call could not be made.
+    CallFailed,
+    /// A zero amount (or one worth no shares, or nothing to pay).
+    ZeroAmount,
+    /// A parameter is out of range.
+    InvalidParams,
+    /// No product has this id.
+    UnknownProduct,
+    /// The product sells no new cover.
+    ProductInactive,
+    /// The term is outside the product's range.
+    TermOutOfRange,
+    /// The cover is above the product's per-policy maximum.
+    AboveMaxCover,
+    /// The cover is above the capacity left (after stress): `available` could be bought.
+    CapacityExceeded {
+        /// The cover still available on this product, now.
+        available: u128,
+    },
+    /// The premium is above the buyer's limit.
+    PremiumAboveLimit {
+        /// What the cover costs now.
+        premium: u128,
+    },
+    /// The premium rounds to nothing (a product priced at zero sells nothing).
+    ZeroPremium,
+    /// The account is blacklisted.
+    Blacklisted,
+    /// The account is the position's operator or a related party, and the product refuses
+    /// them.
+    RelatedParty,
+    /// Expiry buckets are more than a call can process behind: call `advance` first.
+    Behind,
+    /// No policy has this id in this pool.
+    UnknownPolicy,
+    /// Only the policy's current owner may claim.
+    NotPolicyOwner,
+    /// The policy has a claim already.
+    AlreadyClaimed,
+    /// The claim is filed outside the cover term (or its trigger window reaches before it).
+    OutsideCover,
+    /// The trigger does not hold.
+    NotTriggered,
+    /// Only the claims role settles claims.
+    NotClaimsRole,
+    /// No claim has this id.
+    UnknownClaim,
+    /// The claim is settled already.
+    ClaimSettled,
+    /// Shares above the caller's balance or its withdrawal request.
+    InsufficientShares,
+    /// No withdrawal request, or its cooldown has not passed: ready at `ready_ms`.
+    CooldownActive {
+        /// When the request may be withdrawn, ms (0: no request).
+        ready_ms: u64,
+    },
+    /// The amount is above the capital not locked by cover in force and pending claims.
+    CapitalLocked {
+        /// What can be withdrawn now.
+        free: u128,
+    },
+    /// The period is not over, so it cannot be recalibrated.
+    PeriodOpen,
+}
+
+impl From<AccessError> for CoverError {
+    fn from(e: AccessError) -> Self {
+        CoverError::Access(e)
+    }
+}
+
+impl From<MathError> for CoverError {
+    fn from(e: MathError) -> Self {
+        CoverError::Math(e)
+    }
+}
+
+impl From<RegistryError> for CoverError {
+    fn from(e: RegistryError) -> Self {
+        CoverError::Registry(e)
+    }
+}
+
+impl From<TokenCallError> for CoverError {
+    fn from(e: TokenCallError) -> Self {
+        match e {
+            TokenCallError::Token(e) => CoverError::PSP22(e),
+            TokenCallError::CallFailed => CoverError::CallFailed,
+        }
+    }
+}
+
+impl From<PolicyCallError> for CoverError {
+    fn from(e: PolicyCallError) -> Self {
+        match e {
+            PolicyCallError::Token(e) => CoverError::Policy(e),
+            PolicyCallError::CallFailed => CoverError::CallFailed,
+        }
+    }
+}
+
+/// A product's risk tier: its base safety margin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[allow(clippy::cast_possible_truncation)]
+pub enum Tier {
+    /// Lowest margin.
+    A,
+    /// Middle margin.
+    B,
+    /// Highest margin.
+    C,
+}
+
+/// What a product pays on, read from the position registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[allow(clippy::cast_possible_truncation)]
+pub enum Trigger {
+    /// `nav_drawdown(position, window_ms)` above `threshold_bps`; pays in proportion to the
+    /// drawdown.
+    NavDrawdown {
+        /// The drawdown window, ms.
+        window_ms: u64,
+        /// The drawdown that triggers, bps (exclusive).
+        threshold_bps: u32,
+    },
+    /// `queue_wait(position)` above `threshold_ms`; pays in full (binary).
+    QueueWait {
+        /// The wait that triggers, ms (exclusive).
+        threshold_ms: u64,
+    },
+}
+
+impl Trigger {
+    /// The registry query that measures it.
+    pub fn measure(&self) -> Measure {
+        match self {
+            Trigger::NavDrawdown { window_ms, .. } => Measure::NavDrawdown { window_ms: *window_ms },
+            Trigger::QueueWait { .. } => Measure::QueueWait,
+        }
+    }
+
+    /// For a reading `value` taken at `now_ms`: whether it triggers, the magnitude (bps,
+    /// ≤ 100%) and when the measured event began, ms (the drawdown window's start; when the
+    /// queue began to wait).
+    pub fn assess(&self, value: u128, now_ms: u64) -> (bool, u128, u64) {
+        match self {
+            Trigger::NavDrawdown { window_ms, threshold_bps } => (value > u128::from(*threshold_bps), value.min(BPS), now_ms.saturating_sub(*window_ms)),
+            Trigger::QueueWait { threshold_ms } => {
+                let wait = u64::try_from(value).unwrap_or(u64::MAX);
+                (wait > *threshold_ms, BPS, now_ms.saturating_sub(wait))
+            }
+        }
+    }
+}
+
+/// How a product treats the position's operator and related parties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[allow(clippy::cast_possible_truncation)]
+pub enum PartyRule {
+    /// They pay the premium times this multiplier, bps (≥ 10,000).
+    Multiplier(u32),
+    /// They may neither buy nor claim.
+    Refuse,
+}
+
+/// A cover product (admin-set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Product {
+    /// The registry position it covers.
+    pub position: u32,
+    /// What it pays on.
+    pub trigger: Trigger,
+    /// The prior probability of the trigger per year, bps (the manual rate recalibration
+    /// weighs observations against).
+    pub prior_bps: u32,
+    /// The expected magnitude of a trigger, bps (what a drawdown past the threshold is
+    /// expected to measure; 10,000 for a binary trigger), for the expected loss.
+    pub severity_bps: u32,
+    /// Share of the measured loss paid, bps.
+    pub payout_bps: u32,
+    /// Deducted from every payout.
+    pub deductible: u128,
+    /// Most a policy pays.
+    pub max_payout: u128,
+    /// Most cover one policy may buy.
+    pub max_cover: u128,
+    /// Most cover in force on the product at once (before stress shrinks it).
+    pub capacity: u128,
+    /// Shortest term, ms.
+    pub min_term_ms: u64,
+    /// Longest term, ms.
+    pub max_term_ms: u64,
+    /// Its tier (base margin).
+    pub tier: Tier,
+    /// How the position's operator and related parties are treated.
+    pub parties: PartyRule,
+    /// Whether it sells new cover (claims on policies sold stand regardless).
+    pub active: bool,
+}
+
+impl Product {
+    /// Checks ranges. Errors: `InvalidParams`.
+    pub fn validate(&self) -> Result<()> {
+        let bps = u32::try_from(BPS).unwrap_or(u32::MAX);
+        let trigger_ok = match self.trigger {
+            Trigger::NavDrawdown { window_ms, threshold_bps } => window_ms > 0 && threshold_bps < bps,
+            Trigger::QueueWait { threshold_ms } => threshold_ms > 0,
+        };
+        let multiplier_ok = match self.parties {
+            PartyRule::Multiplier(m) => m >= bps,
+            PartyRule::Refuse => true,
+        };
+        let ok = trigger_ok
+            && multiplier_ok
+            && self.severity_bps <= bps
+            && self.payout_bps > 0
+            && self.payout_bps <= bps
+            && self.max_cover > 0
+            && self.max_payout > 0
+            && self.capacity > 0
+            && self.min_term_ms > 0
+            && self.min_term_ms <= self.max_term_ms;
+        if ok {
+            Ok(())
+        } else {
+            Err(CoverError::InvalidParams)
+        }
+    }
+}
+
+/// What changes on a product as cover is written, expires, is claimed and recalibrated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct ProductState {
+    /// The probability of the trigger per year now, bps (the prior, recalibrated).
+    pub p_bps: u32,
+    /// Cover in force (bought, not expired, not paid out).
+    pub active_cover: u128,
+    /// The first of its expiry buckets not yet processed.
+    pub next_bucket: u64,
+    /// The first period not yet recalibrated.
+    pub next_period: u64,
+    /// Periods recalibrated so far (the exposure-periods `n`).
+    pub periods: u32,
+    /// Incidents paid in those periods.
+    pub triggers: u32,
+}
+
+/// The pool's parameters (admin-set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Params {
+    /// Base margin of tiers A, B and C, bps.
+    pub tier_margin_bps: [u32; 3],
+    /// Margin per bps of congestion, bps (10,000 adds the congestion itself).
+    pub congestion_coeff_bps: u32,
+    /// Margin per bps of depth fragility, bps.
+    pub depth_coeff_bps: u32,
+    /// Utilisation surcharge at full use, bps of margin.
+    pub util_coeff_bps: u32,
+    /// Utilisation where the surcharge starts, bps.
+    pub util_kink_bps: u32,
+    /// Capacity lost per bps of congestion, bps (all of it at 10,000 bps of shrink).
+    pub shrink_coeff_bps: u32,
+    /// Operating and reinsurance cost per year, bps of the cover.
+    pub oc_bps: u32,
+    /// Cover the capital may back, bps of it (10,000: fully collateralised).
+    pub capacity_ratio_bps: u32,
+    /// Capital stays locked this long after a policy ends, ms.
+    pub grace_ms: u64,
+    /// Between a withdrawal request and the withdrawal, ms.
+    pub cooldown_ms: u64,
+    /// Incidents are counted per trigger epoch of this length, ms.
+    pub incident_ms: u64,
+    /// The credibility constant `k` of recalibration.
+    pub credibility_k: u32,
+}
+
+impl Params {
+    /// Checks ranges. Errors: `InvalidParams`.
+    pub fn validate(&self) -> Result<()> {
+        let bps = u32::try_from(BPS).unwrap_or(u32::MAX);
+        if self.util_kink_bps > bps || self.capacity_ratio_bps == 0 || self.incident_ms == 0 || self.shrink_coeff_bps > bps.saturating_mul(100) {
+            return Err(CoverError::InvalidParams);
+        }
+        Ok(())
+    }
+
+    /// The base margin of `tier`, bps.
+    pub fn tier_margin(&self, tier: Tier) -> u128 {
+        let [a, b, c] = self.tier_margin_bps;
+        u128::from(match tier {
+            Tier::A => a,
+            Tier::B => b,
+            Tier::C => c,
+        })
+    }
+}
+
+/// What the pool keeps of a policy it sold (the token carries the same terms for wallets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct PolicyRecord {
+    /// Its product.
+    pub product: u32,
+    /// The cover.
+    pub cover: u128,
+    /// Cover starts, ms.
+    pub start_ms: u64,
+    /// Cover ends, ms.
+    pub end_ms: u64,
+    /// The premium paid.
+    pub premium: u128,
+    /// The expiry bucket its capital lock and premium earning end in.
+    pub bucket: u64,
+    /// Its claim, once filed.
+    pub claim: Option<u64>,
+}
+
+/// A claim's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+#[allow(clippy::cast_possible_truncation)]
+pub enum ClaimStatus {
+    /// Filed; its amount is locked.
+    Pending,
+    /// Paid this amount.
+    Paid(u128),
+    /// Rejected by the claims role.
+    Rejected,
+}
+
+/// An incident: a trigger of a product on a position in a trigger epoch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Incident {
+    /// The position.
+    pub position: u32,
+    /// The product.
+    pub product: u32,
+    /// The trigger epoch (`filed_ms / incident_ms`).
+    pub epoch: u64,
+}
+
+/// A filed claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Claim {
+    /// The policy.
+    pub policy: u128,
+    /// Who filed it (the policy's owner then), and who is paid.
+    pub claimant: AccountId,
+    /// What the trigger's measure makes the policy pay (locked while pending).
+    pub amount: u128,
+    /// The incident it belongs to.
+    pub incident: Incident,
+    /// The trigger's magnitude, bps.
+    pub magnitude_bps: u128,
+    /// When it was filed, ms.
+    pub filed_ms: u64,
+    /// Pending, paid or rejected.
+    pub status: ClaimStatus,
+}
+
+/// An incident's key: (position, product, trigger epoch).
+pub type IncidentKey = (u32, u32, u64);
+
+/// What an incident has paid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct IncidentRecord {
+    /// Claims paid.
+    pub claims: u32,
+    /// Paid in total.
+    pub paid: u128,
+}
+
+/// A product's record of one period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct PeriodRecord {
+    /// Cover written.
+    pub written: u128,
+    /// Premiums written.
+    pub premiums: u128,
+    /// The expected loss of the cover written, over its terms (predicted losses).
+    pub predicted: u128,
+    /// Claims paid (actual losses).
+    pub paid: u128,
+    /// Incidents that paid for the first time in the period.
+    pub triggers: u32,
+}
+
+/// An expiry bucket: what ends in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Bucket {
+    /// The premium-earning rate that stops, scaled by [`crate::capital::RATE_SCALE`] per ms.
+    pub rate: u128,
+    /// The cover whose capital lock ends.
+    pub cover: u128,
+}
+
+/// An underwriter's withdrawal request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
+pub struct Withdrawal {
+    /// Shares it may redeem.
+    pub shares: u128,
+    /// From when, ms.
+    pub ready_ms: u64,
+}
+
+/// A price.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct Quote {
+    /// What the cover costs.
+    pub premium: u128,
+    /// The expected loss per year of the cover.
+    pub expected_loss: u128,
+    /// The margin applied (tier, stress, utilisation), bps.
+    pub margin_bps: u128,
+    /// The utilisation surcharge within it, bps.
+    pub surcharge_bps: u128,
+    /// The product's capacity used after this policy, bps.
+    pub utilisation_bps: u128,
+    /// The cover still available on the product before this policy (after stress).
+    pub available: u128,
+    /// The congestion read, bps of supply per day.
+    pub congestion_bps: u128,
+    /// The depth fragility read, bps.
+    pub depth_bps: u128,
+    /// Whether the buyer pays the operator's multiplier.
+    pub party: bool,
+}
+
+/// The pool's capital, as underwriters see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct Capital {
+    /// The cover asset held for underwriters (deposits and premiums, less payouts and
+    /// withdrawals).
+    pub funds: u128,
+    /// Premiums not earned yet.
+    pub unearned: u128,
+    /// Claims filed and not settled.
+    pub pending_claims: u128,
+    /// What the shares are worth: funds − unearned − pending claims.
+    pub value: u128,
+    /// Cover in force.
+    pub active_cover: u128,
+    /// Capital locked behind cover in force and pending claims.
+    pub locked: u128,
+    /// What may be withdrawn now.
+    pub free: u128,
+    /// Shares outstanding.
+    pub shares: u128,
+    /// Whether the expiry buckets are processed up to now.
+    pub current: bool,
+}
