@@ -237,6 +237,7 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
             ("set_params", role(ADMIN, NOT_ADMIN), &[REGISTRY_PARAMS]),
             ("allow_reporter", role(ADMIN, NOT_ADMIN), &["0", "{x}", "true"]),
             ("observe_depth", Anyone, &[]),
+            ("CoverFeed::underwriting", Anyone, &[]),
             ("sync_settlement", Anyone, &[]),
             ("join", Anyone, &[]),
             ("leave", Exit, &[]),
@@ -294,7 +295,7 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
         ],
         // Holders move their own policies; only the pool mints.
         "policy_nft" => vec![
-            ("PolicyToken::mint", role(&[Role::Minter], "Custom(\"NotMinter\")"), &["{x}", "1", "Policy { product: 0, cover: 1, start_ms: 0, end_ms: 1, premium: 1 }"]),
+            ("PolicyToken::mint", role(&[Role::Minter], "Custom(NotMinter)"), &["{x}", "1", "Policy { product: 0, cover: 1, start_ms: 0, end_ms: 1, premium: 1 }"]),
             ("PolicyToken::policy", Anyone, &[]),
             ("PSP34::collection_id", Anyone, &[]),
             ("PSP34::balance_of", Anyone, &[]),
