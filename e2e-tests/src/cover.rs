@@ -20,14 +20,15 @@ pub const WINDOW_MS: u64 = 6 * HOUR_MS;
 
 /// The pool's parameters: tier margins 20/35/50%; margin +1× congestion and +0.5× depth
 /// fragility; a surcharge of up to 100% past 80% use; capacity −2× congestion; OC 0.5% a year;
-/// fully collateralised; a day of grace; withdrawals a day after the request; incidents per
-/// day; credibility constant 4.
-pub const POOL_PARAMS: &str = "Params { tier_margin_bps: [2000, 3500, 5000], congestion_coeff_bps: 10000, depth_coeff_bps: 5000, util_coeff_bps: 10000, util_kink_bps: 8000, shrink_coeff_bps: 20000, oc_bps: 50, capacity_ratio_bps: 10000, grace_ms: 86400000, cooldown_ms: 86400000, incident_ms: 86400000, credibility_k: 4 }";
+/// fully collateralised; a day of grace; withdrawals a day after the request, for a week;
+/// sales on a NAV at most two hours old; incidents per day; credibility constant 4.
+pub const POOL_PARAMS: &str = "Params { tier_margin_bps: [2000, 3500, 5000], congestion_coeff_bps: 10000, depth_coeff_bps: 5000, util_coeff_bps: 10000, util_kink_bps: 8000, shrink_coeff_bps: 20000, oc_bps: 50, capacity_ratio_bps: 10000, grace_ms: 86400000, cooldown_ms: 86400000, withdraw_window_ms: 604800000, sale_nav_age_ms: 7200000, incident_ms: 86400000, credibility_k: 4 }";
 
 /// The NAV-drawdown product on tWETH: pays above 10% over 6 hours, 80% of the measured loss;
 /// a 10% chance a year (prior), expected at 30%; at most 10,000 a policy, 50,000 in force;
-/// terms of a day to a year; tier B; the operator pays 1.5×.
-pub const DRAWDOWN_PRODUCT: &str = "Product { position: 0, trigger: NavDrawdown { window_ms: 21600000, threshold_bps: 1000 }, prior_bps: 1000, severity_bps: 3000, payout_bps: 8000, deductible: 0, max_payout: 10000000000000000000000, max_cover: 10000000000000000000000, capacity: 50000000000000000000000, min_term_ms: 86400000, max_term_ms: 31536000000, tier: B, parties: Multiplier(15000), active: true }";
+/// terms of a day to a year; losses that begin in a policy's first hour are not covered; tier
+/// B; the operator pays 1.5×.
+pub const DRAWDOWN_PRODUCT: &str = "Product { position: 0, trigger: NavDrawdown { window_ms: 21600000, threshold_bps: 1000 }, prior_bps: 1000, severity_bps: 3000, payout_bps: 8000, deductible: 0, max_payout: 10000000000000000000000, max_cover: 10000000000000000000000, capacity: 50000000000000000000000, min_term_ms: 86400000, max_term_ms: 31536000000, waiting_ms: 3600000, tier: B, parties: Multiplier(15000), active: true }";
 
 /// The cover market's contracts.
 pub struct Cover {

@@ -238,6 +238,7 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
             ("allow_reporter", role(ADMIN, NOT_ADMIN), &["0", "{x}", "true"]),
             ("observe_depth", Anyone, &[]),
             ("CoverFeed::underwriting", Anyone, &[]),
+            ("CoverFeed::parties", Anyone, &[]),
             ("sync_settlement", Anyone, &[]),
             ("join", Anyone, &[]),
             ("leave", Exit, &[]),

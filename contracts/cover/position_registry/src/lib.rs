@@ -446,9 +446,9 @@ pub mod position_registry {
     }
 
     impl CoverFeed for PositionRegistry {
-        /// The position's operator and related parties with its congestion and depth
-        /// fragility (none without a venue), for a cover pool's quote in one call. Anyone may
-        /// call. Errors: `UnknownPosition`, `NoData`, `Stale`, `TooFewReporters`.
+        /// The position's operator and related parties with its congestion, depth fragility
+        /// (none without a venue) and the age of its NAV, for a cover pool's quote in one call.
+        /// Anyone may call. Errors: `UnknownPosition`, `NoData`, `Stale`, `TooFewReporters`.
         #[ink(message)]
         fn underwriting(&self, position: u32) -> Result<Underwriting> {
             let found = self.position_or_err(position)?;
@@ -457,7 +457,16 @@ pub mod position_registry {
                 Some(_) => Some(self.smoothed(position, Feed::Depth)?),
                 None => None,
             };
-            Ok(Underwriting { operator: found.registration.operator, related: found.registration.related, congestion, depth })
+            let (_, nav_age_ms) = self.fresh(position, Feed::Nav)?;
+            Ok(Underwriting { operator: found.registration.operator, related: found.registration.related, congestion, depth, nav_age_ms })
+        }
+
+        /// The position's operator and related parties. Anyone may call.
+        /// Errors: `UnknownPosition`.
+        #[ink(message)]
+        fn parties(&self, position: u32) -> Result<(AccountId, Vec<AccountId>)> {
+            let found = self.position_or_err(position)?;
+            Ok((found.registration.operator, found.registration.related))
         }
     }
 

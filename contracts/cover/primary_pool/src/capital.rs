@@ -10,10 +10,11 @@
 //! bucket's rates leave the sum. Exact integers throughout; what the rate's rounding leaves
 //! (less than one unit per policy and ms of term / `RATE_SCALE`) counts as earned at the sale.
 //!
-//! **Value of a share**: `(funds − unearned − pending claims + 1) / (shares + VIRTUAL_SHARES)`,
-//! so a premium cannot be sniped by buying shares just before it is earned, a filed claim
-//! lowers the price at once, and the first depositor cannot inflate the price against the
-//! next (virtual shares).
+//! **Value of a share**: `(funds − unearned − pending claims + 1) / (shares + VIRTUAL_SHARES)`
+//! when withdrawn, so a premium cannot be sniped by buying shares just before it is earned, a
+//! filed claim lowers what leaves at once, and the first depositor cannot inflate the price
+//! against the next (virtual shares). Deposits are priced without taking pending claims off:
+//! a newcomer shares a pending claim rather than profiting when it is rejected.
 //!
 //! **Locks**: capital of `cover × 10,000 / capacity ratio` stays locked for every policy
 //! until its expiry bucket passes (its end plus the grace period), and the amount of every
@@ -74,9 +75,15 @@ impl Ledger {
         Ok(backing.min(self.value()?))
     }
 
-    /// Shares `amount` buys now (rounded down).
+    /// Shares `amount` buys now (rounded down), priced at funds − unearned: pending claims
+    /// are not taken off, so a depositor cannot buy in cheaply and gain when one is rejected.
+    /// Errors: `NoValue` (shares outstanding and worth nothing).
     pub fn shares_for(&self, amount: u128) -> Result<u128> {
-        Ok(mul_div(amount, add(self.shares, VIRTUAL_SHARES)?, add(self.value()?, 1)?, Rounding::Down)?)
+        let gross = self.funds.saturating_sub(self.unearned()?);
+        if gross == 0 && self.shares > 0 {
+            return Err(CoverError::NoValue);
+        }
+        Ok(mul_div(amount, add(self.shares, VIRTUAL_SHARES)?, add(gross, 1)?, Rounding::Down)?)
     }
 
     /// What `shares` are worth now (rounded down).
@@ -220,7 +227,7 @@ impl PrimaryPool {
     }
 
     /// Credits `amount` deposited by `account` with shares; returns them. Errors: `ZeroAmount`
-    /// (nothing, or worth no share), `Behind`.
+    /// (nothing, or worth no share), `Behind`, `NoValue`.
     pub(crate) fn book_deposit(&mut self, account: ink::primitives::AccountId, amount: u128) -> Result<u128> {
         if amount == 0 {
             return Err(CoverError::ZeroAmount);
@@ -238,13 +245,16 @@ impl PrimaryPool {
     }
 
     /// Redeems `shares` of `account`'s ready request for what they are worth, within the free
-    /// capital; returns the amount. Errors: `CooldownActive`, `InsufficientShares`,
-    /// `ZeroAmount`, `CapitalLocked`.
+    /// capital; returns the amount. Errors: `CooldownActive`, `RequestExpired`,
+    /// `InsufficientShares`, `ZeroAmount`, `CapitalLocked`.
     pub(crate) fn book_withdrawal(&mut self, account: ink::primitives::AccountId, shares: u128) -> Result<u128> {
         let now = self.env().block_timestamp();
         let request = self.withdrawals.get(account).ok_or(CoverError::CooldownActive { ready_ms: 0 })?;
         if now < request.ready_ms {
             return Err(CoverError::CooldownActive { ready_ms: request.ready_ms });
+        }
+        if now > request.ready_ms.saturating_add(self.params_now().withdraw_window_ms) {
+            return Err(CoverError::RequestExpired);
         }
         let held = self.shares.get(account).unwrap_or(0);
         if shares == 0 {

@@ -15,7 +15,7 @@ use crate::types::*;
 use ink::codegen::Env;
 use laas_math::{add, sub};
 use laas_pricing::{loss_given_trigger, observed_frequency_bps, recalibrate};
-use laas_traits::{cover, registry, token};
+use laas_traits::{cover, registry, token, Reading};
 
 impl PrimaryPool {
     /// Files the caller's claim on `policy` (see `file_claim`); returns the claim's id.
@@ -29,7 +29,8 @@ impl PrimaryPool {
         if self.blacklist.contains(caller) {
             return Err(CoverError::Blacklisted);
         }
-        if now > record.end_ms {
+        // A claim may come until the grace period is over, for a trigger crossed by the end.
+        if now > record.end_ms.saturating_add(self.params_now().grace_ms) {
             return Err(CoverError::OutsideCover);
         }
         let owner = cover::policy(self.policy_token, policy)?.map(|(owner, _)| owner);
@@ -37,23 +38,24 @@ impl PrimaryPool {
             return Err(CoverError::NotPolicyOwner);
         }
         let product = self.products.get(record.product).ok_or(CoverError::UnknownProduct)?;
-        if product.parties == PartyRule::Refuse && registry::underwriting(self.registry, product.position)?.is_party(&caller) {
+        if product.parties == PartyRule::Refuse && registry::is_party(self.registry, product.position, caller)? {
             return Err(CoverError::RelatedParty);
         }
         let reading = registry::measure(self.registry, product.position, product.trigger.measure())?;
-        self.book_claim(policy, record, &product, caller, reading.value)
+        self.book_claim(policy, record, &product, caller, reading)
     }
 
     /// Books a claim on `policy` (its `record`, of `product`) by `caller` for the trigger's
-    /// measure `value` now: whether it triggers inside the term, what it pays, the lock.
-    /// Returns the claim's id. Errors: `NotTriggered`, `OutsideCover`, `ZeroAmount`.
-    pub(crate) fn book_claim(&mut self, policy: u128, mut record: PolicyRecord, product: &Product, caller: ink::primitives::AccountId, value: u128) -> Result<u64> {
+    /// `reading` now: whether it triggers for an event that began after the waiting period
+    /// and crossed the threshold by the end of the term, what it pays, the lock. Returns the
+    /// claim's id. Errors: `NotTriggered`, `OutsideCover`, `ZeroAmount`.
+    pub(crate) fn book_claim(&mut self, policy: u128, mut record: PolicyRecord, product: &Product, caller: ink::primitives::AccountId, reading: Reading) -> Result<u64> {
         let now = self.env().block_timestamp();
-        let (hit, magnitude_bps, began_ms) = product.trigger.assess(value, now);
+        let Assessment { hit, magnitude_bps, began_ms, crossed_ms } = product.trigger.assess(reading.value, reading.age_ms, now);
         if !hit {
             return Err(CoverError::NotTriggered);
         }
-        if began_ms < record.start_ms {
+        if began_ms < record.start_ms.saturating_add(product.waiting_ms) || crossed_ms > record.end_ms {
             return Err(CoverError::OutsideCover);
         }
         let amount = loss_given_trigger(record.cover, magnitude_bps, u128::from(product.payout_bps), product.deductible, product.max_payout)?;
@@ -83,7 +85,7 @@ impl PrimaryPool {
         }
         self.roll()?;
         self.ledger.pending_claims = sub(self.ledger.pending_claims, claim.amount)?;
-        let paid = if pay { self.pay(&claim)? } else { 0 };
+        let paid = if pay { self.pay(&claim)? } else { self.reopen(claim.policy) };
         claim.status = if pay { ClaimStatus::Paid(paid) } else { ClaimStatus::Rejected };
         self.claims.insert(id, &claim);
         if paid > 0 {
@@ -91,6 +93,15 @@ impl PrimaryPool {
         }
         self.env().emit_event(ClaimSettled { claim: id, policy: claim.policy, paid, rejected: !pay });
         Ok(paid)
+    }
+
+    /// A rejected claim's policy may be claimed on again (for another reading). Returns 0.
+    fn reopen(&mut self, policy: u128) -> u128 {
+        if let Some(mut record) = self.policies.get(policy) {
+            record.claim = None;
+            self.policies.insert(policy, &record);
+        }
+        0
     }
 
     /// Books the payout of `claim` (what the funds allow of its amount): funds, the policy's
@@ -130,8 +141,9 @@ impl PrimaryPool {
         Ok(paid)
     }
 
-    /// Folds product `id`'s first period not yet recalibrated (see `recalibrate`); returns
-    /// the new probability, bps.
+    /// Folds product `id`'s first period not yet recalibrated (see `recalibrate`): a period
+    /// without cover in force adds no exposure and leaves the probability. Returns the new
+    /// probability, bps.
     pub(crate) fn fold(&mut self, id: u32) -> Result<u32> {
         let product = self.products.get(id).ok_or(CoverError::UnknownProduct)?;
         let mut state = self.product_states.get(id).unwrap_or_default();
@@ -141,8 +153,13 @@ impl PrimaryPool {
         }
         let period = state.next_period;
         let record = self.periods.get((id, period)).unwrap_or_default();
-        state.periods = state.periods.saturating_add(1);
-        state.triggers = state.triggers.saturating_add(record.triggers);
+        // An exposure-period: cover was sold in it, or cover sold before reached into it.
+        let starts_ms = self.genesis_ms.saturating_add(period.saturating_mul(self.period_ms));
+        if record.written > 0 || state.covered_until_ms > starts_ms {
+            state.periods = state.periods.saturating_add(1);
+            state.triggers = state.triggers.saturating_add(record.triggers);
+        }
+        state.covered_until_ms = state.covered_until_ms.max(record.max_end_ms);
         let observed_bps = observed_frequency_bps(u128::from(state.triggers), u128::from(state.periods), self.period_ms)?;
         let k = u128::from(self.params_now().credibility_k);
         let p_new = recalibrate(u128::from(product.prior_bps), observed_bps, u128::from(state.periods), k)?;

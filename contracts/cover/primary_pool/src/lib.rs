@@ -161,6 +161,8 @@ pub mod primary_pool {
                 capacity_ratio_bps: 10_000,
                 grace_ms: 0,
                 cooldown_ms: 0,
+                withdraw_window_ms: 1,
+                sale_nav_age_ms: 0,
                 incident_ms: 1,
                 credibility_k: 0,
             })
@@ -245,8 +247,8 @@ pub mod primary_pool {
         // ---- capital (underwriters) ----------------------------------------------------
 
         /// Deposits `amount` of the cover asset (approved to the pool) for shares at their
-        /// value now; returns the shares. Anyone may call, also while new cover is paused.
-        /// Errors: `ZeroAmount`, `Behind`, `PSP22`.
+        /// value now (pending claims not taken off); returns the shares. Anyone may call, also
+        /// while new cover is paused. Errors: `ZeroAmount`, `Behind`, `NoValue`, `PSP22`.
         #[ink(message)]
         pub fn deposit(&mut self, amount: u128) -> Result<u128> {
             let caller = self.env().caller();
@@ -274,10 +276,10 @@ pub mod primary_pool {
             Ok(ready_ms)
         }
 
-        /// Redeems `shares` of the caller's ready request for their value, within the capital
-        /// not locked by cover in force and pending claims; returns the amount paid. Never
-        /// paused. Errors: `CooldownActive`, `ZeroAmount`, `InsufficientShares`,
-        /// `CapitalLocked`, `PSP22`.
+        /// Redeems `shares` of the caller's ready request (within its window) for their value,
+        /// within the capital not locked by cover in force and pending claims; returns the
+        /// amount paid. Never paused. Errors: `CooldownActive`, `RequestExpired`, `ZeroAmount`,
+        /// `InsufficientShares`, `CapitalLocked`, `PSP22`.
         #[ink(message)]
         pub fn withdraw(&mut self, shares: u128) -> Result<u128> {
             let caller = self.env().caller();
@@ -310,8 +312,8 @@ pub mod primary_pool {
         /// What `amount` of cover on `product` for `term_ms` costs `buyer` now, with the margin,
         /// surcharge, utilisation and capacity behind it. Anyone may call. Errors:
         /// `UnknownProduct`, `ZeroAmount`, `ProductInactive`, `TermOutOfRange`,
-        /// `AboveMaxCover`, `Blacklisted`, `RelatedParty`, `CapacityExceeded`, `ZeroPremium`,
-        /// `Registry(Stale | NoData | …)`.
+        /// `AboveMaxCover`, `Blacklisted`, `RelatedParty`, `StaleNav`, `CapacityExceeded`,
+        /// `ZeroPremium`, `Registry(Stale | NoData | …)`.
         #[ink(message)]
         pub fn quote(&self, product: u32, amount: u128, term_ms: u64, buyer: AccountId) -> Result<Quote> {
             self.quote_now(product, amount, term_ms, buyer)
@@ -330,9 +332,10 @@ pub mod primary_pool {
         // ---- claims --------------------------------------------------------------------
 
         /// Files a claim on `policy` while its trigger holds: the registry's measure now must
-        /// pass the product's threshold, the measured event must have begun inside the cover
-        /// term, and the claim must come by its end. The loss given the trigger's magnitude is
-        /// locked at once. Only the policy token's current owner, not blacklisted (nor, for a
+        /// pass the product's threshold, the measured event must have begun after the
+        /// product's waiting period from the policy's start and crossed the threshold by its
+        /// end, and the claim must come by the end of the grace period. The loss given the
+        /// trigger's magnitude is locked at once. Only the policy token's current owner, not blacklisted (nor, for a
         /// product that refuses them, the operator or a related party). Returns the claim's
         /// id. Errors: `UnknownPolicy`, `AlreadyClaimed`, `Blacklisted`, `OutsideCover`,
         /// `NotPolicyOwner`, `RelatedParty`, `NotTriggered`, `ZeroAmount`, `Registry`.
@@ -343,7 +346,8 @@ pub mod primary_pool {
 
         /// Settles pending claim `claim`: pays its amount (at most what the pool holds) to the
         /// claimant, releases the policy's cover and records the payout per incident and
-        /// period (`pay = true`), or rejects it; either way its lock ends. Only the claims role.
+        /// period (`pay = true`), or rejects it (the policy may be claimed on again); either way
+        /// its lock ends. Only the claims role.
         /// Returns what was paid. Errors: `NotClaimsRole`, `UnknownClaim`, `ClaimSettled`,
         /// `PSP22`.
         #[ink(message)]
@@ -353,7 +357,8 @@ pub mod primary_pool {
 
         /// Recalibrates `product`'s probability over its first period not yet folded in (which
         /// must be over): `p = Z × p_observed + (1 − Z) × p_prior`, `Z = n / (n + k)`, with `n`
-        /// the periods observed and `p_observed` the incidents paid in them per year. Records
+        /// the periods with cover in force observed and `p_observed` the incidents paid in them
+        /// per year. Records
         /// the period's predicted and actual losses in the event. Anyone may call, once per
         /// period. Returns the new probability, bps. Errors: `UnknownProduct`, `PeriodOpen`.
         #[ink(message)]

@@ -88,6 +88,16 @@ pub enum CoverError {
     },
     /// The period is not over, so it cannot be recalibrated.
     PeriodOpen,
+    /// The position's NAV is older than a sale allows (`sale_nav_age_ms`): strike it first.
+    StaleNav {
+        /// How old it is, ms.
+        age_ms: u64,
+    },
+    /// The withdrawal request's window has passed: request again.
+    RequestExpired,
+    /// The shares are worth nothing now (premiums not yet earned exceed the funds): no
+    /// deposit is priced until they are.
+    NoValue,
 }
 
 impl From<AccessError> for CoverError {
@@ -170,18 +180,47 @@ impl Trigger {
         }
     }
 
-    /// For a reading `value` taken at `now_ms`: whether it triggers, the magnitude (bps,
-    /// ≤ 100%) and when the measured event began, ms (the drawdown window's start; when the
-    /// queue began to wait).
-    pub fn assess(&self, value: u128, now_ms: u64) -> (bool, u128, u64) {
+    /// For a reading `value` whose data is `age_ms` old at `now_ms`: whether it triggers,
+    /// the magnitude (bps, ≤ 100%), when the measured event began (the drawdown window's
+    /// start; when the queue began to wait, counted from the observation that measured it)
+    /// and when it crossed the threshold (now for a drawdown, read now; the queue's start
+    /// plus the threshold), ms.
+    pub fn assess(&self, value: u128, age_ms: u64, now_ms: u64) -> Assessment {
         match self {
-            Trigger::NavDrawdown { window_ms, threshold_bps } => (value > u128::from(*threshold_bps), value.min(BPS), now_ms.saturating_sub(*window_ms)),
+            Trigger::NavDrawdown { window_ms, threshold_bps } => Assessment {
+                hit: value > u128::from(*threshold_bps),
+                magnitude_bps: value.min(BPS),
+                began_ms: now_ms.saturating_sub(*window_ms),
+                crossed_ms: now_ms,
+            },
             Trigger::QueueWait { threshold_ms } => {
                 let wait = u64::try_from(value).unwrap_or(u64::MAX);
-                (wait > *threshold_ms, BPS, now_ms.saturating_sub(wait))
+                let began_ms = now_ms.saturating_sub(age_ms).saturating_sub(wait);
+                Assessment { hit: wait > *threshold_ms, magnitude_bps: BPS, began_ms, crossed_ms: began_ms.saturating_add(*threshold_ms) }
             }
         }
     }
+
+    /// How long the trigger takes to measure: a drawdown's window, a queue's threshold.
+    pub fn span_ms(&self) -> u64 {
+        match self {
+            Trigger::NavDrawdown { window_ms, .. } => *window_ms,
+            Trigger::QueueWait { threshold_ms } => *threshold_ms,
+        }
+    }
+}
+
+/// What a trigger reading says (see [`Trigger::assess`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Assessment {
+    /// Whether it passes the threshold.
+    pub hit: bool,
+    /// The magnitude, bps.
+    pub magnitude_bps: u128,
+    /// When the measured event began, ms.
+    pub began_ms: u64,
+    /// When it crossed the threshold, ms.
+    pub crossed_ms: u64,
 }
 
 /// How a product treats the position's operator and related parties.
@@ -225,6 +264,10 @@ pub struct Product {
     pub min_term_ms: u64,
     /// Longest term, ms.
     pub max_term_ms: u64,
+    /// A policy pays only for events that begin this long after it starts, ms: a loss
+    /// already under way (in the venues' prices, not yet struck into NAV) when cover is bought
+    /// is not covered.
+    pub waiting_ms: u64,
     /// Its tier (base margin).
     pub tier: Tier,
     /// How the position's operator and related parties are treated.
@@ -253,7 +296,7 @@ impl Product {
             && self.max_cover > 0
             && self.max_payout > 0
             && self.capacity > 0
-            && self.min_term_ms > 0
+            && self.min_term_ms > self.waiting_ms.saturating_add(self.trigger.span_ms())
             && self.min_term_ms <= self.max_term_ms;
         if ok {
             Ok(())
@@ -280,6 +323,9 @@ pub struct ProductState {
     pub periods: u32,
     /// Incidents paid in those periods.
     pub triggers: u32,
+    /// The latest end of the policies sold in the periods recalibrated so far, ms: a period
+    /// it reaches into had cover in force.
+    pub covered_until_ms: u64,
 }
 
 /// The pool's parameters (admin-set).
@@ -301,12 +347,16 @@ pub struct Params {
     pub shrink_coeff_bps: u32,
     /// Operating and reinsurance cost per year, bps of the cover.
     pub oc_bps: u32,
-    /// Cover the capital may back, bps of it (10,000: fully collateralised).
+    /// Cover the capital may back, bps of it (at most 10,000: fully collateralised).
     pub capacity_ratio_bps: u32,
     /// Capital stays locked this long after a policy ends, ms.
     pub grace_ms: u64,
     /// Between a withdrawal request and the withdrawal, ms.
     pub cooldown_ms: u64,
+    /// How long a request may be used once its cooldown is over, ms (then it expires).
+    pub withdraw_window_ms: u64,
+    /// The oldest NAV a sale accepts, ms.
+    pub sale_nav_age_ms: u64,
     /// Incidents are counted per trigger epoch of this length, ms.
     pub incident_ms: u64,
     /// The credibility constant `k` of recalibration.
@@ -317,7 +367,9 @@ impl Params {
     /// Checks ranges. Errors: `InvalidParams`.
     pub fn validate(&self) -> Result<()> {
         let bps = u32::try_from(BPS).unwrap_or(u32::MAX);
-        if self.util_kink_bps > bps || self.capacity_ratio_bps == 0 || self.incident_ms == 0 || self.shrink_coeff_bps > bps.saturating_mul(100) {
+        // Fully collateralised at most: leverage waits for the junior and reinsurance layers.
+        let ratio_ok = self.capacity_ratio_bps > 0 && self.capacity_ratio_bps <= bps;
+        if !ratio_ok || self.util_kink_bps > bps || self.incident_ms == 0 || self.withdraw_window_ms == 0 || self.shrink_coeff_bps > bps.saturating_mul(100) {
             return Err(CoverError::InvalidParams);
         }
         Ok(())
@@ -432,6 +484,8 @@ pub struct PeriodRecord {
     pub paid: u128,
     /// Incidents that paid for the first time in the period.
     pub triggers: u32,
+    /// The latest end of the policies sold in the period, ms.
+    pub max_end_ms: u64,
 }
 
 /// An expiry bucket: what ends in it.

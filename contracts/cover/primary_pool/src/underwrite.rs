@@ -24,7 +24,7 @@ impl PrimaryPool {
     /// Prices `amount` of cover on product `id` for `term_ms` for `buyer`, from the product's
     /// rolled state, the rolled ledger and the registry's view. Reads only.
     /// Errors: `ZeroAmount`, `ProductInactive`, `TermOutOfRange`, `AboveMaxCover`,
-    /// `Blacklisted`, `RelatedParty`, `CapacityExceeded`, `ZeroPremium`, `Math`.
+    /// `Blacklisted`, `RelatedParty`, `StaleNav`, `CapacityExceeded`, `ZeroPremium`, `Math`.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn price(&self, product: &Product, state: &ProductState, ledger: &Ledger, view: &Underwriting, amount: u128, term_ms: u64, buyer: AccountId) -> Result<Priced> {
         if amount == 0 {
@@ -47,6 +47,9 @@ impl PrimaryPool {
             return Err(CoverError::RelatedParty);
         }
         let params = self.params_now();
+        if view.nav_age_ms > params.sale_nav_age_ms {
+            return Err(CoverError::StaleNav { age_ms: view.nav_age_ms });
+        }
         let congestion = view.congestion.value;
         let depth = view.depth.map(|d| d.value).unwrap_or(0);
         let shrink = u128::from(params.shrink_coeff_bps);
@@ -154,6 +157,7 @@ impl PrimaryPool {
         record.written = add(record.written, amount)?;
         record.premiums = add(record.premiums, cost)?;
         record.predicted = add(record.predicted, priced.predicted)?;
+        record.max_end_ms = record.max_end_ms.max(end_ms);
         self.periods.insert((id, period), &record);
         let policy = self.policy_count.checked_add(1).ok_or(CoverError::Math(laas_math::MathError::Overflow))?;
         self.policy_count = policy;

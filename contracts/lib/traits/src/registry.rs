@@ -202,6 +202,9 @@ pub struct Underwriting {
     /// Price impact of the reference size, bps, smoothed (`depth_fragility`); `None` for a
     /// position without a venue.
     pub depth: Option<Reading>,
+    /// How old the latest NAV is, ms: a sale wants it fresh, so that a loss already priced
+    /// in cannot be covered after the fact.
+    pub nav_age_ms: u64,
 }
 
 impl Underwriting {
@@ -218,6 +221,11 @@ pub trait CoverFeed {
     /// `UnknownPosition`, and for the observables `NoData`, `Stale`, `TooFewReporters`.
     #[ink(message)]
     fn underwriting(&self, position: u32) -> Result<Underwriting, RegistryError>;
+
+    /// The position's operator and related parties (nothing else, so no stale observable
+    /// stands in a claim's way). Anyone may call. Errors: `UnknownPosition`.
+    #[ink(message)]
+    fn parties(&self, position: u32) -> Result<(AccountId, Vec<AccountId>), RegistryError>;
 }
 
 /// A trigger the registry measures, as cover products name it.
@@ -243,6 +251,18 @@ pub fn underwriting(registry: AccountId, position: u32) -> Result<Underwriting, 
         .returns::<Result<Underwriting, RegistryError>>()
         .try_invoke();
     crate::call::fallible(result, RegistryError::CallFailed)
+}
+
+/// Whether `account` is `position`'s operator or a related party, asking `registry`.
+/// Errors: the registry's, or `CallFailed`.
+pub fn is_party(registry: AccountId, position: u32, account: AccountId) -> Result<bool, RegistryError> {
+    let result = build_call::<DefaultEnvironment>()
+        .call(registry)
+        .exec_input(ink::env::call::ExecutionInput::new(ink::env::call::Selector::new(ink::selector_bytes!("CoverFeed::parties"))).push_arg(position))
+        .returns::<Result<(AccountId, Vec<AccountId>), RegistryError>>()
+        .try_invoke();
+    let (operator, related) = crate::call::fallible(result, RegistryError::CallFailed)?;
+    Ok(operator == account || related.contains(&account))
 }
 
 /// Reads `measure` of `position` from `registry` now. Errors: the registry's, or `CallFailed`.

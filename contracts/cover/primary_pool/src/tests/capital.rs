@@ -56,6 +56,7 @@ fn capital_behind_cover_stays_locked_until_the_end_plus_grace() {
     buy(&mut pool, 0, 600 * UNIT, 30 * DAY, a.django, &calm()).unwrap();
     as_caller(a.bob);
     let all = pool.shares.get(a.bob).unwrap();
+    at(T0 + 23 * DAY);
     pool.request_withdrawal(all).unwrap();
     at(T0 + 30 * DAY);
     let free = pool.capital().unwrap().free;
@@ -88,6 +89,10 @@ fn withdrawals_wait_for_their_cooldown_and_their_request() {
     assert_eq!(pool.book_withdrawal(a.bob, all / 2 + 1), Err(CoverError::InsufficientShares));
     assert_eq!(pool.book_withdrawal(a.bob, all / 2).unwrap(), 500 * UNIT);
     assert_eq!(pool.withdrawals.get(a.bob), None);
+    // A request is good for its window only: a standing request cannot wait for a loss.
+    let ready = pool.request_withdrawal(all / 4).unwrap();
+    at(ready + 2 * DAY + 1);
+    assert_eq!(pool.book_withdrawal(a.bob, all / 4), Err(CoverError::RequestExpired));
 }
 
 #[ink::test]
@@ -123,6 +128,8 @@ fn a_long_silence_is_caught_up_by_advance_and_never_blocks_an_exit() {
     assert!(!pool.advance().unwrap());
     assert!(pool.advance().unwrap());
     assert!(pool.book_deposit(a.django, UNIT).is_ok());
-    at(T0 + 720 * DAY);
+    as_caller(a.bob);
+    pool.request_withdrawal(all).unwrap();
+    at(T0 + 708 * DAY);
     assert!(pool.book_withdrawal(a.bob, all).unwrap() >= 1_000 * UNIT - 1);
 }

@@ -13,7 +13,7 @@ fn insured() -> PrimaryPool {
 fn file(pool: &mut PrimaryPool, policy: u128, value: u128) -> Result<u64> {
     let record = pool.policies.get(policy).unwrap();
     let product = pool.products.get(record.product).unwrap();
-    pool.book_claim(policy, record, &product, accounts().bob, value)
+    pool.book_claim(policy, record, &product, accounts().bob, laas_traits::Reading { value, age_ms: 0 })
 }
 
 #[ink::test]
@@ -39,14 +39,20 @@ fn a_loss_that_began_before_the_cover_pays_nothing() {
     // The day-long window opened before the policy did.
     at(T0 + 12 * HOUR);
     assert_eq!(file(&mut pool, 1, 5_000), Err(CoverError::OutsideCover));
-    // A queue already waiting when cover began.
+    // A queue already waiting when cover began, or within the hour of waiting after.
     let mut queue = funded(1_000 * UNIT);
     at(T0 + HOUR);
     buy(&mut queue, 1, 100 * UNIT, 30 * DAY, accounts().bob, &calm()).unwrap();
-    at(T0 + 14 * HOUR);
-    assert_eq!(file(&mut queue, 1, u128::from(14 * HOUR)), Err(CoverError::OutsideCover));
+    at(T0 + 16 * HOUR);
+    assert_eq!(file(&mut queue, 1, u128::from(16 * HOUR)), Err(CoverError::OutsideCover));
+    assert_eq!(file(&mut queue, 1, u128::from(14 * HOUR + 1)), Err(CoverError::OutsideCover));
+    // Measured by an observation an hour old: the queue began an hour earlier than it reads.
+    let product = queue.products.get(1).unwrap();
+    let record = queue.policies.get(1).unwrap();
+    let stale = laas_traits::Reading { value: u128::from(13 * HOUR + HOUR / 2), age_ms: HOUR };
+    assert_eq!(queue.book_claim(1, record, &product, accounts().bob, stale), Err(CoverError::OutsideCover));
     // One that began after pays in full (80%).
-    let id = file(&mut queue, 1, u128::from(13 * HOUR - 1)).unwrap();
+    let id = file(&mut queue, 1, u128::from(14 * HOUR)).unwrap();
     assert_eq!(queue.claim(id).unwrap().amount, 80 * UNIT);
 }
 
@@ -60,12 +66,22 @@ fn claims_are_refused_for_the_wrong_policy_holder_or_time() {
     assert_eq!(pool.file_claim(1), Err(CoverError::Blacklisted));
     as_caller(accounts().alice);
     pool.set_blacklisted(accounts().bob, false).unwrap();
-    at(T0 + 30 * DAY + 1);
+    at(T0 + 31 * DAY + 1);
     as_caller(accounts().bob);
     assert_eq!(pool.file_claim(1), Err(CoverError::OutsideCover));
     at(T0 + 2 * DAY);
     file(&mut pool, 1, 2_500).unwrap();
     assert_eq!(pool.file_claim(1), Err(CoverError::AlreadyClaimed));
+}
+
+#[ink::test]
+fn a_queue_that_crossed_its_limit_in_the_term_is_claimed_in_the_grace_one_after_it_is_not() {
+    let mut queue = funded(1_000 * UNIT);
+    buy(&mut queue, 1, 100 * UNIT, 2 * DAY, accounts().bob, &calm()).unwrap();
+    at(T0 + 2 * DAY + 6 * HOUR);
+    assert_eq!(file(&mut queue, 1, u128::from(13 * HOUR)), Err(CoverError::OutsideCover));
+    let id = file(&mut queue, 1, u128::from(19 * HOUR)).unwrap();
+    assert_eq!(queue.claim(id).unwrap().amount, 80 * UNIT);
 }
 
 #[ink::test]
@@ -80,9 +96,11 @@ fn only_the_claims_role_settles_and_a_rejection_unlocks() {
     assert_eq!(pool.settle_claim(7, true), Err(CoverError::UnknownClaim));
     assert_eq!(pool.settle_claim(id, false), Ok(0));
     assert_eq!(pool.claim(id).unwrap().status, ClaimStatus::Rejected);
+    assert_eq!(pool.policy(1).unwrap().claim, None, "the policy may be claimed on again");
     assert_eq!(pool.capital().unwrap().pending_claims, 0);
     assert!(pool.capital().unwrap().value >= locked + 100 * UNIT);
     assert_eq!(pool.settle_claim(id, true), Err(CoverError::ClaimSettled));
+    as_caller(accounts().alice);
     assert!(pool.roles().contains(&(laas_traits::Role::Claims, accounts().charlie)));
 }
 
@@ -119,9 +137,19 @@ fn recalibration_moves_p_by_the_credibility_formula() {
     // n = 1 and k = 4: ⌈(40,110 + 4 × 1,000) / 5⌉ = 8,822.
     assert_eq!(pool.recalibrate(0), Ok(8_822));
     assert_eq!(pool.recalibrate(0), Err(CoverError::PeriodOpen));
-    // A quiet quarter: ⌈10,000 × 365 / 182⌉ = 20,055 observed over n = 2: ⌈(2 × 20,055 +
-    // 4 × 1,000) / 6⌉ = 7,352.
+    // A quarter with no cover in force is no exposure: p stays.
     at(T0 + 2 * QUARTER);
+    assert_eq!(pool.recalibrate(0), Ok(8_822));
+    assert_eq!(pool.product(0).map(|(_, s)| (s.p_bps, s.periods, s.triggers)), Some((8_822, 1, 1)));
+    // A quarter with cover sold in it: ⌈10,000 × 365 / 182⌉ = 20,055 observed over n = 2:
+    // ⌈(2 × 20,055 + 4 × 1,000) / 6⌉ = 7,352.
+    at(T0 + 3 * QUARTER - 10 * DAY);
+    buy(&mut pool, 0, 100 * UNIT, 30 * DAY, accounts().bob, &calm()).unwrap();
+    at(T0 + 4 * QUARTER);
     assert_eq!(pool.recalibrate(0), Ok(7_352));
-    assert_eq!(pool.product(0).map(|(_, s)| (s.p_bps, s.periods, s.triggers)), Some((7_352, 2, 1)));
+    // The next quarter, which that cover reached into, counts too: n = 3, ⌈10,000 × 365 /
+    // 273⌉ = 13,370, ⌈(3 × 13,370 + 4 × 1,000) / 7⌉ = 6,302.
+    at(T0 + 5 * QUARTER);
+    assert_eq!(pool.recalibrate(0), Ok(6_302));
+    assert_eq!(pool.product(0).map(|(_, s)| (s.p_bps, s.periods, s.triggers)), Some((6_302, 3, 1)));
 }

@@ -33,17 +33,19 @@ pub fn params() -> Params {
         capacity_ratio_bps: 10_000,
         grace_ms: DAY,
         cooldown_ms: 7 * DAY,
+        withdraw_window_ms: 2 * DAY,
+        sale_nav_age_ms: 2 * HOUR,
         incident_ms: DAY,
         credibility_k: 4,
     }
 }
 
-/// A NAV-drawdown product on position 0: pays above 10% over a day, 80% of the measured
+/// A NAV-drawdown product on position 0: pays above 10% over 12 hours, 80% of the measured
 /// loss, 10% a year prior, tier B.
 pub fn drawdown_product() -> Product {
     Product {
         position: 0,
-        trigger: Trigger::NavDrawdown { window_ms: DAY, threshold_bps: 1_000 },
+        trigger: Trigger::NavDrawdown { window_ms: 12 * HOUR, threshold_bps: 1_000 },
         prior_bps: 1_000,
         severity_bps: 3_000,
         payout_bps: 8_000,
@@ -53,6 +55,7 @@ pub fn drawdown_product() -> Product {
         capacity: 5_000 * UNIT,
         min_term_ms: DAY,
         max_term_ms: 365 * DAY,
+        waiting_ms: HOUR,
         tier: Tier::B,
         parties: PartyRule::Multiplier(15_000),
         active: true,
@@ -84,7 +87,7 @@ pub fn calm() -> Underwriting {
 /// A view with `congestion` and `depth` (bps), operator `eve`, related `frank`.
 pub fn view(congestion: u128, depth: u128) -> Underwriting {
     let a = accounts();
-    Underwriting { operator: a.eve, related: vec![a.frank], congestion: Reading { value: congestion, age_ms: 0 }, depth: Some(Reading { value: depth, age_ms: 0 }) }
+    Underwriting { operator: a.eve, related: vec![a.frank], congestion: Reading { value: congestion, age_ms: 0 }, depth: Some(Reading { value: depth, age_ms: 0 }), nav_age_ms: 0 }
 }
 
 /// A pool (alice admin, charlie the claims role) with hourly buckets and quarterly periods

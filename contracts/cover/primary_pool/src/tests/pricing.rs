@@ -84,6 +84,8 @@ fn bad_purchases_are_refused_with_their_reason() {
     assert_eq!(price(&pool, &product, UNIT, HOUR, a.bob), Some(CoverError::TermOutOfRange));
     assert_eq!(price(&pool, &product, UNIT, 366 * DAY, a.bob), Some(CoverError::TermOutOfRange));
     assert_eq!(price(&pool, &product, 1_001 * UNIT, 30 * DAY, a.bob), Some(CoverError::AboveMaxCover));
+    let old_nav = Underwriting { nav_age_ms: 2 * HOUR + 1, ..calm() };
+    assert_eq!(pool.price(&product, &state, &pool.ledger, &old_nav, UNIT, 30 * DAY, a.bob).err(), Some(CoverError::StaleNav { age_ms: 2 * HOUR + 1 }));
     let inactive = Product { active: false, ..product };
     assert_eq!(price(&pool, &inactive, UNIT, 30 * DAY, a.bob), Some(CoverError::ProductInactive));
     let free = Product { prior_bps: 0, ..product };
@@ -112,6 +114,10 @@ fn products_and_parameters_are_the_admins_and_claim_terms_are_fixed() {
     assert_eq!(pool.create_product(no_window), Err(CoverError::InvalidParams));
     assert_eq!(pool.create_product(Product { min_term_ms: 2 * DAY, max_term_ms: DAY, ..drawdown_product() }), Err(CoverError::InvalidParams));
     assert_eq!(pool.create_product(Product { parties: PartyRule::Multiplier(9_000), ..drawdown_product() }), Err(CoverError::InvalidParams));
+    // A term no longer than the waiting period and the window could never pay.
+    assert_eq!(pool.create_product(Product { min_term_ms: 13 * HOUR, ..drawdown_product() }), Err(CoverError::InvalidParams));
+    assert_eq!(pool.set_params(Params { capacity_ratio_bps: 10_001, ..params() }), Err(CoverError::InvalidParams));
+    assert_eq!(pool.set_params(Params { withdraw_window_ms: 0, ..params() }), Err(CoverError::InvalidParams));
     assert_eq!(pool.set_product(0, Product { payout_bps: 1_000, ..drawdown_product() }), Err(CoverError::InvalidParams));
     assert_eq!(pool.set_product(0, Product { trigger: Trigger::NavDrawdown { window_ms: DAY, threshold_bps: 5_000 }, ..drawdown_product() }), Err(CoverError::InvalidParams));
     assert_eq!(pool.set_product(7, drawdown_product()), Err(CoverError::UnknownProduct));
