@@ -12,6 +12,8 @@
 //!   unit of capacity costs more than the first; and `OC` is the operating and reinsurance
 //!   cost per year.
 //! * Capacity shrinks under stress too ([`capacity`]).
+//! * One incident's loss splits between the primary, junior and reinsurance layers
+//!   ([`waterfall::split`]).
 //! * Each period the probabilities are recalibrated with credibility
 //!   `Z = n / (n + k)`: `p_new = Z × p_observed + (1 − Z) × p_prior` ([`recalibrate`]).
 //!
@@ -20,6 +22,10 @@
 //! durations in ms. Rounding favours the pool: charges (premiums, margins, expected losses) round
 //! up, payouts and capacity round down. Every function is total: overflow is a [`MathError`].
 #![cfg_attr(not(feature = "std"), no_std)]
+
+pub mod waterfall;
+
+pub use waterfall::{split, LayerError, Layers, Shares};
 
 use laas_math::{add, mul_div, MathError, Rounding, BPS};
 

@@ -66,7 +66,45 @@ fn recalibration_moves_by_exactly_the_credibility_weight() {
     assert_eq!(observed_frequency_bps(3, 0, DAY_MS), Ok(0));
 }
 
+/// Primary 100, junior 400 above it, reinsurance 1,500 above 500; from 1,000 paid in a
+/// period the reinsurance takes 30% of every loss off the top.
+const LAYERS: Layers = Layers { retention: 100, junior_limit: 400, attachment: 500, reinsurance_limit: 1_500, aggregate_threshold: 1_000, aggregate_share_bps: 3_000 };
+
+#[test]
+fn a_loss_flows_down_the_layers() {
+    let shares = |loss, paid| split(loss, &LAYERS, paid).map(|s| (s.primary, s.junior, s.reinsurance));
+    // Inside the retention; through the junior; into the reinsurance; past every limit.
+    assert_eq!(shares(80, 0), Ok((80, 0, 0)));
+    assert_eq!(shares(300, 0), Ok((100, 200, 0)));
+    assert_eq!(shares(1_200, 0), Ok((100, 400, 700)));
+    assert_eq!(shares(5_000, 0), Ok((100, 400, 1_500)));
+    // After 1,000 paid in the period: 30% off the top first, then the layers.
+    assert_eq!(shares(300, 1_000), Ok((100, 110, 90)));
+    assert_eq!(shares(5_000, 1_000), Ok((100, 400, 1_500)));
+    assert_eq!(LAYERS.validate(), Ok(()));
+    assert_eq!(Layers { attachment: 600, ..LAYERS }.validate(), Err(LayerError::Gap));
+    assert_eq!(Layers { attachment: 400, ..LAYERS }.validate(), Err(LayerError::Overlap));
+    assert_eq!(Layers { aggregate_share_bps: 10_001, ..LAYERS }.validate(), Err(LayerError::Share));
+}
+
 proptest! {
+    #[test]
+    fn the_layers_shares_sum_to_the_loss_capped_by_their_limits(
+        retention in 0u128..1u128 << 100, junior in 0u128..1u128 << 100, reinsurance in 0u128..1u128 << 100,
+        loss in 0u128..1u128 << 103, paid in 0u128..1u128 << 100, threshold in 0u128..1u128 << 100, share in 0u128..=10_000,
+    ) {
+        let layers = Layers { retention, junior_limit: junior, attachment: retention + junior, reinsurance_limit: reinsurance, aggregate_threshold: threshold, aggregate_share_bps: share };
+        prop_assert_eq!(layers.validate(), Ok(()));
+        let s = split(loss, &layers, paid).expect("fits");
+        prop_assert_eq!(s.total().expect("fits"), loss.min(layers.capacity().expect("fits")));
+        prop_assert!(s.primary <= retention && s.junior <= junior && s.reinsurance <= reinsurance);
+        // Without the aggregate share, a bigger loss never costs any layer less.
+        if paid < threshold {
+            let t = split(loss + 1, &layers, paid).expect("fits");
+            prop_assert!(t.primary >= s.primary && t.junior >= s.junior && t.reinsurance >= s.reinsurance);
+        }
+    }
+
     #[test]
     fn a_loss_never_exceeds_the_cover_nor_the_cap(cover in 0u128..1u128 << 100, magnitude in 0u128..20_000, payout in 0u128..20_000, deductible in 0u128..1u128 << 90, cap in 0u128..1u128 << 100) {
         let loss = loss_given_trigger(cover, magnitude, payout, deductible, cap).expect("fits");
