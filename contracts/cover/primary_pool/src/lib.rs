@@ -27,7 +27,6 @@
 pub mod capital;
 mod claims;
 pub mod events;
-pub mod expiry;
 pub mod types;
 mod underwrite;
 
@@ -291,7 +290,7 @@ pub mod primary_pool {
 
         /// Processes expiry buckets whose time has come (at most 128 per call): premiums
         /// earned, capital released. Anyone may call; needed only after a very long quiet spell
-        /// (every message rolls up to 128 storage words of buckets itself).
+        /// (every message reads up to 128 storage words of buckets itself).
         /// Returns whether the pool is current. Errors: `Math`.
         #[ink(message)]
         pub fn advance(&mut self) -> Result<bool> {

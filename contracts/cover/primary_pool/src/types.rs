@@ -2,6 +2,8 @@
 //! claims, incidents, per-period records, and its error.
 
 use ink::primitives::AccountId;
+pub use laas_capital::Bucket;
+use laas_capital::CapitalError;
 use laas_math::{MathError, BPS};
 use laas_traits::cover::PolicyCallError;
 use laas_traits::token::TokenCallError;
@@ -109,6 +111,15 @@ impl From<AccessError> for CoverError {
 impl From<MathError> for CoverError {
     fn from(e: MathError) -> Self {
         CoverError::Math(e)
+    }
+}
+
+impl From<CapitalError> for CoverError {
+    fn from(e: CapitalError) -> Self {
+        match e {
+            CapitalError::Math(e) => CoverError::Math(e),
+            CapitalError::NoValue => CoverError::NoValue,
+        }
     }
 }
 
@@ -486,17 +497,6 @@ pub struct PeriodRecord {
     pub triggers: u32,
     /// The latest end of the policies sold in the period, ms.
     pub max_end_ms: u64,
-}
-
-/// An expiry bucket: what ends in it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[ink::scale_derive(Encode, Decode, TypeInfo)]
-#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
-pub struct Bucket {
-    /// The premium-earning rate that stops, scaled by [`crate::capital::RATE_SCALE`] per ms.
-    pub rate: u128,
-    /// The cover whose capital lock ends.
-    pub cover: u128,
 }
 
 /// An underwriter's withdrawal request.
