@@ -26,7 +26,8 @@ installed_version() { dpkg-query -W -f='${Status} ${Version}' "$1" 2>/dev/null |
 
 # 1. Debian packages ---------------------------------------------------------------
 pinned=(rustc-web cargo-web rust-web-src libstd-rust-web-dev rust-web-clippy)
-unpinned=(rust-web-llvm lld-22)
+# nodejs and npm run chopsticks, the chain the smoke test deploys onto (scripts/chain.sh).
+unpinned=(rust-web-llvm lld-22 nodejs npm)
 want=()
 for p in "${pinned[@]}"; do
   [ "$(installed_version "$p")" = "$RUST_WEB_VERSION" ] || want+=("$p=$RUST_WEB_VERSION")

@@ -51,13 +51,18 @@ t=$SECONDS
 bash scripts/bench.sh --check
 t_bench=$((SECONDS - t))
 
+step "chain smoke test (deploy tool, story and handover on chopsticks running the contracts node's runtime)"
+t=$SECONDS
+bash scripts/chain-smoke.sh
+t_chain=$((SECONDS - t))
+
 step "node smoke test (deploy tool and story on a local node, when one is built)"
 t=$SECONDS
 bash scripts/node-smoke.sh --if-built
 t_node=$((SECONDS - t))
 
-printf '\n== timings (s): setup %d, unit %d, contracts %d, scenarios %d, bench %d, node %d, total %d\n' \
-  "$t_setup" "$t_unit" "$t_build" "$t_e2e" "$t_bench" "$t_node" "$((SECONDS - t0))"
+printf '\n== timings (s): setup %d, unit %d, contracts %d, scenarios %d, bench %d, chain %d, node %d, total %d\n' \
+  "$t_setup" "$t_unit" "$t_build" "$t_e2e" "$t_bench" "$t_chain" "$t_node" "$((SECONDS - t0))"
 python3 - "$results" <<'PY'
 import re, sys
 passed = failed = 0

@@ -9,6 +9,7 @@
 pub mod accounts;
 pub mod backend;
 pub mod bundles;
+pub mod devchain;
 mod handover;
 pub mod manifest;
 pub mod node;

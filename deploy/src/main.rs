@@ -21,6 +21,8 @@ USAGE: laas-deploy [OPTIONS]
   --suri <SURI>         the deployer's secret URI [default: //Alice]
   --account <NAME=SURI> replace the secret URI of a manifest account (repeatable)
   --sandbox             deploy into drink's in-process sandbox instead of a node
+  --time-travel         the node stamps its own blocks (chopsticks, scripts/chain.sh): wait by
+                        moving its clock (dev_timeTravel) rather than by the wall clock
   --bundles <DIR>       where the .contract bundles are [default: abi]
   --out <DIR>           where deployment records go [default: deployments]
   --dry-run             check the manifest, bundles and arguments and print the plan; send nothing
@@ -37,6 +39,7 @@ struct Options {
     suri: String,
     accounts: BTreeMap<String, String>,
     sandbox: bool,
+    time_travel: bool,
     bundles: PathBuf,
     out: PathBuf,
     dry_run: bool,
@@ -64,6 +67,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, Stri
         suri: String::from("//Alice"),
         accounts: BTreeMap::new(),
         sandbox: false,
+        time_travel: false,
         bundles: root.join("abi"),
         out: root.join("deployments"),
         dry_run: false,
@@ -83,6 +87,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, Stri
                 o.accounts.insert(name.to_string(), suri.to_string());
             }
             "--sandbox" => o.sandbox = true,
+            "--time-travel" => o.time_travel = true,
             "--bundles" => o.bundles = PathBuf::from(value()?),
             "--out" => o.out = PathBuf::from(value()?),
             "--dry-run" => o.dry_run = true,
@@ -105,7 +110,8 @@ fn run(o: &Options) -> Result<(), DeployError> {
     let mut backend: Box<dyn Backend> = if o.sandbox {
         Box::new(SandboxBackend::new(start_ms, signers.all())?)
     } else {
-        Box::new(NodeBackend::new(&o.url))
+        let node = NodeBackend::new(&o.url);
+        Box::new(if o.time_travel { node.time_travelling() } else { node })
     };
     // The sandbox's chain ends with the process: its record is not kept.
     let mut record = if o.sandbox { Record::in_memory() } else { Record::open(&o.out, &network)? };

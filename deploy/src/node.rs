@@ -23,6 +23,8 @@ pub struct NodeBackend {
     url: String,
     /// The `cargo` that runs cargo-contract.
     cargo: String,
+    /// The chain stamps its own blocks (chopsticks): waiting moves its clock.
+    time_travel: bool,
 }
 
 /// What a cargo-contract run printed.
@@ -52,7 +54,22 @@ impl NodeBackend {
 
     /// A node at `url`, driven through the given `cargo` executable.
     pub fn with_cargo(url: &str, cargo: &str) -> Self {
-        Self { url: url.to_string(), cargo: cargo.to_string() }
+        Self { url: url.to_string(), cargo: cargo.to_string(), time_travel: false }
+    }
+
+    /// This backend on a chain whose clock is moved rather than waited for (chopsticks:
+    /// `dev_timeTravel`).
+    pub fn time_travelling(mut self) -> Self {
+        self.time_travel = true;
+        self
+    }
+
+    /// `host:port` of the endpoint (the default port when the URL names none).
+    fn host_port(&self) -> Option<String> {
+        let rest = self.url.split_once("://").map(|(_, r)| r)?;
+        let host_port = rest.split('/').next().unwrap_or(rest);
+        let default_port = if self.url.starts_with("wss://") { 443 } else { 9944 };
+        Some(if host_port.contains(':') { host_port.to_string() } else { format!("{host_port}:{default_port}") })
     }
 
     fn cargo_contract(&self, args: &[String]) -> Result<Output, DeployError> {
@@ -110,10 +127,7 @@ impl Backend for NodeBackend {
 
     fn connect(&mut self) -> Result<(), DeployError> {
         let unreachable = |why: String| DeployError::Unreachable { url: self.url.clone(), why };
-        let rest = self.url.split_once("://").map(|(_, r)| r).ok_or_else(|| unreachable(String::from("not a ws:// or wss:// URL")))?;
-        let host_port = rest.split('/').next().unwrap_or(rest);
-        let default_port = if self.url.starts_with("wss://") { 443 } else { 9944 };
-        let host_port = if host_port.contains(':') { host_port.to_string() } else { format!("{host_port}:{default_port}") };
+        let host_port = self.host_port().ok_or_else(|| unreachable(String::from("not a ws:// or wss:// URL")))?;
         let addrs: Vec<_> = host_port.to_socket_addrs().map_err(|e| unreachable(format!("cannot resolve {host_port}: {e}")))?.collect();
         let mut last = String::from("no address");
         for addr in addrs {
@@ -204,6 +218,10 @@ impl Backend for NodeBackend {
     }
 
     fn wait_until(&mut self, ms: u64) -> Result<(), DeployError> {
+        if self.time_travel {
+            let host_port = self.host_port().ok_or_else(|| DeployError::Unreachable { url: self.url.clone(), why: String::from("not a ws:// URL") })?;
+            return crate::devchain::travel_to(&host_port, ms.saturating_add(1_000));
+        }
         // A dev node stamps each block with the wall clock when it seals it; a second of
         // margin keeps the next transaction's block clear of the boundary.
         let target = ms.saturating_add(1_000);
