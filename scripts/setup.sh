@@ -26,8 +26,7 @@ installed_version() { dpkg-query -W -f='${Status} ${Version}' "$1" 2>/dev/null |
 
 # 1. Debian packages ---------------------------------------------------------------
 pinned=(rustc-web cargo-web rust-web-src libstd-rust-web-dev rust-web-clippy)
-# nodejs and npm run chopsticks, the chain the smoke test deploys onto (scripts/chain.sh).
-unpinned=(rust-web-llvm lld-22 nodejs npm)
+unpinned=(rust-web-llvm lld-22)
 want=()
 for p in "${pinned[@]}"; do
   [ "$(installed_version "$p")" = "$RUST_WEB_VERSION" ] || want+=("$p=$RUST_WEB_VERSION")
@@ -43,6 +42,21 @@ if [ ${#want[@]} -gt 0 ]; then
     || die "could not install ${want[*]} (is Debian bookworm's main archive reachable?)"
 else
   log "Debian rust-web ${RUST_WEB_VERSION} packages present"
+fi
+
+# Node.js and npm run chopsticks, the chain the smoke test deploys onto (scripts/chain.sh). A
+# machine may have them from elsewhere (a nodejs build that bundles npm conflicts with Debian's
+# npm package): only what is missing as a command is installed.
+node_want=()
+command -v node >/dev/null 2>&1 || node_want+=(nodejs)
+command -v npm >/dev/null 2>&1 || node_want+=(npm)
+if [ ${#node_want[@]} -gt 0 ]; then
+  log "installing Debian packages: ${node_want[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq || die "apt-get update failed"
+  $SUDO apt-get install -y -qq "${node_want[@]}" >/dev/null || die "could not install ${node_want[*]}"
+else
+  log "node $(node --version) and npm $(npm --version) present"
 fi
 command -v rust-lld >/dev/null 2>&1 || die "rust-lld not found after installing rust-web-llvm"
 rust-lld -flavor wasm --version >/dev/null 2>&1 || die "rust-lld cannot link wasm (lld-22 missing?)"
