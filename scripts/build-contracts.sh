@@ -83,5 +83,7 @@ if [ ${#drift[@]} -gt 0 ]; then
     exit 1
   fi
   echo "[build] abi/ updated for: ${drift[*]}"
+  # The typed client's bindings follow abi/ (CI checks them with scripts/client.sh check).
+  bash scripts/client.sh gen
 fi
 echo "[build] bundles in abi/"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up the toolchain and runs every test: unit and property tests of all crates, the
-# contract build with the ABI check, the sandbox scenarios against the compiled WASM, and the
-# benchmark figures.
+# contract build with the ABI check, the typed client's bindings checked against abi/, the
+# sandbox scenarios against the compiled WASM, the benchmark figures, the suite deployed onto
+# a real chain (chopsticks), and onto a local node when one is built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,6 +42,11 @@ t=$SECONDS
 bash scripts/build-contracts.sh --check
 t_build=$((SECONDS - t))
 
+step "typed client: bindings generated from abi/, type-check"
+t=$SECONDS
+bash scripts/client.sh check
+t_client=$((SECONDS - t))
+
 step "scenario and deploy-tool tests (drink sandbox, real WASM)"
 t=$SECONDS
 (cd e2e-tests && CARGO_TARGET_DIR="$LAAS_HOST_TARGET" cargo test --workspace --locked) 2>&1 | tee -a "$results"
@@ -61,8 +67,8 @@ t=$SECONDS
 bash scripts/node-smoke.sh --if-built
 t_node=$((SECONDS - t))
 
-printf '\n== timings (s): setup %d, unit %d, contracts %d, scenarios %d, bench %d, chain %d, node %d, total %d\n' \
-  "$t_setup" "$t_unit" "$t_build" "$t_e2e" "$t_bench" "$t_chain" "$t_node" "$((SECONDS - t0))"
+printf '\n== timings (s): setup %d, unit %d, contracts %d, client %d, scenarios %d, bench %d, chain %d, node %d, total %d\n' \
+  "$t_setup" "$t_unit" "$t_build" "$t_client" "$t_e2e" "$t_bench" "$t_chain" "$t_node" "$((SECONDS - t0))"
 python3 - "$results" <<'PY'
 import re, sys
 passed = failed = 0
