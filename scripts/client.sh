@@ -4,7 +4,10 @@
 #
 #   scripts/client.sh gen      regenerate every contract's bindings from abi/*.json
 #   scripts/client.sh check    fail if the committed bindings differ from what abi/ generates,
-#                              then type-check the client (tsc --noEmit) — run by scripts/test.sh
+#                              type-check the client and run its unit tests — run by scripts/test.sh
+#   scripts/client.sh smoke [--url … --deployments DIR --network NAME]
+#                              the client's smoke story against a deployed suite on a dev chain
+#                              (scripts/chain-smoke.sh runs it on chopsticks)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/env.sh
@@ -29,6 +32,12 @@ install() {
   fi
   # The client resolves its packages from the cached install.
   ln -sfn "$TOOL_DIR/node_modules" "$CLIENT/node_modules"
+}
+
+# Compiles the client, its tests and scripts into dapp/client/dist (not committed).
+compile() {
+  rm -rf "$CLIENT/dist"
+  (cd "$CLIENT" && "$TOOL_DIR/node_modules/.bin/tsc" -p tsconfig.json --noEmit false --outDir dist) || die "the client does not compile"
 }
 
 # Generates every contract's bindings into $1.
@@ -58,8 +67,15 @@ case "${1:-}" in
     diff -r "$BINDINGS" "$fresh" >/dev/null \
       || { diff -r "$BINDINGS" "$fresh" | head -20; die "the committed bindings differ from abi/: run scripts/client.sh gen"; }
     log "bindings match abi/ ($(ls "$BINDINGS" | wc -l) contracts)"
-    (cd "$CLIENT" && "$TOOL_DIR/node_modules/.bin/tsc" -p tsconfig.json) || die "the client does not type-check"
+    compile
     log "the client type-checks"
+    (cd "$CLIENT" && node --test dist/test/) || die "the client's unit tests failed"
     ;;
-  *) echo "usage: scripts/client.sh gen|check" >&2; exit 2 ;;
+  smoke)
+    shift
+    install
+    compile
+    node "$CLIENT/dist/bin/smoke.js" "$@"
+    ;;
+  *) echo "usage: scripts/client.sh gen|check|smoke" >&2; exit 2 ;;
 esac
