@@ -18,7 +18,7 @@ use crate::{DeployError, Val};
 
 /// The contracts handed to the DAO (the test WETH and USD are dev tokens and stay the
 /// deployer's).
-const GOVERNED: [&str; 8] = ["amm", "pricer_venue", "factory", "reactor", "ld_staking", "registry", "cover_pool", "policies"];
+const GOVERNED: [&str; 10] = ["amm", "pricer_venue", "factory", "reactor", "ld_staking", "registry", "cover_pool", "policies", "junior_pool", "reinsurance_pool"];
 
 impl Story<'_> {
     /// One call for a proposal, in cargo-contract's syntax: `message` on `contract` with `args`,

@@ -65,11 +65,11 @@ fn the_suite_deploys_wires_and_passes_the_smoke_story() {
     let mut record = Record::open(&dir, "sandbox").expect("record");
     let deployment = run.deploy(&mut chain, &mut record).expect("the suite deploys");
     let names: Vec<&str> = deployment.contracts.keys().map(String::as_str).collect();
-    assert_eq!(names, ["amm", "cover_pool", "dao", "factory", "ld_staking", "policies", "pricer_venue", "reactor", "registry", "toke", "tweth", "usd", "weth"]);
-    assert_eq!(deployment.calls, 31);
+    assert_eq!(names, ["amm", "cover_pool", "dao", "factory", "junior_pool", "ld_staking", "policies", "pricer_venue", "reactor", "registry", "reinsurance_pool", "toke", "tweth", "usd", "weth"]);
+    assert_eq!(deployment.calls, 37);
     // Each code is uploaded once, though the factory's argument and its own deploy need some.
-    // (13 codes: a pool has two.)
-    assert_eq!(run.lines.iter().filter(|l| l.starts_with("[upload]")).count(), 13);
+    // (14 codes: a pool has two; the junior and the reinsurance pool share one.)
+    assert_eq!(run.lines.iter().filter(|l| l.starts_with("[upload]")).count(), 14);
 
     // The record written for dapps: name → contract, address, code hash.
     let json: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir.join("sandbox.json")).expect("written")).expect("json");
@@ -128,22 +128,22 @@ fn a_rerun_reuses_everything_and_a_fresh_chain_gets_a_fresh_deployment() {
     run.lines.clear();
     let again = run.deploy(&mut chain, &mut record).expect("second run");
     assert!(again.deployed.is_empty(), "{:?}", again.deployed);
-    assert_eq!(again.reused.len(), 13);
-    assert_eq!((again.calls, again.skipped), (0, 31));
+    assert_eq!(again.reused.len(), 15);
+    assert_eq!((again.calls, again.skipped), (0, 37));
     assert_eq!(again.contracts, first.contracts);
     assert!(!run.lines.iter().any(|l| l.starts_with("[upload]")), "{:?}", run.lines);
 
     // The plan of a third run says the same without sending anything.
     run.lines.clear();
     run.plan(&record).expect("plan");
-    assert_eq!(run.lines.iter().filter(|l| l.ends_with("reuse if still on chain")).count(), 11);
+    assert_eq!(run.lines.iter().filter(|l| l.ends_with("reuse if still on chain")).count(), 13);
 
     // A new chain (a restarted --tmp dev node): the record is stale and is replaced.
     let mut fresh_chain = run.sandbox();
     run.lines.clear();
     let fresh = run.deploy(&mut fresh_chain, &mut record).expect("fresh run");
     assert!(run.lines.iter().any(|l| l.contains("not on this chain")), "{:?}", run.lines);
-    assert_eq!((fresh.deployed.len(), fresh.calls), (13, 31));
+    assert_eq!((fresh.deployed.len(), fresh.calls), (15, 37));
     std::fs::remove_dir_all(dir).ok();
 }
 
@@ -282,7 +282,7 @@ fn unknown_contracts_are_refused_before_anything_is_sent() {
     // The suite's own manifest checks out.
     let mut run = Run::new(suite_manifest(), "//Alice");
     run.plan(&Record::in_memory()).expect("the suite's plan");
-    assert_eq!(run.lines.len(), 44);
+    assert_eq!(run.lines.len(), 52);
 }
 
 #[test]

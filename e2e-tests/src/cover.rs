@@ -6,7 +6,8 @@ use crate::suite::{Suite, DAY_MS, E18, HOUR_MS};
 
 const _: () = assert!(WINDOW_MS == 21_600_000 && DAY_MS == 86_400_000);
 use crate::{args, args::Raw, Address};
-use laas_traits::{AccessError, PSP22Error};
+use laas_traits::{AccessError, PSP22Error, RegistryError};
+use reactor::reactor::ReactorError;
 use primary_pool::primary_pool::{Capital, CoverError, Quote};
 
 /// A recalibration period: a quarter (91 days).
@@ -106,4 +107,56 @@ impl Cover {
     pub fn usd_of(&self, s: &mut Suite, account: &Address) -> u128 {
         s.balance(&self.usd.clone(), account)
     }
+}
+
+/// TOKE staked behind the reactor in the cover scenarios.
+pub const PLENTY_OF_STAKE: u128 = 10_000_000 * E18;
+/// TOKE placed as PCV in the cover scenarios.
+pub const PCV_TOKE: u128 = 400_000 * E18;
+/// The registry-test suite: PCV placed, four LPs of 10 WETH, rolled into cycle 1; the cover
+/// market deployed over it with 100,000 USD underwritten; depth measured at the AMM.
+pub fn market() -> (Suite, Cover, Vec<Address>, Address) {
+    let mut s = Suite::new(1, PLENTY_OF_STAKE);
+    s.place_pcv(PCV_TOKE);
+    let mut lps = Vec::new();
+    for name in ["lp-1", "lp-2", "lp-3", "lp-4"] {
+        let lp = s.chain.user(name);
+        s.mint_weth(&lp, 10 * E18);
+        assert_eq!(s.deposit(&lp, 10 * E18), Ok(10 * E18));
+        lps.push(lp);
+    }
+    let keeper = s.chain.user("keeper");
+    s.to_next_cycle();
+    s.rollover(&keeper).expect("the first rollover");
+    let cover = Cover::deploy(&mut s);
+    cover.underwriter(&mut s, "underwriter-1", 100_000 * USD);
+    let (admin, registry, venue) = (s.admin.clone(), s.registry.clone(), s.venues[0].clone());
+    let r: Result<(), RegistryError> = s.chain.call(&admin, &registry, "set_venue", &args![TWETH, Some(venue.clone()), E18]);
+    r.expect("depth is measured for 1 WETH at the AMM");
+    observe_depth(&mut s, &keeper);
+    (s, cover, lps, keeper)
+}
+
+/// A keeper measures tWETH's depth at the AMM; returns it.
+pub fn observe_depth(s: &mut Suite, keeper: &Address) -> u128 {
+    let registry = s.registry.clone();
+    let r: Result<u128, RegistryError> = s.chain.call(keeper, &registry, "observe_depth", &args![TWETH]);
+    r.expect("depth")
+}
+
+/// A keeper strikes the reactor's NAV; returns it.
+pub fn strike(s: &mut Suite, keeper: &Address) -> u128 {
+    let reactor = s.reactor.clone();
+    let r: Result<u128, ReactorError> = s.chain.call(keeper, &reactor, "strike_nav", &args![]);
+    r.expect("strike")
+}
+
+/// WETH quadruples against TOKE and keeps going: PCV is used up and tWETH's NAV falls; an hour
+/// later (the TWAP caught up) a keeper strikes it. Returns the struck NAV.
+pub fn crash(s: &mut Suite, keeper: &Address) -> u128 {
+    let whale = s.trader("whale", E18, 5_000_000 * E18);
+    s.swap(&whale, 0, false, 277_000 * E18);
+    s.swap(&whale, 0, false, 1_500_000 * E18);
+    s.chain.advance_time(HOUR_MS);
+    strike(s, keeper)
 }

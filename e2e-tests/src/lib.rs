@@ -23,6 +23,7 @@ use parity_scale_codec::Decode;
 pub mod args;
 pub mod cover;
 pub mod governance;
+pub mod layers;
 pub mod suite;
 pub use args::Arg;
 

@@ -17,7 +17,7 @@ use drink::Ss58Codec;
 use laas_e2e_tests::cover::{DRAWDOWN_PRODUCT, POOL_PARAMS, QUARTER_MS};
 use laas_e2e_tests::suite::{Suite, E18, HOUR_MS, NEVER};
 use laas_e2e_tests::{args, args::Raw, ink_id, Address};
-use laas_traits::{AccessError, PoolError, PositionValue, RegistryError, Role, StakeError, VenueError};
+use laas_traits::{AccessError, LayerError, PoolError, PositionValue, RegistryError, Role, StakeError, VenueError};
 use primary_pool::primary_pool::CoverError;
 use term_position::term_position::TermError;
 use reactor::reactor::{Recalled, VenueSkipped};
@@ -73,6 +73,7 @@ const DAO_PARAMS: &str = "Params { proposal_threshold: 1, quorum_bps: 1, voting_
 const POOL_CODE: &str = "PoolCode { pool: {hash}, books: {hash} }";
 const REGISTRY_PARAMS: &str = "Params { max_age_ms: 1, smoothing_ms: 1, min_bond: 1, band_bps: 1, max_deviations: 0, deviation_epochs: 1, slash_bps: 0, cooldown_ms: 0 }";
 const REGISTRATION: &str = "Registration { token: {x}, class: Open, operator: {x}, related: [], source: None, venue: None, reference_size: 0 }";
+const LAYER_SETUP: &str = "LayerSetup { junior: Some({x}), reinsurance: None, retention: 1, junior_limit: 1, attachment: 2, reinsurance_limit: 0, aggregate_threshold: 0, aggregate_share_bps: 0, junior_premium_bps: 0, reinsurance_premium_bps: 0, treasury_premium_bps: 0, treasury: {x} }";
 const POOL_CONFIG: &str = "PoolConfig { deposit_cap: 1, max_nav_age_ms: 1, expiry_epochs: 9, paused: true }";
 
 /// Each contract's own messages (the shared interfaces above are added where they apply).
@@ -271,6 +272,10 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
             ("set_product", role(ADMIN, NOT_ADMIN), &["0", DRAWDOWN_PRODUCT]),
             ("set_params", role(ADMIN, NOT_ADMIN), &[POOL_PARAMS]),
             ("set_blacklisted", role(ADMIN, NOT_ADMIN), &["{x}", "true"]),
+            ("set_layers", role(ADMIN, NOT_ADMIN), &[LAYER_SETUP]),
+            ("sweep_treasury", Anyone, &[]),
+            ("layers", Anyone, &[]),
+            ("period_paid", Anyone, &[]),
             ("settle_claim", role(&[Role::Claims], "NotClaimsRole"), &["0", "true"]),
             ("deposit", Anyone, &[]),
             ("request_withdrawal", Exit, &[]),
@@ -291,6 +296,25 @@ fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static [&'static s
             ("period", Anyone, &[]),
             ("current_period", Anyone, &[]),
             ("is_blacklisted", Anyone, &[]),
+            ("params", Anyone, &[]),
+            ("setup", Anyone, &[]),
+        ],
+        // Shareholders come and go while new exposure is paused; only the primary pool it backs
+        // draws on a layer.
+        "layer_pool" => vec![
+            ("set_params", role(ADMIN, NOT_ADMIN), &["LayerParams { cooldown_ms: 1, withdraw_window_ms: 1 }"]),
+            ("CoverLayer::underwrite", role(&[Role::Primary], "NotPrimary"), &["1", "1", "99999999999999", "1"]),
+            ("CoverLayer::hold", role(&[Role::Primary], "NotPrimary"), &["1"]),
+            ("CoverLayer::release", role(&[Role::Primary], "NotPrimary"), &["1"]),
+            ("CoverLayer::pay", role(&[Role::Primary], "NotPrimary"), &["(0, 0, 0)", "{x}", "1"]),
+            ("deposit", Anyone, &[]),
+            ("request_withdrawal", Exit, &[]),
+            ("withdraw", Exit, &[]),
+            ("advance", Anyone, &[]),
+            ("capital", Anyone, &[]),
+            ("shareholder", Anyone, &[]),
+            ("payouts", Anyone, &[]),
+            ("incident", Anyone, &[]),
             ("params", Anyone, &[]),
             ("setup", Anyone, &[]),
         ],
@@ -360,7 +384,7 @@ fn table(contract: &str) -> BTreeMap<&'static str, (Need, &'static [&'static str
         }
     }
     match contract {
-        "reactor" | "tasset_factory" | "ld_staking" | "venue_amm" | "venue_pricer" | "position_registry" | "primary_pool" | "policy_nft" | "test_asset" | "test_asset_next" => {
+        "reactor" | "tasset_factory" | "ld_staking" | "venue_amm" | "venue_pricer" | "position_registry" | "primary_pool" | "layer_pool" | "policy_nft" | "test_asset" | "test_asset_next" => {
             for (message, need, args) in ACCESS_CONTROL {
                 add(message, *need, args);
             }
@@ -436,6 +460,7 @@ fn world() -> World {
     let nft = suite.chain.deploy(&admin, "policy_nft", "new", &args![], vec![]);
     let pool = suite.chain.deploy(&admin, "primary_pool", "new", &args![weth, registry, nft, HOUR_MS, QUARTER_MS, Raw(String::from(POOL_PARAMS))], vec![]);
     let claims = suite.chain.user("claims-desk");
+    let layer = suite.chain.deploy(&admin, "layer_pool", "new", &args![weth, pool, Raw(String::from("Junior")), HOUR_MS, Raw(String::from("LayerParams { cooldown_ms: 86400000, withdraw_window_ms: 604800000 }"))], vec![]);
     for (contract, role, holder) in [(&nft, "Minter", &pool), (&pool, "Claims", &claims)] {
         let r: Result<(), AccessError> = suite.chain.call(&admin, contract, "AccessControl::set_role", &args![Raw(String::from(role)), holder, true]);
         r.expect("cover roles");
@@ -464,6 +489,7 @@ fn world() -> World {
         ("position_registry", suite.registry.clone()),
         ("term_position", term),
         ("primary_pool", pool),
+        ("layer_pool", layer),
         ("policy_nft", nft),
     ]);
     World { suite, callers, instances }
@@ -594,10 +620,17 @@ fn every_exit_works_while_everything_is_paused() {
     s.approve(&underwriter, &weth, &pool);
     let r: Result<u128, CoverError> = s.chain.call(&underwriter, &pool, "deposit", &args![E18]);
     let pool_shares = r.expect("underwritten");
+    // And a shareholder in a layer above it.
+    let layer = w.instances["layer_pool"].clone();
+    let shareholder = s.chain.user("shareholder");
+    s.mint_weth(&shareholder, E18);
+    s.approve(&shareholder, &weth, &layer);
+    let r: Result<u128, LayerError> = s.chain.call(&shareholder, &layer, "deposit", &args![E18]);
+    let layer_shares = r.expect("layer capital");
 
     // The guardian pauses every contract of the suite with an admin (and the admin the test
     // WETH, which the manifest gives no guardian, and the cover pool, deployed here).
-    for (contract, by) in [(&weth, &s.admin.clone()), (&pool, &s.admin.clone()), (&amm, &guardian), (&pricer_venue, &guardian), (&s.factory.clone(), &guardian), (&reactor, &guardian), (&staking, &guardian), (&registry, &guardian)] {
+    for (contract, by) in [(&weth, &s.admin.clone()), (&pool, &s.admin.clone()), (&layer, &s.admin.clone()), (&amm, &guardian), (&pricer_venue, &guardian), (&s.factory.clone(), &guardian), (&reactor, &guardian), (&staking, &guardian), (&registry, &guardian)] {
         let r: Result<(), AccessError> = s.chain.call(by, contract, "AccessControl::pause", &args![]);
         r.expect("paused");
         let paused: bool = s.chain.query(contract, "AccessControl::paused", &args![]);
@@ -645,10 +678,16 @@ fn every_exit_works_while_everything_is_paused() {
     let r: Result<u64, CoverError> = s.chain.call(&underwriter, &pool, "request_withdrawal", &args![pool_shares]);
     r.expect("an underwriter asks to leave while paused");
     taken.insert(("primary_pool", "request_withdrawal"));
+    let r: Result<u64, LayerError> = s.chain.call(&shareholder, &layer, "request_withdrawal", &args![layer_shares]);
+    r.expect("a layer's shareholder asks to leave while paused");
+    taken.insert(("layer_pool", "request_withdrawal"));
     s.chain.advance_time(86_400_000);
     let r: Result<u128, CoverError> = s.chain.call(&underwriter, &pool, "withdraw", &args![pool_shares]);
     assert_eq!(r, Ok(E18), "and leaves after the cooldown while paused");
     taken.insert(("primary_pool", "withdraw"));
+    let r: Result<u128, LayerError> = s.chain.call(&shareholder, &layer, "withdraw", &args![layer_shares]);
+    assert_eq!(r, Ok(E18), "and a layer's shareholder after its cooldown while paused");
+    taken.insert(("layer_pool", "withdraw"));
     let r: Result<u128, RegistryError> = s.chain.call(&reporter, &registry, "withdraw_bond", &args![0u32]);
     assert_eq!(r, Ok(1_000 * E18), "its bond returns after the cooldown while paused");
     taken.insert(("position_registry", "withdraw_bond"));

@@ -5,66 +5,17 @@
 //! paid out by the claims role after a real reactor loss; recalibration moves the product's
 //! probability by the credibility formula.
 
-use laas_e2e_tests::cover::{Cover, QUARTER_MS, TWETH, USD, WINDOW_MS};
+use laas_e2e_tests::cover::{crash, market, observe_depth, strike, Cover, QUARTER_MS, TWETH, USD, WINDOW_MS};
 use laas_e2e_tests::suite::{Suite, DAY_MS, E18, HOUR_MS};
 use laas_e2e_tests::{args, args::Bytes, args::Raw, ink_id, Address};
 use laas_math::{mul_div, Rounding};
 use laas_traits::cover::{Id, PSP34Error, Policy};
 use laas_traits::RegistryError;
 use primary_pool::primary_pool::{Claim, ClaimStatus, CoverError, PolicyRecord, Product, ProductState};
-use reactor::reactor::ReactorError;
 
-const PLENTY_OF_STAKE: u128 = 10_000_000 * E18;
-const PCV_TOKE: u128 = 400_000 * E18;
 const TERM: u64 = 30 * DAY_MS;
 
 type R<T> = Result<T, CoverError>;
-
-/// The registry-test suite: PCV placed, four LPs of 10 WETH, rolled into cycle 1; the cover
-/// market deployed over it with 100,000 USD underwritten; depth measured at the AMM.
-fn market() -> (Suite, Cover, Vec<Address>, Address) {
-    let mut s = Suite::new(1, PLENTY_OF_STAKE);
-    s.place_pcv(PCV_TOKE);
-    let mut lps = Vec::new();
-    for name in ["lp-1", "lp-2", "lp-3", "lp-4"] {
-        let lp = s.chain.user(name);
-        s.mint_weth(&lp, 10 * E18);
-        assert_eq!(s.deposit(&lp, 10 * E18), Ok(10 * E18));
-        lps.push(lp);
-    }
-    let keeper = s.chain.user("keeper");
-    s.to_next_cycle();
-    s.rollover(&keeper).expect("the first rollover");
-    let cover = Cover::deploy(&mut s);
-    cover.underwriter(&mut s, "underwriter-1", 100_000 * USD);
-    let (admin, registry, venue) = (s.admin.clone(), s.registry.clone(), s.venues[0].clone());
-    let r: Result<(), RegistryError> = s.chain.call(&admin, &registry, "set_venue", &args![TWETH, Some(venue.clone()), E18]);
-    r.expect("depth is measured for 1 WETH at the AMM");
-    observe_depth(&mut s, &keeper);
-    (s, cover, lps, keeper)
-}
-
-fn observe_depth(s: &mut Suite, keeper: &Address) -> u128 {
-    let registry = s.registry.clone();
-    let r: Result<u128, RegistryError> = s.chain.call(keeper, &registry, "observe_depth", &args![TWETH]);
-    r.expect("depth")
-}
-
-fn strike(s: &mut Suite, keeper: &Address) -> u128 {
-    let reactor = s.reactor.clone();
-    let r: Result<u128, ReactorError> = s.chain.call(keeper, &reactor, "strike_nav", &args![]);
-    r.expect("strike")
-}
-
-/// WETH quadruples against TOKE and keeps going: PCV is used up and tWETH's NAV falls; an hour
-/// later (the TWAP caught up) a keeper strikes it. Returns the struck NAV.
-fn crash(s: &mut Suite, keeper: &Address) -> u128 {
-    let whale = s.trader("whale", E18, 5_000_000 * E18);
-    s.swap(&whale, 0, false, 277_000 * E18);
-    s.swap(&whale, 0, false, 1_500_000 * E18);
-    s.chain.advance_time(HOUR_MS);
-    strike(s, keeper)
-}
 
 fn owner_of(s: &mut Suite, cover: &Cover, policy: u128) -> Option<ink::primitives::AccountId> {
     s.chain.query(&cover.nft, "PSP34::owner_of", &args![Raw(format!("U128({policy})"))])

@@ -5,6 +5,7 @@
 import { Contract } from 'dedot/contracts';
 import type { LegacyClient } from 'dedot';
 import type { DaoContractApi } from './bindings/dao/index.js';
+import type { LayerPoolContractApi } from './bindings/layer-pool/index.js';
 import type { LdStakingContractApi } from './bindings/ld-staking/index.js';
 import type { PolicyNftContractApi } from './bindings/policy-nft/index.js';
 import type { PositionRegistryContractApi } from './bindings/position-registry/index.js';
@@ -22,6 +23,7 @@ import type { VenuePricerContractApi } from './bindings/venue-pricer/index.js';
 /** Every contract of the suite by its name in abi/ (`<name>.json`), with its typed API. */
 export interface Suite {
   dao: DaoContractApi;
+  layer_pool: LayerPoolContractApi;
   ld_staking: LdStakingContractApi;
   policy_nft: PolicyNftContractApi;
   position_registry: PositionRegistryContractApi;

@@ -2,6 +2,7 @@
 // do, each a few dry-run-first transactions whose results are read back from the chain.
 
 import type { ContractName } from './contracts.js';
+import { ContractRefused } from './errors.js';
 import type { Laas, Signer, SuiteEvent } from './suite.js';
 import type { PrimaryPoolQuote } from './bindings/primary-pool/types.js';
 import type { ReactorState } from './bindings/reactor/types.js';
@@ -105,6 +106,26 @@ export async function buyCover(
   maxPremium: bigint,
 ): Promise<{ policy: bigint; events: SuiteEvent[] }> {
   await ensureAllowance(laas, buyer, names.asset, laas.address(names.pool), maxPremium);
-  const r = await laas.send(buyer, names.pool, 'primary_pool', 'buyCover', [product, amount, termMs, maxPremium]);
-  return { policy: r.value, events: r.events };
+  const buy = () => laas.send(buyer, names.pool, 'primary_pool', 'buyCover', [product, amount, termMs, maxPremium]);
+  try {
+    const r = await buy();
+    return { policy: r.value, events: r.events };
+  } catch (e) {
+    // After a long quiet spell the pool's expiry buckets are more than one call can process:
+    // bring the pool and the product up to date (anyone may), then buy.
+    if (!(e instanceof ContractRefused && e.variants.includes('Behind'))) throw e;
+    await catchUp(laas, buyer, names.pool, product);
+    const r = await buy();
+    return { policy: r.value, events: r.events };
+  }
+}
+
+/** Processes `pool`'s and `product`'s expiry buckets until both are current (bounded). */
+export async function catchUp(laas: Laas, caller: Signer, pool: string, product: number): Promise<void> {
+  for (let i = 0; i < 64; i++) {
+    const poolCurrent = (await laas.send(caller, pool, 'primary_pool', 'advance', [])).value;
+    const productCurrent = (await laas.send(caller, pool, 'primary_pool', 'advanceProduct', [product])).value;
+    if (poolCurrent && productCurrent) return;
+  }
+  throw new ContractRefused(pool, 'advance', { type: 'Behind' });
 }

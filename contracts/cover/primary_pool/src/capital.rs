@@ -5,6 +5,7 @@ use crate::primary_pool::PrimaryPool;
 use crate::types::*;
 use ink::codegen::Env;
 pub use laas_capital::{bucket_of, rate_of, Ledger};
+use laas_capital::accounts;
 use laas_capital::expiry::word_of;
 use laas_math::{add, sub};
 
@@ -84,12 +85,7 @@ impl PrimaryPool {
             return Err(CoverError::ZeroAmount);
         }
         self.roll_current()?;
-        let shares = self.ledger.shares_for(amount)?;
-        if shares == 0 {
-            return Err(CoverError::ZeroAmount);
-        }
-        self.ledger.funds = add(self.ledger.funds, amount)?;
-        self.ledger.shares = add(self.ledger.shares, shares)?;
+        let shares = accounts::deposit(&mut self.ledger, amount)?;
         let held = self.shares.get(account).unwrap_or(0);
         self.shares.insert(account, &add(held, shares)?);
         Ok(shares)
@@ -100,40 +96,22 @@ impl PrimaryPool {
     /// `InsufficientShares`, `ZeroAmount`, `CapitalLocked`.
     pub(crate) fn book_withdrawal(&mut self, account: ink::primitives::AccountId, shares: u128) -> Result<u128> {
         let now = self.env().block_timestamp();
-        let request = self.withdrawals.get(account).ok_or(CoverError::CooldownActive { ready_ms: 0 })?;
-        if now < request.ready_ms {
-            return Err(CoverError::CooldownActive { ready_ms: request.ready_ms });
-        }
-        if now > request.ready_ms.saturating_add(self.params_now().withdraw_window_ms) {
-            return Err(CoverError::RequestExpired);
-        }
-        let held = self.shares.get(account).unwrap_or(0);
-        if shares == 0 {
-            return Err(CoverError::ZeroAmount);
-        }
-        if shares > request.shares || shares > held {
-            return Err(CoverError::InsufficientShares);
-        }
+        let params = self.params_now();
         // An exit is never refused for lagging buckets: what is not processed yet stays
         // locked, which only errs against the leaver.
-        self.roll()?;
-        let amount = self.ledger.amount_for(shares)?;
-        if amount == 0 {
-            return Err(CoverError::ZeroAmount);
-        }
-        let free = self.ledger.value()?.saturating_sub(self.ledger.locked(self.params_now().capacity_ratio_bps)?);
-        if amount > free {
-            return Err(CoverError::CapitalLocked { free });
-        }
-        self.ledger.funds = sub(self.ledger.funds, amount)?;
-        self.ledger.shares = sub(self.ledger.shares, shares)?;
+        let (mut ledger, _) = self.rolled(self.ledger, now)?;
+        let locked = ledger.locked(params.capacity_ratio_bps)?;
+        let held = self.shares.get(account).unwrap_or(0);
+        let (amount, left) = accounts::withdraw(&mut ledger, self.withdrawals.get(account), held, shares, now, params.withdraw_window_ms, locked)?;
+        self.ledger = ledger;
         self.shares.insert(account, &sub(held, shares)?);
-        let left = sub(request.shares, shares)?;
-        if left == 0 {
-            self.withdrawals.remove(account);
-        } else {
-            self.withdrawals.insert(account, &Withdrawal { shares: left, ready_ms: request.ready_ms });
-        }
+        match left {
+            Some(request) => self.withdrawals.insert(account, &request),
+            None => {
+                self.withdrawals.remove(account);
+                None
+            }
+        };
         Ok(amount)
     }
 }

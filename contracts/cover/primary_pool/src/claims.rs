@@ -9,7 +9,7 @@
 //!   payout is recorded per incident (position, product, trigger epoch) and per period.
 //! * Each closed period, anyone recalibrates a product's probability with credibility.
 
-use crate::events::{ClaimFiled, ClaimSettled, Recalibrated};
+use crate::events::{ClaimFiled, ClaimSettled, LossSplit, Recalibrated};
 use crate::primary_pool::PrimaryPool;
 use crate::types::*;
 use ink::codegen::Env;
@@ -63,13 +63,28 @@ impl PrimaryPool {
             return Err(CoverError::ZeroAmount);
         }
         self.roll()?;
-        self.ledger.pending_claims = add(self.ledger.pending_claims, amount)?;
+        let epoch = now.checked_div(self.params_now().incident_ms).unwrap_or(0);
+        let incident = Incident { position: product.position, product: record.product, epoch };
+        let key = (incident.position, incident.product, incident.epoch);
+        // The incident's claims are split in filing order; whether the reinsurance takes its
+        // aggregate share is fixed when the incident opens.
+        let mut open = self.incidents.get(key).unwrap_or_default();
+        if open.primary == 0 && open.junior == 0 && open.reinsurance == 0 {
+            open.base = self.period_paid.get(self.period_index(now)).unwrap_or(0);
+        }
+        let shares = self.claim_shares(&open, amount)?;
+        open.primary = add(open.primary, shares.primary)?;
+        open.junior = add(open.junior, shares.junior)?;
+        open.reinsurance = add(open.reinsurance, shares.reinsurance)?;
+        self.incidents.insert(key, &open);
+        self.open_claims = self.open_claims.saturating_add(1);
+        self.ledger.pending_claims = add(self.ledger.pending_claims, shares.primary)?;
         let id = self.claim_count;
         self.claim_count = id.checked_add(1).ok_or(CoverError::Math(laas_math::MathError::Overflow))?;
-        let incident = Incident { position: product.position, product: record.product, epoch: now.checked_div(self.params_now().incident_ms).unwrap_or(0) };
-        self.claims.insert(id, &Claim { policy, claimant: caller, amount, incident, magnitude_bps, filed_ms: now, status: ClaimStatus::Pending });
+        self.claims.insert(id, &Claim { policy, claimant: caller, amount, incident, magnitude_bps, filed_ms: now, status: ClaimStatus::Pending, shares });
         record.claim = Some(id);
         self.policies.insert(policy, &record);
+        self.hold_in_layers(&shares, true)?;
         self.env().emit_event(ClaimFiled { claim: id, policy, claimant: caller, amount, magnitude_bps, position: incident.position, product: incident.product, epoch: incident.epoch });
         Ok(id)
     }
@@ -84,13 +99,28 @@ impl PrimaryPool {
             return Err(CoverError::ClaimSettled);
         }
         self.roll()?;
-        self.ledger.pending_claims = sub(self.ledger.pending_claims, claim.amount)?;
-        let paid = if pay { self.pay(&claim)? } else { self.reopen(claim.policy) };
+        self.ledger.pending_claims = sub(self.ledger.pending_claims, claim.shares.primary)?;
+        self.open_claims = self.open_claims.saturating_sub(1);
+        let key = (claim.incident.position, claim.incident.product, claim.incident.epoch);
+        let paid = if pay {
+            // Each layer pays its share to the claimant itself (ink! forbids re-entry, so the
+            // bookkeeping after these calls cannot be raced).
+            let (junior, reinsurance) = self.pay_from_layers(&claim.shares, key, claim.claimant)?;
+            let primary = self.pay(&claim, add(junior, reinsurance)?)?;
+            token::push(self.cover_asset, claim.claimant, primary)?;
+            self.env().emit_event(LossSplit { claim: id, primary, junior, reinsurance });
+            add(add(primary, junior)?, reinsurance)?
+        } else {
+            self.hold_in_layers(&claim.shares, false)?;
+            let mut open = self.incidents.get(key).unwrap_or_default();
+            open.primary = open.primary.saturating_sub(claim.shares.primary);
+            open.junior = open.junior.saturating_sub(claim.shares.junior);
+            open.reinsurance = open.reinsurance.saturating_sub(claim.shares.reinsurance);
+            self.incidents.insert(key, &open);
+            self.reopen(claim.policy)
+        };
         claim.status = if pay { ClaimStatus::Paid(paid) } else { ClaimStatus::Rejected };
         self.claims.insert(id, &claim);
-        if paid > 0 {
-            token::push(self.cover_asset, claim.claimant, paid)?;
-        }
         self.env().emit_event(ClaimSettled { claim: id, policy: claim.policy, paid, rejected: !pay });
         Ok(paid)
     }
@@ -104,11 +134,13 @@ impl PrimaryPool {
         0
     }
 
-    /// Books the payout of `claim` (what the funds allow of its amount): funds, the policy's
-    /// released cover, the incident and the period. Returns the amount.
-    pub(crate) fn pay(&mut self, claim: &Claim) -> Result<u128> {
-        let paid = claim.amount.min(self.ledger.funds);
-        self.ledger.funds = sub(self.ledger.funds, paid)?;
+    /// Books the payout of `claim`: the primary's share (what its funds allow), the policy's
+    /// released cover, and the incident's and the period's payouts with what the layers
+    /// paid (`layers_paid`). Returns the primary's part.
+    pub(crate) fn pay(&mut self, claim: &Claim, layers_paid: u128) -> Result<u128> {
+        let primary = claim.shares.primary.min(self.ledger.funds);
+        self.ledger.funds = sub(self.ledger.funds, primary)?;
+        let paid = add(primary, layers_paid)?;
         let record = self.policies.get(claim.policy).ok_or(CoverError::UnknownPolicy)?;
         // The policy is spent: its cover no longer backs anything (its premium keeps earning).
         if record.bucket >= self.ledger.next_bucket {
@@ -138,7 +170,8 @@ impl PrimaryPool {
             record.triggers = record.triggers.saturating_add(1);
         }
         self.periods.insert((claim.incident.product, period), &record);
-        Ok(paid)
+        self.period_paid.insert(period, &add(self.period_paid.get(period).unwrap_or(0), paid)?);
+        Ok(primary)
     }
 
     /// Folds product `id`'s first period not yet recalibrated (see `recalibrate`): a period

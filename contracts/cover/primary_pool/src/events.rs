@@ -1,7 +1,7 @@
 //! The primary pool's events: enough for a dashboard to rebuild products, capital, policies,
 //! claims and recalibrations.
 
-use crate::types::{Params, Product};
+use crate::types::{LayerSetup, Params, Product};
 use ink::primitives::AccountId;
 
 /// A product was created or its sale terms changed.
@@ -128,6 +128,34 @@ pub struct ClaimSettled {
     pub paid: u128,
     /// Whether it was rejected.
     pub rejected: bool,
+}
+
+/// The layers above the pool and the premium split changed.
+#[ink::event]
+pub struct LayersSet {
+    /// The setup now.
+    pub setup: LayerSetup,
+}
+
+/// The treasury's accrued premium share was paid to it.
+#[ink::event]
+pub struct TreasurySwept {
+    /// The amount.
+    pub amount: u128,
+}
+
+/// A paid claim's loss as the layers paid it.
+#[ink::event]
+pub struct LossSplit {
+    /// The claim.
+    #[ink(topic)]
+    pub claim: u64,
+    /// Paid by the primary pool.
+    pub primary: u128,
+    /// Paid by the junior pool.
+    pub junior: u128,
+    /// Paid by the reinsurance pool.
+    pub reinsurance: u128,
 }
 
 /// A product's probability was recalibrated over a closed period.

@@ -27,6 +27,7 @@
 pub mod capital;
 mod claims;
 pub mod events;
+pub mod layers;
 pub mod types;
 mod underwrite;
 
@@ -96,6 +97,15 @@ pub mod primary_pool {
         pub(crate) periods: Mapping<(u32, u64), PeriodRecord>,
         /// Accounts that may not buy or claim (admin-set).
         pub(crate) blacklist: Mapping<AccountId, ()>,
+        /// The junior and reinsurance layers and the premium split (admin-set; none: the
+        /// primary pays every loss and keeps every premium).
+        pub(crate) layers: Lazy<LayerSetup>,
+        /// The treasury's premium share accrued and not swept yet (not the underwriters').
+        pub(crate) treasury_due: u128,
+        /// Claims filed and not settled.
+        pub(crate) open_claims: u32,
+        /// Claims paid in each period by every layer (the reinsurance's aggregate trigger).
+        pub(crate) period_paid: Mapping<u64, u128>,
         /// Admin (products, parameters, blacklist, claims role) and guardian (pauses new
         /// cover).
         pub(crate) access: Access,
@@ -142,6 +152,10 @@ pub mod primary_pool {
                 incidents: Mapping::new(),
                 periods: Mapping::new(),
                 blacklist: Mapping::new(),
+                layers: Lazy::new(),
+                treasury_due: 0,
+                open_claims: 0,
+                period_paid: Mapping::new(),
                 access: Access::new(Self::env().caller()),
             })
         }
@@ -243,6 +257,31 @@ pub mod primary_pool {
             Ok(())
         }
 
+        /// Sets the junior and reinsurance layers, their limits in the waterfall and the
+        /// premium split; only with no cover in force and no claim pending (who backs a policy
+        /// is who was paid for it). The treasury's accrued share is swept to it first. Admin
+        /// only. Errors: `Access(NotAdmin)`, `LayerGap`, `LayerOverlap`, `InvalidParams`,
+        /// `CoverInForce`, `PSP22`.
+        #[ink(message)]
+        pub fn set_layers(&mut self, setup: LayerSetup) -> Result<()> {
+            self.access.ensure_admin(self.env().caller())?;
+            let swept = self.replace_layers(&setup)?;
+            if swept > 0 {
+                self.env().emit_event(TreasurySwept { amount: swept });
+            }
+            self.env().emit_event(LayersSet { setup });
+            Ok(())
+        }
+
+        /// Pays the treasury's accrued premium share to the treasury; returns it. Anyone may
+        /// call. Errors: `PSP22`.
+        #[ink(message)]
+        pub fn sweep_treasury(&mut self) -> Result<u128> {
+            let due = self.sweep()?;
+            self.env().emit_event(TreasurySwept { amount: due });
+            Ok(due)
+        }
+
         // ---- capital (underwriters) ----------------------------------------------------
 
         /// Deposits `amount` of the cover asset (approved to the pool) for shares at their
@@ -263,14 +302,10 @@ pub mod primary_pool {
         #[ink(message)]
         pub fn request_withdrawal(&mut self, shares: u128) -> Result<u64> {
             let caller = self.env().caller();
-            if shares == 0 {
-                return Err(CoverError::ZeroAmount);
-            }
-            if shares > self.shares.get(caller).unwrap_or(0) {
-                return Err(CoverError::InsufficientShares);
-            }
-            let ready_ms = self.env().block_timestamp().saturating_add(self.params_now().cooldown_ms);
-            self.withdrawals.insert(caller, &Withdrawal { shares, ready_ms });
+            let now = self.env().block_timestamp();
+            let request = laas_capital::accounts::request(self.shares.get(caller).unwrap_or(0), shares, now, self.params_now().cooldown_ms)?;
+            let ready_ms = request.ready_ms;
+            self.withdrawals.insert(caller, &request);
             self.env().emit_event(WithdrawalRequested { account: caller, shares, ready_ms });
             Ok(ready_ms)
         }
@@ -418,6 +453,19 @@ pub mod primary_pool {
         #[ink(message)]
         pub fn period(&self, product: u32, period: u64) -> PeriodRecord {
             self.periods.get((product, period)).unwrap_or_default()
+        }
+
+        /// The layers and premium split in force (`None`: the primary alone), and the
+        /// treasury's share not swept yet. Anyone may call.
+        #[ink(message)]
+        pub fn layers(&self) -> (Option<LayerSetup>, u128) {
+            (self.layers.get(), self.treasury_due)
+        }
+
+        /// Claims paid in `period` by every layer. Anyone may call.
+        #[ink(message)]
+        pub fn period_paid(&self, period: u64) -> u128 {
+            self.period_paid.get(period).unwrap_or(0)
         }
 
         /// The period the clock is in. Anyone may call.

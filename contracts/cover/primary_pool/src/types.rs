@@ -2,10 +2,12 @@
 //! claims, incidents, per-period records, and its error.
 
 use ink::primitives::AccountId;
-pub use laas_capital::Bucket;
-use laas_capital::CapitalError;
+pub use laas_capital::{Bucket, Withdrawal};
+use laas_capital::{AccountError, CapitalError};
 use laas_math::{MathError, BPS};
 use laas_traits::cover::PolicyCallError;
+use laas_traits::layer::{LayerCallError, LayerError};
+pub use crate::layers::{ClaimShares, LayerSetup};
 use laas_traits::token::TokenCallError;
 use laas_traits::{AccessError, Measure, PSP22Error, RegistryError};
 
@@ -100,6 +102,16 @@ pub enum CoverError {
     /// The shares are worth nothing now (premiums not yet earned exceed the funds): no
     /// deposit is priced until they are.
     NoValue,
+    /// The reinsurance attaches above where the junior's layer ends: losses in between would
+    /// be nobody's.
+    LayerGap,
+    /// The reinsurance attaches below where the junior's layer ends: two layers would pay the
+    /// same loss.
+    LayerOverlap,
+    /// A layer pool refused (a sale it cannot back: `InsufficientCapital`; paused; …).
+    Layer(LayerError),
+    /// Cover is in force or claims are pending: the layers behind them cannot change.
+    CoverInForce,
 }
 
 impl From<AccessError> for CoverError {
@@ -119,6 +131,28 @@ impl From<CapitalError> for CoverError {
         match e {
             CapitalError::Math(e) => CoverError::Math(e),
             CapitalError::NoValue => CoverError::NoValue,
+        }
+    }
+}
+
+impl From<AccountError> for CoverError {
+    fn from(e: AccountError) -> Self {
+        match e {
+            AccountError::ZeroAmount => CoverError::ZeroAmount,
+            AccountError::InsufficientShares => CoverError::InsufficientShares,
+            AccountError::CooldownActive { ready_ms } => CoverError::CooldownActive { ready_ms },
+            AccountError::RequestExpired => CoverError::RequestExpired,
+            AccountError::CapitalLocked { free } => CoverError::CapitalLocked { free },
+            AccountError::Capital(e) => e.into(),
+        }
+    }
+}
+
+impl From<LayerCallError> for CoverError {
+    fn from(e: LayerCallError) -> Self {
+        match e {
+            LayerCallError::Layer(e) => CoverError::Layer(e),
+            LayerCallError::CallFailed => CoverError::CallFailed,
         }
     }
 }
@@ -464,6 +498,9 @@ pub struct Claim {
     pub filed_ms: u64,
     /// Pending, paid or rejected.
     pub status: ClaimStatus,
+    /// Its share of the incident per layer (summing to `amount`, or less above the layers'
+    /// capacity), and the layers holding them.
+    pub shares: ClaimShares,
 }
 
 /// An incident's key: (position, product, trigger epoch).
@@ -476,8 +513,18 @@ pub type IncidentKey = (u32, u32, u64);
 pub struct IncidentRecord {
     /// Claims paid.
     pub claims: u32,
-    /// Paid in total.
+    /// Paid in total, by every layer.
     pub paid: u128,
+    /// The primary's shares of the claims filed and not rejected (the next claim fills what
+    /// each layer still has room for).
+    pub primary: u128,
+    /// The junior's shares of them.
+    pub junior: u128,
+    /// The reinsurance's shares of them.
+    pub reinsurance: u128,
+    /// Claims paid in the period when the incident opened (the reinsurance takes its
+    /// aggregate share if they exceeded the threshold).
+    pub base: u128,
 }
 
 /// A product's record of one period.
@@ -497,17 +544,6 @@ pub struct PeriodRecord {
     pub triggers: u32,
     /// The latest end of the policies sold in the period, ms.
     pub max_end_ms: u64,
-}
-
-/// An underwriter's withdrawal request.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[ink::scale_derive(Encode, Decode, TypeInfo)]
-#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
-pub struct Withdrawal {
-    /// Shares it may redeem.
-    pub shares: u128,
-    /// From when, ms.
-    pub ready_ms: u64,
 }
 
 /// A price.

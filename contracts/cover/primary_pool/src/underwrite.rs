@@ -123,26 +123,32 @@ impl PrimaryPool {
         if cost > max_premium {
             return Err(CoverError::PremiumAboveLimit { premium: cost });
         }
-        let (policy, terms) = self.book_policy(id, state, amount, term_ms, &priced)?;
+        // The layers' and the treasury's shares of the premium; the primary books the rest.
+        let max_loss = loss_given_trigger(amount, BPS, u128::from(product.payout_bps), product.deductible, product.max_payout)?;
+        let cession = self.cession(cost, max_loss)?;
+        let (policy, terms, lock_until) = self.book_policy(id, state, amount, term_ms, &priced, cession.kept)?;
+        self.treasury_due = add(self.treasury_due, cession.treasury)?;
         token::pull(self.cover_asset, buyer, cost)?;
+        self.cede(&cession, lock_until)?;
         cover::mint(self.policy_token, buyer, policy, terms)?;
         self.env().emit_event(CoverBought { policy, product: id, buyer, cover: amount, premium: cost, start_ms: terms.start_ms, end_ms: terms.end_ms, margin_bps: priced.quote.margin_bps });
         Ok(policy)
     }
 
     /// Books a priced sale of `amount` on product `id` (its rolled `state`) for `term_ms`
-    /// from now: premium earning and capital lock until the expiry bucket after the end plus
-    /// the grace period, the product's cover, the period's record, the policy. Returns the
-    /// policy's id and terms.
-    pub(crate) fn book_policy(&mut self, id: u32, mut state: ProductState, amount: u128, term_ms: u64, priced: &Priced) -> Result<(u128, Policy)> {
+    /// from now: the primary's premium (`kept`) earning and capital lock until the expiry
+    /// bucket after the end plus the grace period, the product's cover, the period's record
+    /// (the whole premium written), the policy. Returns the policy's id and terms, and when
+    /// its lock ends.
+    pub(crate) fn book_policy(&mut self, id: u32, mut state: ProductState, amount: u128, term_ms: u64, priced: &Priced, kept: u128) -> Result<(u128, Policy, u64)> {
         let now = self.env().block_timestamp();
         let cost = priced.quote.premium;
         let end_ms = now.checked_add(term_ms).ok_or(CoverError::TermOutOfRange)?;
         let lock_until = end_ms.checked_add(self.params_now().grace_ms).ok_or(CoverError::TermOutOfRange)?;
         let bucket = bucket_of(lock_until, self.bucket_ms)?;
         let duration = bucket.saturating_mul(self.bucket_ms).saturating_sub(now);
-        let rate = rate_of(cost, duration)?;
-        self.ledger.book_sale(cost, rate, duration, amount)?;
+        let rate = rate_of(kept, duration)?;
+        self.ledger.book_sale(kept, rate, duration, amount)?;
         let mut ending = self.buckets.get(bucket).unwrap_or_default();
         ending.rate = add(ending.rate, rate)?;
         ending.cover = add(ending.cover, amount)?;
@@ -162,6 +168,6 @@ impl PrimaryPool {
         let policy = self.policy_count.checked_add(1).ok_or(CoverError::Math(laas_math::MathError::Overflow))?;
         self.policy_count = policy;
         self.policies.insert(policy, &PolicyRecord { product: id, cover: amount, start_ms: now, end_ms, premium: cost, bucket, claim: None });
-        Ok((policy, Policy { product: id, cover: amount, start_ms: now, end_ms, premium: cost }))
+        Ok((policy, Policy { product: id, cover: amount, start_ms: now, end_ms, premium: cost }, lock_until))
     }
 }

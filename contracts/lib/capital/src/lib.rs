@@ -22,8 +22,10 @@
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+pub mod accounts;
 pub mod expiry;
 
+pub use accounts::{AccountError, Withdrawal};
 pub use expiry::{roll, roll_cover, Bucket, MAX_STEPS};
 
 use laas_math::{add, mul_div, sub, MathError, Rounding, BPS};

@@ -25,7 +25,7 @@
 
 pub mod waterfall;
 
-pub use waterfall::{split, LayerError, Layers, Shares};
+pub use waterfall::{fill, split, LayerError, Layers, Shares};
 
 use laas_math::{add, mul_div, MathError, Rounding, BPS};
 

@@ -8,10 +8,14 @@
 //!   rather than one black swan), the reinsurance also takes `aggregate_share_bps` of every
 //!   further loss in that period, off the top before the layers split the rest.
 //!
-//! [`split`] computes every layer's share in one place, so the primary pool (which calls each
-//! layer in turn) and any off-chain tool agree to the unit. The shares always sum to the loss
-//! capped by the three limits; the reinsurance's aggregate share rounds down (the first-loss
-//! layers, paid for the frequent losses, take the remainder).
+//! [`split`] computes every layer's share of a whole incident's loss in one place, so the
+//! primary pool and any off-chain tool agree to the unit: the shares sum to the loss capped by
+//! the three limits. [`fill`] is the same rule applied one claim at a time, as the primary pool
+//! meets an incident's claims: each claim fills what the layers still have room for, so a
+//! rejected claim gives back exactly its own shares and no layer ever pays past its limit;
+//! what no layer has room for stays with the primary, which backs its whole cover. The
+//! reinsurance's aggregate share rounds down (the first-loss layers, paid for the frequent
+//! losses, take the remainder).
 
 use laas_math::{add, mul_div, MathError, Rounding, BPS};
 
@@ -89,9 +93,10 @@ impl Shares {
 }
 
 /// Splits `loss` between `layers` (validated), with `paid_in_period` claims paid in the period
-/// before it: the shares sum to `min(loss, capacity)`.
+/// before it (the aggregate share applies once they exceed the threshold): the shares sum to
+/// `min(loss, capacity)`.
 pub fn split(loss: u128, layers: &Layers, paid_in_period: u128) -> Result<Shares, MathError> {
-    let aggregate = paid_in_period >= layers.aggregate_threshold && layers.aggregate_share_bps > 0;
+    let aggregate = paid_in_period > layers.aggregate_threshold && layers.aggregate_share_bps > 0;
     let off_the_top = if aggregate { mul_div(loss, layers.aggregate_share_bps.min(BPS), BPS, Rounding::Down)?.min(layers.reinsurance_limit) } else { 0 };
     let rest = loss.saturating_sub(off_the_top);
     let primary = rest.min(layers.retention);
@@ -99,3 +104,22 @@ pub fn split(loss: u128, layers: &Layers, paid_in_period: u128) -> Result<Shares
     let above = rest.saturating_sub(primary).saturating_sub(junior).min(layers.reinsurance_limit.saturating_sub(off_the_top));
     Ok(Shares { primary, junior, reinsurance: add(off_the_top, above)? })
 }
+
+/// One claim of `amount` on an incident whose live claims already take `used` of each layer
+/// (`aggregate`: the reinsurance takes its aggregate share of this incident): the aggregate
+/// share off the top, within the reinsurance's room; then the primary's room under the
+/// retention, the junior's room, the reinsurance's room; what is left stays with the primary.
+/// The shares sum to `amount`; `used` plus them never passes the junior's or the reinsurance's
+/// limit. With no claim taken back, claim after claim fills exactly what [`split`] gives the
+/// incident's total (the aggregate share rounded per claim).
+pub fn fill(amount: u128, used: &Shares, layers: &Layers, aggregate: bool) -> Result<Shares, MathError> {
+    let reinsurance_room = layers.reinsurance_limit.saturating_sub(used.reinsurance);
+    let off_the_top = if aggregate { mul_div(amount, layers.aggregate_share_bps.min(BPS), BPS, Rounding::Down)?.min(reinsurance_room) } else { 0 };
+    let rest = amount.saturating_sub(off_the_top);
+    let primary = rest.min(layers.retention.saturating_sub(used.primary));
+    let junior = rest.saturating_sub(primary).min(layers.junior_limit.saturating_sub(used.junior));
+    let above = rest.saturating_sub(primary).saturating_sub(junior).min(reinsurance_room.saturating_sub(off_the_top));
+    let tail = rest.saturating_sub(primary).saturating_sub(junior).saturating_sub(above);
+    Ok(Shares { primary: add(primary, tail)?, junior, reinsurance: add(off_the_top, above)? })
+}
+

@@ -51,6 +51,9 @@ pub enum Role {
     /// Settles filed claims on a cover pool: pays or rejects them (an account set by the
     /// admin; the claims arbiter later). Optional.
     Claims,
+    /// The primary cover pool a layer pool backs: the only caller of its `CoverLayer`
+    /// messages. Fixed at the layer's instantiation.
+    Primary,
 }
 
 /// Why a role check or a role change failed.

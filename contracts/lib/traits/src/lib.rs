@@ -11,6 +11,7 @@
 pub mod access;
 pub mod call;
 pub mod cover;
+pub mod layer;
 pub mod stake;
 pub mod pool;
 pub mod registry;
@@ -31,6 +32,7 @@ pub fn emit_psp22_events(events: ink::prelude::vec::Vec<PSP22Event>) {
         }
     }
 }
+pub use layer::{CoverLayer, LayerError};
 pub use stake::{ReactorView, StakeError, StakeSource, StakeView};
 pub use pool::{Books, ManagedPool, PoolCode, PoolConfig, PoolError, Position, Rollover, TAsset};
 pub use registry::{Class, CoverFeed, Measure, Observation, PositionFeed, Reading, Receipt, Registration, RegistryError, TermSource, Underwriting};

@@ -10,6 +10,7 @@
 //! that any regression fails.
 
 mod cover;
+mod layers;
 mod registry;
 
 use laas_e2e_tests::{args, args::Bytes, load_bundle, Address, Chain, Cost};
@@ -113,6 +114,7 @@ fn main() {
     dao_weights();
     registry::registry_weights();
     cover::cover_weights();
+    layers::layer_weights();
 
     if check {
         let mut failures = Vec::new();

@@ -110,9 +110,9 @@ fn a_payout_is_recorded_per_incident_and_period_and_frees_the_cover() {
     at(T0 + 2 * DAY);
     let id = file(&mut pool, 1, 2_500).unwrap();
     let claim = pool.claim(id).unwrap();
-    pool.ledger.pending_claims -= claim.amount;
-    assert_eq!(pool.pay(&claim), Ok(100 * UNIT));
-    assert_eq!(pool.incident(0, 0, 102), IncidentRecord { claims: 1, paid: 100 * UNIT });
+    pool.ledger.pending_claims -= claim.shares.primary;
+    assert_eq!(pool.pay(&claim, 0), Ok(100 * UNIT));
+    assert_eq!(pool.incident(0, 0, 102), IncidentRecord { claims: 1, paid: 100 * UNIT, primary: 100 * UNIT, junior: 0, reinsurance: 0, base: 0 });
     let period = pool.period(0, 0);
     assert_eq!((period.written, period.paid, period.triggers), (500 * UNIT, 100 * UNIT, 1));
     assert!(period.predicted > 0);
@@ -128,8 +128,8 @@ fn recalibration_moves_p_by_the_credibility_formula() {
     at(T0 + 2 * DAY);
     let id = file(&mut pool, 1, 2_500).unwrap();
     let claim = pool.claim(id).unwrap();
-    pool.ledger.pending_claims -= claim.amount;
-    pool.pay(&claim).unwrap();
+    pool.ledger.pending_claims -= claim.shares.primary;
+    pool.pay(&claim, 0).unwrap();
     assert_eq!(pool.recalibrate(0), Err(CoverError::PeriodOpen));
     assert_eq!(pool.recalibrate(5), Err(CoverError::UnknownProduct));
     at(T0 + QUARTER);

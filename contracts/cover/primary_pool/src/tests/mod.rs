@@ -5,6 +5,7 @@
 
 mod capital;
 mod claims;
+mod layers;
 mod pricing;
 
 use crate::primary_pool::*;
@@ -116,6 +117,6 @@ pub fn buy(pool: &mut PrimaryPool, id: u32, amount: u128, term: u64, buyer: Acco
     let (product, state, _) = pool.product_now(id)?;
     pool.roll_current()?;
     let priced = pool.price(&product, &state, &pool.ledger, registry, amount, term, buyer)?;
-    let (policy, _) = pool.book_policy(id, state, amount, term, &priced)?;
+    let (policy, _, _) = pool.book_policy(id, state, amount, term, &priced, priced.quote.premium)?;
     Ok((policy, priced))
 }

@@ -78,16 +78,66 @@ fn a_loss_flows_down_the_layers() {
     assert_eq!(shares(300, 0), Ok((100, 200, 0)));
     assert_eq!(shares(1_200, 0), Ok((100, 400, 700)));
     assert_eq!(shares(5_000, 0), Ok((100, 400, 1_500)));
-    // After 1,000 paid in the period: 30% off the top first, then the layers.
-    assert_eq!(shares(300, 1_000), Ok((100, 110, 90)));
-    assert_eq!(shares(5_000, 1_000), Ok((100, 400, 1_500)));
+    // Once more than 1,000 is paid in the period: 30% off the top first, then the layers.
+    assert_eq!(shares(300, 1_000), Ok((100, 200, 0)));
+    assert_eq!(shares(300, 1_001), Ok((100, 110, 90)));
+    assert_eq!(shares(5_000, 1_001), Ok((100, 400, 1_500)));
     assert_eq!(LAYERS.validate(), Ok(()));
     assert_eq!(Layers { attachment: 600, ..LAYERS }.validate(), Err(LayerError::Gap));
     assert_eq!(Layers { attachment: 400, ..LAYERS }.validate(), Err(LayerError::Overlap));
     assert_eq!(Layers { aggregate_share_bps: 10_001, ..LAYERS }.validate(), Err(LayerError::Share));
 }
 
+#[test]
+fn claims_fill_the_layers_room_in_order_and_a_rejection_gives_back_only_its_own() {
+    let take = |s: Shares| (s.primary, s.junior, s.reinsurance);
+    let none = Shares::default();
+    // A: 100 fills the retention; B: 600 the junior's 400 and 200 of the reinsurance.
+    let a = fill(100, &none, &LAYERS, false).unwrap();
+    assert_eq!(take(a), (100, 0, 0));
+    let b = fill(600, &a, &LAYERS, false).unwrap();
+    assert_eq!(take(b), (0, 400, 200));
+    // A is rejected: the retention's room is back, and C fills it first, not the reinsurance.
+    let used = Shares { primary: 0, ..b };
+    assert_eq!(take(fill(150, &used, &LAYERS, false).unwrap()), (100, 0, 50));
+    // Past every limit the rest stays with the primary.
+    let full = Shares { primary: 100, junior: 400, reinsurance: 1_500 };
+    assert_eq!(take(fill(70, &full, &LAYERS, false).unwrap()), (70, 0, 0));
+    // The aggregate share off the top, within the reinsurance's room.
+    assert_eq!(take(fill(300, &none, &LAYERS, true).unwrap()), (100, 110, 90));
+    assert_eq!(take(fill(300, &Shares { reinsurance: 1_450, ..none }, &LAYERS, true).unwrap()), (100, 150, 50));
+}
+
 proptest! {
+    #[test]
+    fn claim_by_claim_the_layers_fill_what_the_whole_incident_splits(
+        retention in 0u128..1u128 << 90, junior in 0u128..1u128 << 90, reinsurance in 0u128..1u128 << 90,
+        claims in proptest::collection::vec(0u128..1u128 << 90, 1..12), share in 0u128..=10_000, aggregate: bool,
+    ) {
+        let layers = Layers { retention, junior_limit: junior, attachment: retention + junior, reinsurance_limit: reinsurance, aggregate_threshold: 0, aggregate_share_bps: share };
+        let mut used = Shares::default();
+        let mut total = 0u128;
+        for amount in &claims {
+            let s = fill(*amount, &used, &layers, aggregate).expect("fits");
+            prop_assert_eq!(s.total().expect("fits"), *amount);
+            used = Shares { primary: used.primary + s.primary, junior: used.junior + s.junior, reinsurance: used.reinsurance + s.reinsurance };
+            total += amount;
+            prop_assert!(used.junior <= junior && used.reinsurance <= reinsurance);
+        }
+        // The incident's split, the tail above every limit with the primary.
+        let whole = split(total, &layers, if aggregate { 1 } else { 0 }).expect("fits");
+        let tail = total - whole.total().expect("fits");
+        if !aggregate || share == 0 {
+            prop_assert_eq!((used.primary, used.junior, used.reinsurance), (whole.primary + tail, whole.junior, whole.reinsurance));
+        } else {
+            // The aggregate share rounds down per claim: the reinsurance takes at most one unit
+            // less per claim; the first-loss layers take it.
+            let n = claims.len() as u128;
+            prop_assert!(used.reinsurance <= whole.reinsurance && used.reinsurance + n >= whole.reinsurance);
+            prop_assert_eq!(used.total().expect("fits"), total);
+        }
+    }
+
     #[test]
     fn the_layers_shares_sum_to_the_loss_capped_by_their_limits(
         retention in 0u128..1u128 << 100, junior in 0u128..1u128 << 100, reinsurance in 0u128..1u128 << 100,
@@ -99,7 +149,7 @@ proptest! {
         prop_assert_eq!(s.total().expect("fits"), loss.min(layers.capacity().expect("fits")));
         prop_assert!(s.primary <= retention && s.junior <= junior && s.reinsurance <= reinsurance);
         // Without the aggregate share, a bigger loss never costs any layer less.
-        if paid < threshold {
+        if paid <= threshold {
             let t = split(loss + 1, &layers, paid).expect("fits");
             prop_assert!(t.primary >= s.primary && t.junior >= s.junior && t.reinsurance >= s.reinsurance);
         }

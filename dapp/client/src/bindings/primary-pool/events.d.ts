@@ -11,6 +11,7 @@ import type {
   LaasTraitsAccessRole,
   PrimaryPoolProduct,
   PrimaryPoolParams,
+  PrimaryPoolLayersLayerSetup,
 } from "./types.js";
 
 export interface ContractEvents<
@@ -438,6 +439,78 @@ export interface ContractEvents<
        * @indexed: false
        **/
       rejected: boolean;
+    },
+    Type
+  >;
+
+  /**
+   * The layers above the pool and the premium split changed.
+   *
+   * @signature_topic: 0x8a6d4f2aaeb8b3be37f4a8ad5465c636fce6abd309276370b2bd29212fc09cc8
+   **/
+  LayersSet: GenericContractEvent<
+    "LayersSet",
+    {
+      /**
+       * The setup now.
+       *
+       * @indexed: false
+       **/
+      setup: PrimaryPoolLayersLayerSetup;
+    },
+    Type
+  >;
+
+  /**
+   * The treasury's accrued premium share was paid to it.
+   *
+   * @signature_topic: 0xb076a6ddfef40d2534b9f0ad14668e8a032b48dd20110bbfccc34d1995d504a0
+   **/
+  TreasurySwept: GenericContractEvent<
+    "TreasurySwept",
+    {
+      /**
+       * The amount.
+       *
+       * @indexed: false
+       **/
+      amount: bigint;
+    },
+    Type
+  >;
+
+  /**
+   * A paid claim's loss as the layers paid it.
+   *
+   * @signature_topic: 0xf115756751982f6173e040bcc17cd8e6ab3f7cb9075f6cb5fc6ac2fb4e3501bd
+   **/
+  LossSplit: GenericContractEvent<
+    "LossSplit",
+    {
+      /**
+       * The claim.
+       *
+       * @indexed: true
+       **/
+      claim: bigint;
+      /**
+       * Paid by the primary pool.
+       *
+       * @indexed: false
+       **/
+      primary: bigint;
+      /**
+       * Paid by the junior pool.
+       *
+       * @indexed: false
+       **/
+      junior: bigint;
+      /**
+       * Paid by the reinsurance pool.
+       *
+       * @indexed: false
+       **/
+      reinsurance: bigint;
     },
     Type
   >;

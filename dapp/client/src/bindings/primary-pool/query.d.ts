@@ -15,14 +15,16 @@ import type {
   PrimaryPoolCoverError,
   InkPrimitivesLangError,
   PrimaryPoolParams,
+  PrimaryPoolLayersLayerSetupLike,
   PrimaryPoolQuote,
   PrimaryPoolProductState,
   PrimaryPoolCapital,
-  PrimaryPoolWithdrawal,
+  LaasCapitalAccountsWithdrawal,
   PrimaryPoolPolicyRecord,
   PrimaryPoolClaim,
   PrimaryPoolIncidentRecord,
   PrimaryPoolPeriodRecord,
+  PrimaryPoolLayersLayerSetup,
   LaasTraitsAccessAccessError,
   LaasTraitsAccessRole,
 } from "./types.js";
@@ -119,6 +121,51 @@ export interface ContractQuery<
     ) => Promise<
       GenericContractCallResult<
         Result<[], PrimaryPoolCoverError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Sets the junior and reinsurance layers, their limits in the waterfall and the
+   * premium split; only with no cover in force and no claim pending (who backs a policy
+   * is who was paid for it). The treasury's accrued share is swept to it first. Admin
+   * only. Errors: `Access(NotAdmin)`, `LayerGap`, `LayerOverlap`, `InvalidParams`,
+   * `CoverInForce`, `PSP22`.
+   *
+   * @param {PrimaryPoolLayersLayerSetupLike} setup
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0x47d934d0
+   **/
+  setLayers: GenericContractQueryCall<
+    (
+      setup: PrimaryPoolLayersLayerSetupLike,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<[], PrimaryPoolCoverError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Pays the treasury's accrued premium share to the treasury; returns it. Anyone may
+   * call. Errors: `PSP22`.
+   *
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0x865b0a79
+   **/
+  sweepTreasury: GenericContractQueryCall<
+    (
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<bigint, PrimaryPoolCoverError>,
         ContractCallResult
       >
     >,
@@ -454,7 +501,7 @@ export interface ContractQuery<
     ) => Promise<
       GenericContractCallResult<
         Result<
-          [bigint, bigint, PrimaryPoolWithdrawal | undefined],
+          [bigint, bigint, LaasCapitalAccountsWithdrawal | undefined],
           PrimaryPoolCoverError
         >,
         ContractCallResult
@@ -545,6 +592,42 @@ export interface ContractQuery<
     ) => Promise<
       GenericContractCallResult<PrimaryPoolPeriodRecord, ContractCallResult>
     >,
+    Type
+  >;
+
+  /**
+   * The layers and premium split in force (`None`: the primary alone), and the
+   * treasury's share not swept yet. Anyone may call.
+   *
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0xbc736e3f
+   **/
+  layers: GenericContractQueryCall<
+    (
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        [PrimaryPoolLayersLayerSetup | undefined, bigint],
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Claims paid in `period` by every layer. Anyone may call.
+   *
+   * @param {bigint} period
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0x3fce91f2
+   **/
+  periodPaid: GenericContractQueryCall<
+    (
+      period: bigint,
+      options?: ContractCallOptions,
+    ) => Promise<GenericContractCallResult<bigint, ContractCallResult>>,
     Type
   >;
 

@@ -12,6 +12,7 @@ import type {
 import type {
   PrimaryPoolProduct,
   PrimaryPoolParams,
+  PrimaryPoolLayersLayerSetupLike,
   LaasTraitsAccessRole,
 } from "./types.js";
 
@@ -90,6 +91,39 @@ export interface ContractTx<
       listed: boolean,
       options?: ContractTxOptions,
     ) => ContractSubmittableExtrinsic,
+    Type
+  >;
+
+  /**
+   * Sets the junior and reinsurance layers, their limits in the waterfall and the
+   * premium split; only with no cover in force and no claim pending (who backs a policy
+   * is who was paid for it). The treasury's accrued share is swept to it first. Admin
+   * only. Errors: `Access(NotAdmin)`, `LayerGap`, `LayerOverlap`, `InvalidParams`,
+   * `CoverInForce`, `PSP22`.
+   *
+   * @param {PrimaryPoolLayersLayerSetupLike} setup
+   * @param {ContractTxOptions} options
+   *
+   * @selector 0x47d934d0
+   **/
+  setLayers: GenericContractTxCall<
+    (
+      setup: PrimaryPoolLayersLayerSetupLike,
+      options?: ContractTxOptions,
+    ) => ContractSubmittableExtrinsic,
+    Type
+  >;
+
+  /**
+   * Pays the treasury's accrued premium share to the treasury; returns it. Anyone may
+   * call. Errors: `PSP22`.
+   *
+   * @param {ContractTxOptions} options
+   *
+   * @selector 0x865b0a79
+   **/
+  sweepTreasury: GenericContractTxCall<
+    (options?: ContractTxOptions) => ContractSubmittableExtrinsic,
     Type
   >;
 

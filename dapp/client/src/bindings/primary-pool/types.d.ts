@@ -68,7 +68,7 @@ export type PrimaryPoolProductState = {
 
 export type LaasCapitalExpiryBucket = { rate: bigint; cover: bigint };
 
-export type PrimaryPoolWithdrawal = { shares: bigint; readyMs: bigint };
+export type LaasCapitalAccountsWithdrawal = { shares: bigint; readyMs: bigint };
 
 export type PrimaryPoolPolicyRecord = {
   product: number;
@@ -88,6 +88,7 @@ export type PrimaryPoolClaim = {
   magnitudeBps: bigint;
   filedMs: bigint;
   status: PrimaryPoolClaimStatus;
+  shares: PrimaryPoolLayersClaimShares;
 };
 
 export type PrimaryPoolIncident = {
@@ -99,7 +100,22 @@ export type PrimaryPoolIncident = {
 export type PrimaryPoolClaimStatus =
   { type: "Pending" } | { type: "Paid"; value: bigint } | { type: "Rejected" };
 
-export type PrimaryPoolIncidentRecord = { claims: number; paid: bigint };
+export type PrimaryPoolLayersClaimShares = {
+  primary: bigint;
+  junior: bigint;
+  reinsurance: bigint;
+  juniorPool?: AccountId32 | undefined;
+  reinsurancePool?: AccountId32 | undefined;
+};
+
+export type PrimaryPoolIncidentRecord = {
+  claims: number;
+  paid: bigint;
+  primary: bigint;
+  junior: bigint;
+  reinsurance: bigint;
+  base: bigint;
+};
 
 export type PrimaryPoolPeriodRecord = {
   written: bigint;
@@ -108,6 +124,36 @@ export type PrimaryPoolPeriodRecord = {
   paid: bigint;
   triggers: number;
   maxEndMs: bigint;
+};
+
+export type PrimaryPoolLayersLayerSetup = {
+  junior?: AccountId32 | undefined;
+  reinsurance?: AccountId32 | undefined;
+  retention: bigint;
+  juniorLimit: bigint;
+  attachment: bigint;
+  reinsuranceLimit: bigint;
+  aggregateThreshold: bigint;
+  aggregateShareBps: number;
+  juniorPremiumBps: number;
+  reinsurancePremiumBps: number;
+  treasuryPremiumBps: number;
+  treasury: AccountId32;
+};
+
+export type PrimaryPoolLayersLayerSetupLike = {
+  junior?: AccountId32Like | undefined;
+  reinsurance?: AccountId32Like | undefined;
+  retention: bigint;
+  juniorLimit: bigint;
+  attachment: bigint;
+  reinsuranceLimit: bigint;
+  aggregateThreshold: bigint;
+  aggregateShareBps: number;
+  juniorPremiumBps: number;
+  reinsurancePremiumBps: number;
+  treasuryPremiumBps: number;
+  treasury: AccountId32Like;
 };
 
 export type PrimaryPool = {
@@ -133,7 +179,9 @@ export type PrimaryPool = {
   productMarks: { get(arg: [number, bigint]): Promise<bigint | undefined> };
   shares: { get(arg: AccountId32Like): Promise<bigint | undefined> };
   withdrawals: {
-    get(arg: AccountId32Like): Promise<PrimaryPoolWithdrawal | undefined>;
+    get(
+      arg: AccountId32Like,
+    ): Promise<LaasCapitalAccountsWithdrawal | undefined>;
   };
   policies: { get(arg: bigint): Promise<PrimaryPoolPolicyRecord | undefined> };
   claims: { get(arg: bigint): Promise<PrimaryPoolClaim | undefined> };
@@ -146,6 +194,10 @@ export type PrimaryPool = {
     get(arg: [number, bigint]): Promise<PrimaryPoolPeriodRecord | undefined>;
   };
   blacklist: { get(arg: AccountId32Like): Promise<[] | undefined> };
+  layers: { get(): Promise<PrimaryPoolLayersLayerSetup | undefined> };
+  treasuryDue: bigint;
+  openClaims: number;
+  periodPaid: { get(arg: bigint): Promise<bigint | undefined> };
   access: LaasAccessAccess;
 };
 
@@ -200,7 +252,11 @@ export type PrimaryPoolCoverError =
   | { type: "PeriodOpen" }
   | { type: "StaleNav"; value: bigint }
   | { type: "RequestExpired" }
-  | { type: "NoValue" };
+  | { type: "NoValue" }
+  | { type: "LayerGap" }
+  | { type: "LayerOverlap" }
+  | { type: "Layer"; value: LaasTraitsLayerLayerError }
+  | { type: "CoverInForce" };
 
 export type LaasTraitsAccessAccessError =
   | "NotAdmin"
@@ -265,6 +321,23 @@ export type LaasTraitsRegistryRegistryError =
 
 export type LaasMathMathError = "Overflow" | "Underflow" | "DivisionByZero";
 
+export type LaasTraitsLayerLayerError =
+  | { type: "Access"; value: LaasTraitsAccessAccessError }
+  | { type: "Math"; value: LaasMathMathError }
+  | { type: "Psp22"; value: Psp22ErrorsPsp22Error }
+  | { type: "CallFailed" }
+  | { type: "NotPrimary" }
+  | { type: "ZeroAmount" }
+  | { type: "InvalidParams" }
+  | { type: "InsufficientCapital"; value: [bigint, bigint] }
+  | { type: "NotHeld" }
+  | { type: "Behind" }
+  | { type: "InsufficientShares" }
+  | { type: "CooldownActive"; value: bigint }
+  | { type: "RequestExpired" }
+  | { type: "CapitalLocked"; value: bigint }
+  | { type: "NoValue" };
+
 export type InkPrimitivesLangError = "CouldNotReadInput";
 
 export type PrimaryPoolQuote = {
@@ -305,6 +378,7 @@ export type LaasTraitsAccessRole =
   | "Registry"
   | "Registrar"
   | "Minter"
-  | "Claims";
+  | "Claims"
+  | "Primary";
 
 export type InkEnvNoChainExtension = null;

@@ -233,7 +233,8 @@ export type LaasTraitsAccessRole =
   | "Registry"
   | "Registrar"
   | "Minter"
-  | "Claims";
+  | "Claims"
+  | "Primary";
 
 export type LaasTraitsPoolPoolConfig = {
   depositCap: bigint;

@@ -230,7 +230,8 @@ export type LaasTraitsAccessRole =
   | "Registry"
   | "Registrar"
   | "Minter"
-  | "Claims";
+  | "Claims"
+  | "Primary";
 
 export type ReactorPair = { asset: bigint; pairing: bigint };
 

@@ -84,6 +84,7 @@ export type LaasTraitsAccessRole =
   | "Registry"
   | "Registrar"
   | "Minter"
-  | "Claims";
+  | "Claims"
+  | "Primary";
 
 export type InkEnvNoChainExtension = null;

@@ -63,7 +63,8 @@ export type LaasTraitsAccessRole =
   | "Registry"
   | "Registrar"
   | "Minter"
-  | "Claims";
+  | "Claims"
+  | "Primary";
 
 export type LaasTraitsVotesVotesError =
   "SameDelegate" | "FutureLookup" | "Arithmetic";

@@ -118,7 +118,8 @@ export type LaasTraitsAccessRole =
   | "Registry"
   | "Registrar"
   | "Minter"
-  | "Claims";
+  | "Claims"
+  | "Primary";
 
 export type LaasTraitsVenuePositionValue = {
   asset: bigint;

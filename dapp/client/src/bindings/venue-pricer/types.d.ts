@@ -112,6 +112,7 @@ export type LaasTraitsAccessRole =
   | "Registry"
   | "Registrar"
   | "Minter"
-  | "Claims";
+  | "Claims"
+  | "Primary";
 
 export type InkEnvNoChainExtension = null;

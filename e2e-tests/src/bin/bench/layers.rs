@@ -1,0 +1,81 @@
+//! Weights of a sale that pays two layers their premium share, and of a claim's payout
+//! through the loss waterfall: paid by the primary pool alone, by
+//! the primary and the junior, and by all three layers (the primary pool calls each layer in
+//! turn; each pays the claimant itself), with 1 and 1,000 policies sold before.
+
+use laas_e2e_tests::cover::{crash, market, strike, Cover, POOL_PARAMS, USD, WINDOW_MS};
+use laas_e2e_tests::layers::Layers;
+use laas_e2e_tests::suite::{Suite, DAY_MS, HOUR_MS};
+use laas_e2e_tests::{args, args::Raw, Address, Cost};
+use primary_pool::primary_pool::{Claim, CoverError};
+
+const TERM: u64 = 30 * DAY_MS;
+
+fn file_and_pay(s: &mut Suite, cover: &Cover, holder: &Address, policy: u128, keeper: &Address) -> (Claim, Cost) {
+    // A new incident each hour (the drawdown still holds within its window).
+    s.chain.advance_time(HOUR_MS);
+    strike(s, keeper);
+    let r: Result<u64, CoverError> = s.chain.call(holder, &cover.pool, "file_claim", &args![policy]);
+    let id = r.expect("filed");
+    let claim: Option<Claim> = s.chain.query(&cover.pool, "claim", &args![id]);
+    let desk = cover.claims.clone();
+    let r: Result<u128, CoverError> = s.chain.call(&desk, &cover.pool, "settle_claim", &args![id, true]);
+    r.expect("paid");
+    (claim.expect("claim"), s.chain.last_cost())
+}
+
+/// The market with the layers of the scenarios (retention 1,000 USD, the junior 2,000 above,
+/// the reinsurance above 3,000) and `policies − 1` policies of 10 USD sold before three
+/// holders' policies of 1,000, 3,000 and 10,000 USD. After a crash of about 62%, each claim,
+/// in an incident of its own, pays about 500, 1,500 and 5,000: inside the retention, into the
+/// junior, into the reinsurance.
+fn measure(policies: u128) -> Vec<(&'static str, Cost)> {
+    let (mut s, cover, lps, keeper) = market();
+    let layers = Layers::deploy(&mut s, &cover);
+    let (junior, reinsurance) = (layers.junior.clone(), layers.reinsurance.clone());
+    layers.shareholder(&mut s, &cover, &junior, "junior", 100_000 * USD);
+    layers.shareholder(&mut s, &cover, &reinsurance, "reinsurer", 100_000 * USD);
+    let buyer = s.chain.user("buyer");
+    cover.fund(&mut s, &buyer, 100_000 * USD);
+    for _ in 1..policies {
+        cover.buy(&mut s, &buyer, 0, 10 * USD, TERM, u128::MAX).expect("a policy");
+    }
+    let mut rows = Vec::new();
+    let mut bought = Vec::new();
+    for (i, amount) in [1_000 * USD, 3_000 * USD, 10_000 * USD].into_iter().enumerate() {
+        let holder = lps[i].clone();
+        cover.fund(&mut s, &holder, 1_000 * USD);
+        bought.push((holder.clone(), cover.buy(&mut s, &holder, 0, amount, TERM, u128::MAX).expect("bought")));
+        if i == 0 {
+            rows.push(("buy_cover (premium split with two layers)", s.chain.last_cost()));
+        }
+    }
+    s.chain.advance_time(WINDOW_MS);
+    crash(&mut s, &keeper);
+    let hourly = POOL_PARAMS.replace("incident_ms: 86400000", "incident_ms: 3600000");
+    let r: Result<(), CoverError> = cover.admin(&mut s, "set_params", args![Raw(hourly)]);
+    r.expect("hourly incidents");
+    for ((holder, policy), (label, layers_paying)) in bought.iter().zip([("settle_claim: primary only", 1), ("settle_claim: primary + junior", 2), ("settle_claim: all three layers", 3)]) {
+        let (claim, cost) = file_and_pay(&mut s, &cover, holder, *policy, &keeper);
+        let paying = [claim.shares.primary, claim.shares.junior, claim.shares.reinsurance].iter().filter(|v| **v > 0).count();
+        assert_eq!(paying, layers_paying, "{label}: {:?}", claim.shares);
+        rows.push((label, cost));
+    }
+    rows
+}
+
+/// Prints the waterfall's weights with 1 and 1,000 policies sold.
+pub fn layer_weights() {
+    let small = measure(1);
+    let large = measure(1_000);
+    println!();
+    println!("{:<46} {:>14} {:>11} {:>9}   1,000 policies vs 1", "primary_pool → layer_pool (payouts)", "ref_time", "proof_size", "deposit");
+    for ((label, a), (_, b)) in small.iter().zip(&large) {
+        println!(
+            "{:<46} {:>14} {:>11} {:>9}   {:.3}x / {:.3}x",
+            label, a.ref_time, a.proof_size, a.storage_deposit,
+            b.ref_time as f64 / a.ref_time.max(1) as f64,
+            b.proof_size as f64 / a.proof_size.max(1) as f64
+        );
+    }
+}
