@@ -107,8 +107,8 @@ impl NodeBackend {
         a
     }
 
-    /// Dry-runs a message; returns its decoded `Ok` value.
-    fn dry_run(&self, bundle: &Bundle, address: &str, message: &str, args: &[String], signer: &Signer) -> Result<Val, DeployError> {
+    /// Dry-runs a message; returns its decoded `Ok` value and the gas limits to send it with.
+    fn dry_run(&self, bundle: &Bundle, address: &str, message: &str, args: &[String], signer: &Signer) -> Result<(Val, Vec<String>), DeployError> {
         let what = format!("{}.{message}", bundle.name);
         let out = self.cargo_contract(&self.call_args(bundle, address, message, args, signer))?;
         if !out.ok {
@@ -116,7 +116,8 @@ impl NodeBackend {
         }
         let json = out.json()?;
         let value = Val::from_json(&json["data"]).map_err(DeployError::Chain)?;
-        value.into_result(json["reverted"].as_bool() == Some(true)).map_err(|error| DeployError::Reverted { what, error })
+        let value = value.into_result(json["reverted"].as_bool() == Some(true)).map_err(|error| DeployError::Reverted { what, error })?;
+        Ok((value, gas_limits(&json)))
     }
 }
 
@@ -176,6 +177,7 @@ impl Backend for NodeBackend {
         }
         let mut exec = base;
         exec.extend(["--execute".to_string(), "--skip-confirm".to_string()]);
+        exec.extend(gas_limits(&json));
         let out = self.cargo_contract(&with_args(exec))?;
         if !out.ok {
             return Err(self.failure(&what, &out, signer));
@@ -184,11 +186,11 @@ impl Backend for NodeBackend {
     }
 
     fn call(&mut self, bundle: &Bundle, address: &str, message: &str, args: &[String], signer: &Signer) -> Result<Val, DeployError> {
-        let value = self.dry_run(bundle, address, message, args, signer)?;
+        let (value, limits) = self.dry_run(bundle, address, message, args, signer)?;
         let mut exec = self.call_args(bundle, address, message, args, signer);
         // `--execute` before `--args`, which takes every value after it.
         let at = exec.iter().position(|a| a == "--args").unwrap_or(exec.len());
-        exec.splice(at..at, ["--execute".to_string(), "--skip-confirm".to_string()]);
+        exec.splice(at..at, ["--execute".to_string(), "--skip-confirm".to_string()].into_iter().chain(limits));
         let out = self.cargo_contract(&exec)?;
         if !out.ok {
             return Err(self.failure(&format!("{}.{message}", bundle.name), &out, signer));
@@ -197,7 +199,7 @@ impl Backend for NodeBackend {
     }
 
     fn query(&mut self, bundle: &Bundle, address: &str, message: &str, args: &[String], signer: &Signer) -> Result<Val, DeployError> {
-        self.dry_run(bundle, address, message, args, signer)
+        Ok(self.dry_run(bundle, address, message, args, signer)?.0)
     }
 
     fn exists(&mut self, address: &str) -> Result<bool, DeployError> {
@@ -235,3 +237,17 @@ impl Backend for NodeBackend {
         }
     }
 }
+
+/// `--gas` and `--proof-size` for sending what a dry run answered with `json`: what it required
+/// plus a quarter. A call that runs in the next block can need a little more than its dry run
+/// did (a cover pool's roll may cross one more expiry bucket), and unused gas is refunded.
+/// Empty if the dry run reported none (cargo-contract then estimates again).
+fn gas_limits(json: &serde_json::Value) -> Vec<String> {
+    let required = &json["gas_required"];
+    let with_margin = |v: &serde_json::Value| v.as_u64().map(|n| n.saturating_add(n / 4).to_string());
+    match (with_margin(&required["ref_time"]), with_margin(&required["proof_size"])) {
+        (Some(gas), Some(proof)) => vec!["--gas".into(), gas, "--proof-size".into(), proof],
+        _ => Vec::new(),
+    }
+}
+

@@ -1,7 +1,8 @@
 // The client's smoke story against a deployed suite on a dev chain that can move its clock
 // (chopsticks, scripts/chain.sh): an LP deposits WETH, asks to withdraw part, a keeper rolls
 // the reactor over until the request matures, the LP withdraws; the LP stakes TOKE and votes
-// for a venue; the LP buys cover on tWETH. Every step goes through the typed client (dry run
+// for a venue; a keeper measures tWETH's depth, the LP buys cover on tWETH and sells the
+// policy token. Every step goes through the typed client (dry run
 // first, then the block's events) and is checked against balances read back. A call that
 // must fail is refused by its dry run and sends nothing.
 //
@@ -9,8 +10,8 @@
 
 import { parseArgs } from 'node:util';
 import {
-  ContractRefused, Laas, advanceTo, balanceOf, buyCover, deposit, devSigner, formatUnits, now, parseUnits,
-  quoteCover, reactorState, requestWithdrawal, rollover, stake, vote, withdraw,
+  ContractRefused, Laas, advanceTo, balanceOf, buyCover, deposit, devSigner, formatUnits, now, observeDepth, parseUnits,
+  quoteCover, reactorState, requestWithdrawal, rollover, stake, transferPolicy, vote, withdraw,
 } from '../src/index.js';
 
 const { values: opts } = parseArgs({
@@ -90,19 +91,30 @@ async function main(): Promise<void> {
     check(voteEvents.some((e) => e.contract === 'ld_staking'), 'ld_staking reports the vote');
     say(`lp staked 100 TOKE in the reactor and directed it all to the AMM (${voteEvents.map((e) => e.name).join(', ')})`);
 
-    // --- cover: a quote, a policy ------------------------------------------------------------
+    // --- cover: a quote, a policy, sold on -------------------------------------------------------
+    const depth = await observeDepth(laas, keeper, 'registry', 0);
+    say(`a keeper measured tWETH's depth at the AMM: buying 1 WETH moves its price ${depth} bps`);
     const cover = parseUnits('1000');
     await laas.send(deployer, 'usd', 'test_asset', 'mint', [lp.address, parseUnits('100')]);
     const quote = await quoteCover(laas, 'cover_pool', 0, cover, DAY_MS, lp.address);
     check(quote.premium > 0n, `a positive premium (${quote.premium})`);
     say(`1,000 USD of NAV-drawdown cover on tWETH for a day is quoted at ${formatUnits(quote.premium, 18, 4)} USD (margin ${quote.marginBps} bps)`);
+    // The price moves with the clock (the NAV's age, utilisation): allow 1% over the quote.
+    const maxPremium = quote.premium + quote.premium / 100n;
     const usdBefore = await balanceOf(laas, 'usd', lp.address);
-    const { policy } = await buyCover(laas, lp, { pool: 'cover_pool', asset: 'usd' }, 0, cover, DAY_MS, quote.premium);
-    const usdAfter = await balanceOf(laas, 'usd', lp.address);
-    check(usdBefore - usdAfter === quote.premium, `paid the quoted premium (${usdBefore} -> ${usdAfter})`);
+    const { policy, events: bought } = await buyCover(laas, lp, { pool: 'cover_pool', asset: 'usd' }, 0, cover, DAY_MS, maxPremium);
+    const paidPremium = usdBefore - (await balanceOf(laas, 'usd', lp.address));
+    const sale = bought.find((e) => e.contract === 'cover_pool' && e.name === 'CoverBought')?.data as { premium?: bigint } | undefined;
+    check(sale?.premium === paidPremium && paidPremium <= maxPremium, `paid the premium the sale recorded (${paidPremium}, event ${sale?.premium})`);
+    // The junior and the reinsurance were paid their shares of it (20% and 10%).
+    check(bought.some((e) => e.contract === 'junior_pool' && e.name === 'Underwritten') && bought.some((e) => e.contract === 'reinsurance_pool' && e.name === 'Underwritten'), 'both layers underwrote their share');
     const owner = await laas.read('policies', 'policy_nft', 'psp34OwnerOf', [{ type: 'U128', value: policy }]);
     check(owner?.address() === lp.address, `lp owns policy ${policy}`);
-    say(`lp bought policy ${policy} for ${formatUnits(quote.premium, 18, 4)} USD and holds its token (chain time ${await now(laas.client)})`);
+    say(`lp bought policy ${policy} for ${formatUnits(paidPremium, 18, 4)} USD (the junior and the reinsurance underwrote their shares) and holds its token (chain time ${await now(laas.client)})`);
+    const sold = await transferPolicy(laas, lp, 'policies', policy, keeper.address);
+    const newOwner = await laas.read('policies', 'policy_nft', 'psp34OwnerOf', [{ type: 'U128', value: policy }]);
+    check(newOwner?.address() === keeper.address && sold.some((e) => e.contract === 'policies' && e.name === 'Transfer'), 'the policy changed hands');
+    say(`lp sold policy ${policy} to the keeper: the keeper now holds the right to claim`);
 
     say(`passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   } finally {

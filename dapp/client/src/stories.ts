@@ -87,6 +87,16 @@ export async function vote(laas: Laas, staker: Signer, names: { staking: string;
   return (await laas.send(staker, names.staking, 'ld_staking', 'vote', [laas.address(names.reactor), pairs])).events;
 }
 
+/** A keeper measures a position's depth at its AMM (cover is priced from it): price impact, bps. */
+export async function observeDepth(laas: Laas, keeper: Signer, registry: string, position: number): Promise<bigint> {
+  return (await laas.send(keeper, registry, 'position_registry', 'observeDepth', [position])).value;
+}
+
+/** A policy's holder transfers it (PSP34) to `to`, who then holds the right to claim. */
+export async function transferPolicy(laas: Laas, holder: Signer, policies: string, policy: bigint, to: string): Promise<SuiteEvent[]> {
+  return (await laas.send(holder, policies, 'policy_nft', 'psp34Transfer', [to, { type: 'U128', value: policy }, '0x'])).events;
+}
+
 /** What `buyer` would pay for `amount` of cover on `product` for `termMs`. */
 export async function quoteCover(laas: Laas, pool: string, product: number, amount: bigint, termMs: bigint, buyer: string): Promise<PrimaryPoolQuote> {
   return laas.read(pool, 'primary_pool', 'quote', [product, amount, termMs, buyer], buyer);

@@ -73,7 +73,7 @@ export async function dryRun(name: string, contract: Callable, message: string, 
 /**
  * Sends `message(...args)` to `contract` (named `name` in errors) signed by `signer` (whose
  * address is `caller`): dry-run first (a refusal throws [`ContractRefused`] and nothing is sent),
- * then the extrinsic with the dry run's gas and storage deposit as limits, then waits for the
+ * then the extrinsic with the dry run's gas (plus a margin) and storage deposit as limits, then waits for the
  * block that includes it. A dispatch error in that block throws [`ChainError`].
  */
 export async function send(
@@ -91,7 +91,7 @@ export async function send(
   if (!build) throw new ChainError(what, 'the message is not a transaction in the contract\'s ABI');
   const deposit = run.raw.storageDeposit;
   const tx = (build as (...a: unknown[]) => Signable)(...args, {
-    gasLimit: run.raw.gasRequired,
+    gasLimit: withMargin(run.raw.gasRequired),
     // A refund needs no limit; a charge is held to what the dry run charged.
     storageDepositLimit: deposit.type === 'Charge' ? deposit.value : undefined,
   });
@@ -109,6 +109,17 @@ export async function send(
     throw new ChainError(what, `failed in block ${block.number}: ${chain.errorName(data?.dispatchError)}`);
   }
   return { value, blockHash: block.hash, blockNumber: block.number, records };
+}
+
+/**
+ * The dry run's required gas plus a quarter: a call that runs in the next block can need a
+ * little more than its dry run did (a cover pool's roll may cross one more expiry bucket), and
+ * unused gas is refunded.
+ */
+export function withMargin(gas: unknown): unknown {
+  const g = gas as { refTime?: unknown; proofSize?: unknown };
+  if (typeof g?.refTime !== 'bigint' || typeof g?.proofSize !== 'bigint') return gas;
+  return { refTime: g.refTime + g.refTime / 4n, proofSize: g.proofSize + g.proofSize / 4n };
 }
 
 /** Looks for `hex` in blocks from `from` on until it is found or `wait.timeoutMs` passes. */

@@ -80,7 +80,7 @@ test('a call that passes its dry run is sent with its gas and deposit, and found
   const { contract, built, queried } = fakeContract({ isOk: true, value: 42n });
   const r = await send(chain, 'tweth', contract, 'deposit', [5n], SIGNER, FAST);
   assert.deepEqual(queried[0], { args: [5n], options: { caller: SIGNER.address } });
-  assert.deepEqual(built[0], { args: [5n], options: { gasLimit: { refTime: 11n, proofSize: 22n }, storageDepositLimit: 33n } });
+  assert.deepEqual(built[0], { args: [5n], options: { gasLimit: { refTime: 13n, proofSize: 27n }, storageDepositLimit: 33n } });
   assert.deepEqual(submitted, ['0xdeposit']);
   assert.equal(r.value, 42n);
   assert.equal(r.blockNumber, 3);
