@@ -144,6 +144,14 @@ fn only_the_primary_pool_draws_on_a_layer_and_a_layers_locked_capital_cannot_lea
     let (mut s, cover, lps, _keeper) = market();
     let layers = Layers::deploy(&mut s, &cover);
     let junior = layers.junior.clone();
+    // Only pools that back this pool, in their place, can be its layers.
+    let admin = s.admin.clone();
+    let elsewhere = s.chain.deploy(&admin, "layer_pool", "new", &args![cover.usd, admin, Raw("Junior".into()), HOUR_MS, Raw(laas_e2e_tests::layers::JUNIOR_PARAMS.into())], vec![9]);
+    let attachment = TERMS.retention + TERMS.junior_limit;
+    for (j, r) in [(&elsewhere, &layers.reinsurance), (&layers.reinsurance, &layers.junior)] {
+        let r: R<()> = cover.admin(&mut s, "set_layers", vec![TERMS.setup(Some(j), Some(r), attachment, &layers.treasury)]);
+        assert_eq!(r, Err(CoverError::LayerMismatch));
+    }
     // A junior without the capital to back its limit refuses a sale, and so the primary pool.
     let holder = lps[0].clone();
     cover.fund(&mut s, &holder, 2_000 * USD);

@@ -205,16 +205,34 @@ impl PrimaryPool {
         Ok(due)
     }
 
-    /// Sets the layers (see `set_layers`): only with no cover in force and no claim pending;
-    /// what the treasury has accrued is paid to it first. Returns what was swept.
+    /// Sets the layers (see `set_layers`): only with no cover in force and no claim pending,
+    /// and only layer pools that back this pool in their place; what the treasury has accrued
+    /// is paid to it first. Returns what was swept.
     pub(crate) fn replace_layers(&mut self, setup: &LayerSetup) -> Result<u128> {
         setup.validate()?;
         let (ledger, _) = self.rolled(self.ledger, self.env().block_timestamp())?;
         if ledger.active_cover > 0 || self.open_claims > 0 {
             return Err(CoverError::CoverInForce);
         }
+        self.check_layer(setup.junior, 0)?;
+        self.check_layer(setup.reinsurance, 1)?;
         let swept = if self.treasury_due > 0 { self.sweep()? } else { 0 };
         self.layers.set(setup);
         Ok(swept)
+    }
+
+    /// `LayerMismatch` unless `pool` (if any) is layer `kind` (0 junior, 1 reinsurance) of this
+    /// pool, in its cover asset and with its expiry buckets. (Off chain, where no contract can
+    /// be called, the unit tests take it as given.)
+    fn check_layer(&self, pool: Option<AccountId>, kind: u8) -> Result<()> {
+        let Some(pool) = pool else { return Ok(()) };
+        if cfg!(test) {
+            return Ok(());
+        }
+        let (asset, primary, layer, bucket_ms) = layer::setup(pool)?;
+        if asset != self.cover_asset || primary != self.env().account_id() || layer != kind || bucket_ms != self.bucket_ms {
+            return Err(CoverError::LayerMismatch);
+        }
+        Ok(())
     }
 }

@@ -261,7 +261,8 @@ pub mod primary_pool {
         /// premium split; only with no cover in force and no claim pending (who backs a policy
         /// is who was paid for it). The treasury's accrued share is swept to it first. Admin
         /// only. Errors: `Access(NotAdmin)`, `LayerGap`, `LayerOverlap`, `InvalidParams`,
-        /// `CoverInForce`, `PSP22`.
+        /// `CoverInForce`, `LayerMismatch` (a pool that is not this pool's junior or
+        /// reinsurance in its asset and buckets), `PSP22`.
         #[ink(message)]
         pub fn set_layers(&mut self, setup: LayerSetup) -> Result<()> {
             self.access.ensure_admin(self.env().caller())?;

@@ -112,6 +112,9 @@ pub enum CoverError {
     Layer(LayerError),
     /// Cover is in force or claims are pending: the layers behind them cannot change.
     CoverInForce,
+    /// A layer pool does not back this pool in this place: another cover asset, another
+    /// primary pool, the other layer, or other expiry buckets.
+    LayerMismatch,
 }
 
 impl From<AccessError> for CoverError {

@@ -151,3 +151,15 @@ pub fn pay(layer: AccountId, incident: IncidentKey, to: AccountId, amount: u128)
         .try_invoke();
     crate::call::fallible(result, LayerCallError::CallFailed)
 }
+
+/// A layer's fixed setup: its cover asset, the primary pool it backs, which layer it is
+/// (0 junior, 1 reinsurance: the index of its `Layer`) and its bucket length.
+pub fn setup(layer: AccountId) -> Result<(AccountId, AccountId, u8, u64), LayerCallError> {
+    let result = build_call::<DefaultEnvironment>()
+        .call(layer)
+        .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!("setup"))))
+        .returns::<(AccountId, AccountId, u8, u64)>()
+        .try_invoke();
+    crate::call::infallible(result, LayerCallError::CallFailed)
+}
+

@@ -99,7 +99,8 @@ export interface ContractTx<
    * premium split; only with no cover in force and no claim pending (who backs a policy
    * is who was paid for it). The treasury's accrued share is swept to it first. Admin
    * only. Errors: `Access(NotAdmin)`, `LayerGap`, `LayerOverlap`, `InvalidParams`,
-   * `CoverInForce`, `PSP22`.
+   * `CoverInForce`, `LayerMismatch` (a pool that is not this pool's junior or
+   * reinsurance in its asset and buckets), `PSP22`.
    *
    * @param {PrimaryPoolLayersLayerSetupLike} setup
    * @param {ContractTxOptions} options

@@ -256,7 +256,8 @@ export type PrimaryPoolCoverError =
   | { type: "LayerGap" }
   | { type: "LayerOverlap" }
   | { type: "Layer"; value: LaasTraitsLayerLayerError }
-  | { type: "CoverInForce" };
+  | { type: "CoverInForce" }
+  | { type: "LayerMismatch" };
 
 export type LaasTraitsAccessAccessError =
   | "NotAdmin"
