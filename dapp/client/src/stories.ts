@@ -1,32 +1,29 @@
 // The suite's user stories as functions: what an LP, a keeper, a TOKE staker and a cover buyer
 // do, each a few dry-run-first transactions whose results are read back from the chain.
 
-import type { ContractName } from './contracts.js';
 import { ContractRefused } from './errors.js';
 import type { Laas, Signer, SuiteEvent } from './suite.js';
 import type { PrimaryPoolQuote } from './bindings/primary-pool/types.js';
 import type { ReactorState } from './bindings/reactor/types.js';
 
-/** A PSP22 token of the deployment, whatever contract implements it. */
-function psp22(laas: Laas, token: string): ContractName {
-  // Every token of the suite (test assets, TOKE, tAssets) speaks PSP22 with the standard's
-  // selectors; the bindings of the test asset type the calls.
-  laas.entry(token);
-  return 'test_asset';
+/**
+ * The PSP22 token `name` of the deployment, whatever contract implements it (test assets,
+ * TOKE, tAssets): all speak PSP22 with the standard's selectors, so the test asset's bindings
+ * type the calls; the handle itself is built from the token's own ABI.
+ */
+function psp22(laas: Laas, name: string) {
+  const kind = laas.entry(name).contract as 'test_asset';
+  return { kind, handle: laas.contract(name, kind) };
 }
 
 /** `owner`'s balance of `token`. */
 export async function balanceOf(laas: Laas, token: string, owner: string): Promise<bigint> {
-  const kind = psp22(laas, token);
-  const handle = laas.contract(token, laas.entry(token).contract as typeof kind);
-  const r = await handle.query.psp22BalanceOf(owner, { caller: owner });
-  return r.data;
+  return (await psp22(laas, token).handle.query.psp22BalanceOf(owner, { caller: owner })).data;
 }
 
 /** Approves `spender` for exactly `amount` of `token` unless it already may spend that much. */
 export async function ensureAllowance(laas: Laas, owner: Signer, token: string, spender: string, amount: bigint): Promise<void> {
-  const kind = laas.entry(token).contract as 'test_asset';
-  const handle = laas.contract(token, kind);
+  const { kind, handle } = psp22(laas, token);
   const allowed = (await handle.query.psp22Allowance(owner.address, spender, { caller: owner.address })).data;
   if (allowed >= amount) return;
   await laas.send(owner, token, kind, 'psp22Approve', [spender, amount]);
