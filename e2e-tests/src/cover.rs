@@ -8,7 +8,7 @@ const _: () = assert!(WINDOW_MS == 21_600_000 && DAY_MS == 86_400_000);
 use crate::{args, args::Raw, Address};
 use laas_traits::{AccessError, PSP22Error, RegistryError};
 use reactor::reactor::ReactorError;
-use primary_pool::primary_pool::{Capital, CoverError, Quote};
+use primary_pool::primary_pool::{Capital, Claim, CoverError, Quote};
 
 /// A recalibration period: a quarter (91 days).
 pub const QUARTER_MS: u64 = 91 * DAY_MS;
@@ -95,6 +95,19 @@ impl Cover {
     /// `buyer` buys `amount` of cover on `product` for `term_ms`, paying at most `max_premium`.
     pub fn buy(&self, s: &mut Suite, buyer: &Address, product: u32, amount: u128, term_ms: u64, max_premium: u128) -> Result<u128, CoverError> {
         s.chain.call(buyer, &self.pool, "buy_cover", &args![product, amount, term_ms, max_premium])
+    }
+
+    /// `holder` files a claim on `policy`; returns its id and the claim as the pool recorded it.
+    pub fn file_claim(&self, s: &mut Suite, holder: &Address, policy: u128) -> Result<(u64, Claim), CoverError> {
+        let id: u64 = s.chain.call::<Result<u64, CoverError>>(holder, &self.pool, "file_claim", &args![policy])?;
+        let claim: Option<Claim> = s.chain.query(&self.pool, "claim", &args![id]);
+        Ok((id, claim.expect("a filed claim is recorded")))
+    }
+
+    /// The claims desk pays (`pay`) or rejects claim `id`; returns what was paid.
+    pub fn settle(&self, s: &mut Suite, id: u64, pay: bool) -> Result<u128, CoverError> {
+        let desk = self.claims.clone();
+        s.chain.call(&desk, &self.pool, "settle_claim", &args![id, pay])
     }
 
     /// The pool's capital now.

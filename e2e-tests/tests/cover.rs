@@ -5,9 +5,9 @@
 //! paid out by the claims role after a real reactor loss; recalibration moves the product's
 //! probability by the credibility formula.
 
-use laas_e2e_tests::cover::{crash, market, observe_depth, strike, Cover, QUARTER_MS, TWETH, USD, WINDOW_MS};
+use laas_e2e_tests::cover::{crash, market, observe_depth, Cover, QUARTER_MS, TWETH, USD, WINDOW_MS};
 use laas_e2e_tests::suite::{Suite, DAY_MS, E18, HOUR_MS};
-use laas_e2e_tests::{args, args::Bytes, args::Raw, ink_id, Address};
+use laas_e2e_tests::{args, args::Bytes, args::Raw, ink_id};
 use laas_math::{mul_div, Rounding};
 use laas_traits::cover::{Id, PSP34Error, Policy};
 use laas_traits::RegistryError;

@@ -5,12 +5,12 @@
 //! half of every new incident. The expected shares come from the layers' definition written
 //! out here, not from the pool's code.
 
-use laas_e2e_tests::cover::{crash, market, strike, Cover, POOL_PARAMS, USD, WINDOW_MS};
+use laas_e2e_tests::cover::{crash, market, strike, POOL_PARAMS, USD, WINDOW_MS};
 use laas_e2e_tests::layers::{Layers, TERMS, TERM_MS};
-use laas_e2e_tests::suite::{Suite, DAY_MS, E18, HOUR_MS};
-use laas_e2e_tests::{args, args::Raw, Address};
+use laas_e2e_tests::suite::{DAY_MS, E18, HOUR_MS};
+use laas_e2e_tests::{args, args::Raw};
 use laas_traits::LayerError;
-use primary_pool::primary_pool::{Claim, ClaimShares, CoverError, IncidentRecord};
+use primary_pool::primary_pool::{ClaimShares, CoverError, IncidentRecord};
 
 type R<T> = Result<T, CoverError>;
 
@@ -29,18 +29,6 @@ fn expected(used: (u128, u128, u128), amount: u128, aggregate: bool) -> (u128, u
     (p + (rest - p - j - r), j, top + r)
 }
 
-fn file(s: &mut Suite, cover: &Cover, holder: &Address, policy: u128) -> Claim {
-    let r: R<u64> = s.chain.call(holder, &cover.pool, "file_claim", &args![policy]);
-    let id = r.expect("the trigger holds");
-    let claim: Option<Claim> = s.chain.query(&cover.pool, "claim", &args![id]);
-    claim.expect("filed")
-}
-
-fn claim_id(s: &mut Suite, cover: &Cover, policy: u128) -> u64 {
-    let record: Option<primary_pool::primary_pool::PolicyRecord> = s.chain.query(&cover.pool, "policy", &args![policy]);
-    record.and_then(|r| r.claim).expect("a claim")
-}
-
 fn shares(c: &ClaimShares) -> (u128, u128, u128) {
     (c.primary, c.junior, c.reinsurance)
 }
@@ -49,8 +37,16 @@ fn shares(c: &ClaimShares) -> (u128, u128, u128) {
 fn one_incident_flows_from_the_retention_into_the_junior_and_the_reinsurance_and_a_rainy_period_brings_the_reinsurance_in() {
     let (mut s, cover, lps, keeper) = market();
     let layers = Layers::deploy(&mut s, &cover);
-    layers.shareholder(&mut s, &cover, &layers.junior.clone(), "junior-1", 5_000 * USD);
+    let junior_pool = layers.junior.clone();
+    let (junior_holder, junior_shares) = layers.shareholder(&mut s, &cover, &junior_pool, "junior-1", 5_000 * USD);
     layers.shareholder(&mut s, &cover, &layers.reinsurance.clone(), "reinsurer-1", 30_000 * USD);
+    // The junior's shareholder keeps a ripe exit option (an hour's cooldown here), hoping to
+    // leave with everything once it sees claims coming.
+    let admin = s.admin.clone();
+    let r: Result<(), LayerError> = s.chain.call(&admin, &junior_pool, "set_params", &args![Raw("LayerParams { cooldown_ms: 3600000, withdraw_window_ms: 604800000 }".into())]);
+    r.expect("an hour's cooldown");
+    let r: Result<u64, LayerError> = s.chain.call(&junior_holder, &junior_pool, "request_withdrawal", &args![junior_shares]);
+    r.expect("requested");
 
     // Five holders buy cover; each sale pays the layers and the treasury their premium share.
     let covers = [1_000 * USD, 3_000 * USD, 10_000 * USD, 10_000 * USD, 10_000 * USD];
@@ -89,33 +85,37 @@ fn one_incident_flows_from_the_retention_into_the_junior_and_the_reinsurance_and
     let mut per_layer = (0, 0, 0);
     let mut claims = Vec::new();
     for i in 0..4 {
-        let claim = file(&mut s, &cover, &holders[i], policies[i]);
+        let (id, claim) = cover.file_claim(&mut s, &holders[i], policies[i]).expect("the trigger holds");
         assert_eq!(shares(&claim.shares), expected(per_layer, claim.amount, false), "claim {i} of {} after {per_layer:?}", claim.amount);
         filed += claim.amount;
         per_layer = (per_layer.0 + claim.shares.primary, per_layer.1 + claim.shares.junior, per_layer.2 + claim.shares.reinsurance);
-        claims.push(claim);
+        claims.push((id, claim));
     }
-    println!("drawdown {drawdown} bps; claims {:?}; layers {per_layer:?}", claims.iter().map(|c| c.amount).collect::<Vec<_>>());
+    println!("drawdown {drawdown} bps; claims {:?}; layers {per_layer:?}", claims.iter().map(|(_, c)| c.amount).collect::<Vec<_>>());
     // The first loss stays inside the retention; by the last one every layer pays.
-    assert_eq!(shares(&claims[0].shares), (claims[0].amount, 0, 0));
+    assert_eq!(shares(&claims[0].1.shares), (claims[0].1.amount, 0, 0));
     assert!(per_layer.1 == TERMS.junior_limit && per_layer.2 > 0, "the junior is exhausted and the reinsurance reached: {per_layer:?}");
     // Each layer holds its share at once.
     assert_eq!(Layers::capital(&mut s, &layers.junior).held, per_layer.1);
+    // The junior's shareholder, its request ripe, cannot leave with what is held nor with
+    // what backs the cover in force: only the rest is free, and that is all that leaves.
+    let junior = Layers::capital(&mut s, &junior_pool);
+    assert_eq!(junior.free, junior.value - junior.exposure.min(TERMS.junior_limit).min(junior.value));
+    assert!(junior.value + junior.held <= junior.funds, "what is held is not counted as the shares' value");
+    let r: Result<u128, LayerError> = s.chain.call(&junior_holder, &junior_pool, "withdraw", &args![junior_shares]);
+    assert_eq!(r, Err(LayerError::CapitalLocked { free: junior.free }));
     assert_eq!(Layers::capital(&mut s, &layers.reinsurance).held, per_layer.2);
 
     // The claims desk pays them: each layer pays its share to the claimant directly.
-    let desk = cover.claims.clone();
-    for (i, claim) in claims.iter().enumerate() {
+    for (i, (id, claim)) in claims.iter().enumerate() {
         let before = cover.usd_of(&mut s, &holders[i]);
-        let id = claim_id(&mut s, &cover, policies[i]);
-        let r: R<u128> = s.chain.call(&desk, &cover.pool, "settle_claim", &args![id, true]);
-        assert_eq!(r, Ok(claim.amount));
+        assert_eq!(cover.settle(&mut s, *id, true), Ok(claim.amount));
         assert_eq!(cover.usd_of(&mut s, &holders[i]) - before, claim.amount);
     }
     assert_eq!(Layers::payouts(&mut s, &layers.junior).paid, per_layer.1);
     assert_eq!(Layers::payouts(&mut s, &layers.reinsurance).paid, per_layer.2);
     assert_eq!(Layers::capital(&mut s, &layers.junior).held, 0);
-    let epoch = claims[0].incident.epoch;
+    let epoch = claims[0].1.incident.epoch;
     let incident: IncidentRecord = s.chain.query(&cover.pool, "incident", &args![0u32, 0u32, epoch]);
     assert_eq!((incident.claims, incident.paid), (4, filed));
     let period: u64 = s.chain.query(&cover.pool, "current_period", &args![]);
@@ -130,12 +130,10 @@ fn one_incident_flows_from_the_retention_into_the_junior_and_the_reinsurance_and
     r.expect("hourly incidents");
     s.chain.advance_time(HOUR_MS);
     strike(&mut s, &keeper);
-    let claim = file(&mut s, &cover, &holders[4], policies[4]);
+    let (id, claim) = cover.file_claim(&mut s, &holders[4], policies[4]).expect("the trigger holds");
     assert_ne!(claim.incident.epoch, epoch, "a new incident");
     assert_eq!(shares(&claim.shares), expected((0, 0, 0), claim.amount, true));
-    let id = claim_id(&mut s, &cover, policies[4]);
-    let r: R<u128> = s.chain.call(&desk, &cover.pool, "settle_claim", &args![id, true]);
-    assert_eq!(r, Ok(claim.amount));
+    assert_eq!(cover.settle(&mut s, id, true), Ok(claim.amount));
     assert_eq!(Layers::payouts(&mut s, &layers.reinsurance).incidents, 2, "two reinsurance activations");
 }
 

@@ -15,13 +15,9 @@ fn file_and_pay(s: &mut Suite, cover: &Cover, holder: &Address, policy: u128, ke
     // A new incident each hour (the drawdown still holds within its window).
     s.chain.advance_time(HOUR_MS);
     strike(s, keeper);
-    let r: Result<u64, CoverError> = s.chain.call(holder, &cover.pool, "file_claim", &args![policy]);
-    let id = r.expect("filed");
-    let claim: Option<Claim> = s.chain.query(&cover.pool, "claim", &args![id]);
-    let desk = cover.claims.clone();
-    let r: Result<u128, CoverError> = s.chain.call(&desk, &cover.pool, "settle_claim", &args![id, true]);
-    r.expect("paid");
-    (claim.expect("claim"), s.chain.last_cost())
+    let (id, claim) = cover.file_claim(s, holder, policy).expect("filed");
+    cover.settle(s, id, true).expect("paid");
+    (claim, s.chain.last_cost())
 }
 
 /// The market with the layers of the scenarios (retention 1,000 USD, the junior 2,000 above,
