@@ -195,12 +195,11 @@ pub mod layer_pool {
             self.ledger = ledger;
             self.shares.insert(caller, &sub(held, shares)?);
             match left {
-                Some(request) => self.withdrawals.insert(caller, &request),
-                None => {
-                    self.withdrawals.remove(caller);
-                    None
+                Some(request) => {
+                    self.withdrawals.insert(caller, &request);
                 }
-            };
+                None => self.withdrawals.remove(caller),
+            }
             token::push(self.asset, caller, amount)?;
             self.env().emit_event(Withdrawn { account: caller, shares, amount });
             Ok(amount)
@@ -293,9 +292,9 @@ pub mod layer_pool {
             let duration = end.checked_sub(now).filter(|d| *d > 0).ok_or(LayerError::InvalidParams)?;
             let rate = rate_of(premium, duration)?;
             ledger.book_sale(premium, rate, duration, exposure)?;
-            let value = ledger.value()?;
-            let needed = add(ledger.active_cover.min(limit), ledger.pending_claims)?;
-            if needed > add(value, ledger.pending_claims)? {
+            // What is held for claims is already off the value: the rest must back the limit.
+            let (needed, value) = (ledger.active_cover.min(limit), ledger.value()?);
+            if needed > value {
                 return Err(LayerError::InsufficientCapital { needed, value });
             }
             let mut ending = self.buckets.get(bucket).unwrap_or_default();

@@ -106,12 +106,11 @@ impl PrimaryPool {
         self.ledger = ledger;
         self.shares.insert(account, &sub(held, shares)?);
         match left {
-            Some(request) => self.withdrawals.insert(account, &request),
-            None => {
-                self.withdrawals.remove(account);
-                None
+            Some(request) => {
+                self.withdrawals.insert(account, &request);
             }
-        };
+            None => self.withdrawals.remove(account),
+        }
         Ok(amount)
     }
 }
