@@ -21,6 +21,7 @@ use drink::{
 use parity_scale_codec::Decode;
 
 pub mod args;
+pub mod catalogue;
 pub mod cover;
 pub mod governance;
 pub mod layers;

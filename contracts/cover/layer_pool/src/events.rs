@@ -81,6 +81,20 @@ pub struct Paid {
     pub shortfall: u128,
 }
 
+/// The operator's repayment of what the layer paid on an incident came back to it.
+#[ink::event]
+pub struct Recovered {
+    /// The position of the incident.
+    #[ink(topic)]
+    pub position: u32,
+    /// The product.
+    pub product: u32,
+    /// The trigger epoch.
+    pub epoch: u64,
+    /// Recovered.
+    pub amount: u128,
+}
+
 /// The layer's parameters changed.
 #[ink::event]
 pub struct ParamsSet {

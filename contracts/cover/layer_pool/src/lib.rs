@@ -366,6 +366,22 @@ pub mod layer_pool {
             self.env().emit_event(Paid { position, product, epoch, to, amount: paid, shortfall });
             Ok(paid)
         }
+
+        /// Takes back `amount` (transferred here by the primary pool just before) that the
+        /// operator repaid for what this layer paid on `incident`: it goes to the shareholders.
+        /// Primary pool only. Errors: `NotPrimary`, `ZeroAmount`.
+        #[ink(message)]
+        fn recover(&mut self, incident: IncidentKey, amount: u128) -> Result<()> {
+            self.ensure_primary()?;
+            if amount == 0 {
+                return Err(LayerError::ZeroAmount);
+            }
+            self.ledger.funds = add(self.ledger.funds, amount)?;
+            self.payouts.recovered = add(self.payouts.recovered, amount)?;
+            let (position, product, epoch) = incident;
+            self.env().emit_event(Recovered { position, product, epoch, amount });
+            Ok(())
+        }
     }
 
     impl AccessControl for LayerPool {

@@ -448,16 +448,29 @@ pub mod position_registry {
     impl CoverFeed for PositionRegistry {
         /// The position's operator and related parties with its congestion, depth fragility
         /// (none without a venue) and the age of its NAV, for a cover pool's quote in one call.
-        /// Anyone may call. Errors: `UnknownPosition`, `NoData`, `Stale`, `TooFewReporters`.
+        /// Anyone may call. A Term position without redemption or NAV observations reads as
+        /// uncongested with a current NAV (see below). Errors: `UnknownPosition`, `NoData`,
+        /// `Stale`, `TooFewReporters`.
         #[ink(message)]
         fn underwriting(&self, position: u32) -> Result<Underwriting> {
             let found = self.position_or_err(position)?;
-            let congestion = self.congestion_now(position)?;
+            // A Term position redeems at its maturity, not on request, and is worth its
+            // settlement: without redemption or NAV observations (none, or too few reporters
+            // for a median) it reads as uncongested and its NAV as current (stale
+            // observations still refuse).
+            let term = matches!(found.registration.class, Class::Term { .. });
+            let congestion = match self.congestion_now(position) {
+                Err(RegistryError::NoData | RegistryError::TooFewReporters) if term => Reading { value: 0, age_ms: 0 },
+                reading => reading?,
+            };
             let depth = match found.registration.venue {
                 Some(_) => Some(self.smoothed(position, Feed::Depth)?),
                 None => None,
             };
-            let (_, nav_age_ms) = self.fresh(position, Feed::Nav)?;
+            let nav_age_ms = match self.fresh(position, Feed::Nav) {
+                Err(RegistryError::NoData | RegistryError::TooFewReporters) if term => 0,
+                fresh => fresh?.1,
+            };
             Ok(Underwriting { operator: found.registration.operator, related: found.registration.related, congestion, depth, nav_age_ms })
         }
 

@@ -13,9 +13,9 @@ use crate::events::{ClaimFiled, ClaimSettled, LossSplit, Recalibrated};
 use crate::primary_pool::PrimaryPool;
 use crate::types::*;
 use ink::codegen::Env;
-use laas_math::{add, sub};
+use laas_math::{add, mul_div, sub, Rounding, BPS};
 use laas_pricing::{loss_given_trigger, observed_frequency_bps, recalibrate};
-use laas_traits::{cover, registry, token, Reading};
+use laas_traits::{cover, registry, token, RegistryError};
 
 impl PrimaryPool {
     /// Files the caller's claim on `policy` (see `file_claim`); returns the claim's id.
@@ -41,17 +41,32 @@ impl PrimaryPool {
         if product.parties == PartyRule::Refuse && registry::is_party(self.registry, product.position, caller)? {
             return Err(CoverError::RelatedParty);
         }
-        let reading = registry::measure(self.registry, product.position, product.trigger.measure())?;
-        self.book_claim(policy, record, &product, caller, reading)
+        let observed = self.evidence(&product)?;
+        self.book_claim(policy, record, &product, caller, observed)
+    }
+
+    /// Reads what `product`'s trigger is assessed on from the registry: its measure, a
+    /// liquidity gap's congestion and depth (one call), or nothing (governance).
+    /// Errors: the registry's (`NoData` for depth on a position without a venue).
+    pub(crate) fn evidence(&self, product: &Product) -> Result<Observed> {
+        if let Some(measure) = product.trigger.measure() {
+            return Ok(Observed::One(registry::measure(self.registry, product.position, measure)?));
+        }
+        if let Trigger::LiquidityGap { .. } = product.trigger {
+            let view = registry::underwriting(self.registry, product.position)?;
+            let depth = view.depth.ok_or(CoverError::Registry(RegistryError::NoData))?;
+            return Ok(Observed::Stress { congestion: view.congestion, depth });
+        }
+        Ok(Observed::Nothing)
     }
 
     /// Books a claim on `policy` (its `record`, of `product`) by `caller` for the trigger's
-    /// `reading` now: whether it triggers for an event that began after the waiting period
+    /// evidence `observed` now: whether it triggers for an event that began after the waiting period
     /// and crossed the threshold by the end of the term, what it pays, the lock. Returns the
     /// claim's id. Errors: `NotTriggered`, `OutsideCover`, `ZeroAmount`.
-    pub(crate) fn book_claim(&mut self, policy: u128, mut record: PolicyRecord, product: &Product, caller: ink::primitives::AccountId, reading: Reading) -> Result<u64> {
+    pub(crate) fn book_claim(&mut self, policy: u128, mut record: PolicyRecord, product: &Product, caller: ink::primitives::AccountId, observed: Observed) -> Result<u64> {
         let now = self.env().block_timestamp();
-        let Assessment { hit, magnitude_bps, began_ms, crossed_ms } = product.trigger.assess(reading.value, reading.age_ms, now);
+        let Assessment { hit, magnitude_bps, measured, began_ms, crossed_ms } = product.trigger.assess(observed, now);
         if !hit {
             return Err(CoverError::NotTriggered);
         }
@@ -81,7 +96,7 @@ impl PrimaryPool {
         self.ledger.pending_claims = add(self.ledger.pending_claims, shares.primary)?;
         let id = self.claim_count;
         self.claim_count = id.checked_add(1).ok_or(CoverError::Math(laas_math::MathError::Overflow))?;
-        self.claims.insert(id, &Claim { policy, claimant: caller, amount, incident, magnitude_bps, filed_ms: now, status: ClaimStatus::Pending, shares });
+        self.claims.insert(id, &Claim { policy, claimant: caller, amount, incident, magnitude_bps, measured, filed_ms: now, status: ClaimStatus::Pending, shares });
         record.claim = Some(id);
         self.policies.insert(policy, &record);
         self.hold_in_layers(&shares, true)?;
@@ -107,6 +122,9 @@ impl PrimaryPool {
             // bookkeeping after these calls cannot be raced).
             let (junior, reinsurance) = self.pay_from_layers(&claim.shares, key, claim.claimant)?;
             let primary = self.pay(&claim, add(junior, reinsurance)?)?;
+            if let Some(Product { trigger: Trigger::SettlementDelay { .. }, .. }) = self.products.get(claim.incident.product) {
+                self.open_recovery(id, claim.incident, &claim.shares, (primary, junior, reinsurance))?;
+            }
             token::push(self.cover_asset, claim.claimant, primary)?;
             self.env().emit_event(LossSplit { claim: id, primary, junior, reinsurance });
             add(add(primary, junior)?, reinsurance)?
@@ -142,6 +160,7 @@ impl PrimaryPool {
         self.ledger.funds = sub(self.ledger.funds, primary)?;
         let paid = add(primary, layers_paid)?;
         let record = self.policies.get(claim.policy).ok_or(CoverError::UnknownPolicy)?;
+        let cover = record.cover;
         // The policy is spent: its cover no longer backs anything (its premium keeps earning).
         if record.bucket >= self.ledger.next_bucket {
             let mut ending = self.buckets.get(record.bucket).unwrap_or_default();
@@ -166,6 +185,11 @@ impl PrimaryPool {
         let period = self.period_index(self.env().block_timestamp());
         let mut record = self.periods.get((claim.incident.product, period)).unwrap_or_default();
         record.paid = add(record.paid, paid)?;
+        record.claims = record.claims.saturating_add(1);
+        record.claimed_cover = add(record.claimed_cover, cover)?;
+        if let Some(Product { trigger: Trigger::LiquidityGap { .. }, .. }) = self.products.get(claim.incident.product) {
+            record.impact_cost = add(record.impact_cost, mul_div(cover, claim.measured, BPS, Rounding::Up)?)?;
+        }
         if first {
             record.triggers = record.triggers.saturating_add(1);
         }

@@ -179,3 +179,45 @@ pub struct Recalibrated {
     /// The period's actual loss (claims paid).
     pub actual: u128,
 }
+
+/// A paid maturity guarantee left the operator owing the pools what they paid.
+#[ink::event]
+pub struct RecoveryOpened {
+    /// The claim (the recovery's id).
+    #[ink(topic)]
+    pub claim: u64,
+    /// The position whose operator owes it.
+    #[ink(topic)]
+    pub position: u32,
+    /// Owed, all layers together.
+    pub owed: u128,
+}
+
+/// A repayment into a recovery flowed back to the layers, reinsurance first.
+#[ink::event]
+pub struct RecoveryRepaid {
+    /// The recovery (its claim).
+    #[ink(topic)]
+    pub claim: u64,
+    /// Who paid.
+    #[ink(topic)]
+    pub payer: AccountId,
+    /// Back to the primary pool.
+    pub primary: u128,
+    /// Back to the junior pool.
+    pub junior: u128,
+    /// Back to the reinsurance pool.
+    pub reinsurance: u128,
+    /// Still owed.
+    pub outstanding: u128,
+}
+
+/// A recovery closed: repaid in full (nothing written off) or written off by the admin.
+#[ink::event]
+pub struct RecoveryClosed {
+    /// The recovery (its claim).
+    #[ink(topic)]
+    pub claim: u64,
+    /// What was still owed and is given up.
+    pub written_off: u128,
+}

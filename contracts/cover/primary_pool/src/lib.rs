@@ -26,8 +26,11 @@
 
 pub mod capital;
 mod claims;
+pub mod disclosure;
 pub mod events;
 pub mod layers;
+pub mod recoveries;
+pub mod triggers;
 pub mod types;
 mod underwrite;
 
@@ -37,6 +40,8 @@ mod tests;
 #[ink::contract]
 pub mod primary_pool {
     pub use crate::capital::Ledger;
+    pub use crate::disclosure::Disclosure;
+    pub use crate::recoveries::Recovery;
     use crate::events::*;
     pub use crate::types::*;
     use ink::prelude::vec::Vec;
@@ -106,6 +111,8 @@ pub mod primary_pool {
         pub(crate) open_claims: u32,
         /// Claims paid in each period by every layer (the reinsurance's aggregate trigger).
         pub(crate) period_paid: Mapping<u64, u128>,
+        /// What operators owe back for the maturity guarantees paid, by claim.
+        pub(crate) recoveries: Mapping<u64, Recovery>,
         /// Admin (products, parameters, blacklist, claims role) and guardian (pauses new
         /// cover).
         pub(crate) access: Access,
@@ -156,6 +163,7 @@ pub mod primary_pool {
                 treasury_due: 0,
                 open_claims: 0,
                 period_paid: Mapping::new(),
+                recoveries: Mapping::new(),
                 access: Access::new(Self::env().caller()),
             })
         }
@@ -194,6 +202,7 @@ pub mod primary_pool {
         pub fn create_product(&mut self, product: Product) -> Result<u32> {
             self.access.ensure_admin(self.env().caller())?;
             product.validate()?;
+            self.check_term(&product)?;
             let id = self.product_count;
             self.product_count = id.checked_add(1).ok_or(CoverError::InvalidParams)?;
             let now = self.env().block_timestamp();
@@ -388,6 +397,42 @@ pub mod primary_pool {
         #[ink(message)]
         pub fn settle_claim(&mut self, claim: u64, pay: bool) -> Result<u128> {
             self.settle(claim, pay)
+        }
+
+        /// Repays up to `amount` into the recovery of maturity-guarantee claim `claim` (the
+        /// caller must have approved the pool): it flows back to the reinsurance first, then
+        /// the junior, then the primary, each up to what it paid; only what is still owed is
+        /// taken, and the recovery closes when nothing is. Anyone may call (the operator, or
+        /// someone for it). Returns what was taken. Errors: `ZeroAmount`, `UnknownRecovery`,
+        /// `RecoveryClosed`, `PSP22`, `Layer`.
+        #[ink(message)]
+        pub fn repay_recovery(&mut self, claim: u64, amount: u128) -> Result<u128> {
+            self.repay(claim, amount)
+        }
+
+        /// Writes off what is still owed on recovery `claim` and closes it. Admin only.
+        /// Returns what was written off. Errors: `Access(NotAdmin)`, `UnknownRecovery`,
+        /// `RecoveryClosed`.
+        #[ink(message)]
+        pub fn close_recovery(&mut self, claim: u64) -> Result<u128> {
+            self.write_off(self.env().caller(), claim)
+        }
+
+        /// The recovery of maturity-guarantee claim `claim`: what each layer paid and has had
+        /// back, and whether it is closed. Anyone may call.
+        #[ink(message)]
+        pub fn recovery(&self, claim: u64) -> Option<Recovery> {
+            self.recoveries.get(claim)
+        }
+
+        /// Product `product`'s period `period` as disclosed: its record, the loss ratio and
+        /// its rolling volatility, the average payout, the observed trigger frequency, for
+        /// liquidity-gap cover the insured holders' net impact cost against an uninsured
+        /// holder's, and the pool's reserves and coverage now. Anyone may call.
+        /// Errors: `UnknownProduct`, `Math`.
+        #[ink(message)]
+        pub fn disclosure(&self, product: u32, period: u64) -> Result<Disclosure> {
+            self.disclose(product, period)
         }
 
         /// Recalibrates `product`'s probability over its first period not yet folded in (which

@@ -8,8 +8,9 @@ use laas_math::{MathError, BPS};
 use laas_traits::cover::PolicyCallError;
 use laas_traits::layer::{LayerCallError, LayerError};
 pub use crate::layers::{ClaimShares, LayerSetup};
+pub use crate::triggers::{Assessment, Observed, Trigger};
 use laas_traits::token::TokenCallError;
-use laas_traits::{AccessError, Measure, PSP22Error, RegistryError};
+use laas_traits::{AccessError, PSP22Error, RegistryError};
 
 /// Results of the pool's messages.
 pub type Result<T> = core::result::Result<T, CoverError>;
@@ -114,7 +115,10 @@ pub enum CoverError {
     CoverInForce,
     /// A layer pool does not back this pool in this place: another cover asset, another
     /// primary pool, the other layer, or other expiry buckets.
-    LayerMismatch,
+    LayerMismatch,    /// No recovery is recorded for this claim (it paid no maturity guarantee).
+    UnknownRecovery,
+    /// The recovery is closed (repaid in full, or written off): nothing more is taken.
+    RecoveryClosed,
 }
 
 impl From<AccessError> for CoverError {
@@ -198,79 +202,6 @@ pub enum Tier {
     C,
 }
 
-/// What a product pays on, read from the position registry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[ink::scale_derive(Encode, Decode, TypeInfo)]
-#[cfg_attr(feature = "std", derive(ink::storage::traits::StorageLayout))]
-#[allow(clippy::cast_possible_truncation)]
-pub enum Trigger {
-    /// `nav_drawdown(position, window_ms)` above `threshold_bps`; pays in proportion to the
-    /// drawdown.
-    NavDrawdown {
-        /// The drawdown window, ms.
-        window_ms: u64,
-        /// The drawdown that triggers, bps (exclusive).
-        threshold_bps: u32,
-    },
-    /// `queue_wait(position)` above `threshold_ms`; pays in full (binary).
-    QueueWait {
-        /// The wait that triggers, ms (exclusive).
-        threshold_ms: u64,
-    },
-}
-
-impl Trigger {
-    /// The registry query that measures it.
-    pub fn measure(&self) -> Measure {
-        match self {
-            Trigger::NavDrawdown { window_ms, .. } => Measure::NavDrawdown { window_ms: *window_ms },
-            Trigger::QueueWait { .. } => Measure::QueueWait,
-        }
-    }
-
-    /// For a reading `value` whose data is `age_ms` old at `now_ms`: whether it triggers,
-    /// the magnitude (bps, ≤ 100%), when the measured event began (the drawdown window's
-    /// start; when the queue began to wait, counted from the observation that measured it)
-    /// and when it crossed the threshold (now for a drawdown, read now; the queue's start
-    /// plus the threshold), ms.
-    pub fn assess(&self, value: u128, age_ms: u64, now_ms: u64) -> Assessment {
-        match self {
-            Trigger::NavDrawdown { window_ms, threshold_bps } => Assessment {
-                hit: value > u128::from(*threshold_bps),
-                magnitude_bps: value.min(BPS),
-                began_ms: now_ms.saturating_sub(*window_ms),
-                crossed_ms: now_ms,
-            },
-            Trigger::QueueWait { threshold_ms } => {
-                let wait = u64::try_from(value).unwrap_or(u64::MAX);
-                let began_ms = now_ms.saturating_sub(age_ms).saturating_sub(wait);
-                Assessment { hit: wait > *threshold_ms, magnitude_bps: BPS, began_ms, crossed_ms: began_ms.saturating_add(*threshold_ms) }
-            }
-        }
-    }
-
-    /// How long the trigger takes to measure: a drawdown's window, a queue's threshold.
-    pub fn span_ms(&self) -> u64 {
-        match self {
-            Trigger::NavDrawdown { window_ms, .. } => *window_ms,
-            Trigger::QueueWait { threshold_ms } => *threshold_ms,
-        }
-    }
-}
-
-/// What a trigger reading says (see [`Trigger::assess`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Assessment {
-    /// Whether it passes the threshold.
-    pub hit: bool,
-    /// The magnitude, bps.
-    pub magnitude_bps: u128,
-    /// When the measured event began, ms.
-    pub began_ms: u64,
-    /// When it crossed the threshold, ms.
-    pub crossed_ms: u64,
-}
-
 /// How a product treats the position's operator and related parties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
@@ -328,10 +259,7 @@ impl Product {
     /// Checks ranges. Errors: `InvalidParams`.
     pub fn validate(&self) -> Result<()> {
         let bps = u32::try_from(BPS).unwrap_or(u32::MAX);
-        let trigger_ok = match self.trigger {
-            Trigger::NavDrawdown { window_ms, threshold_bps } => window_ms > 0 && threshold_bps < bps,
-            Trigger::QueueWait { threshold_ms } => threshold_ms > 0,
-        };
+        let trigger_ok = self.trigger.is_valid();
         let multiplier_ok = match self.parties {
             PartyRule::Multiplier(m) => m >= bps,
             PartyRule::Refuse => true,
@@ -497,6 +425,9 @@ pub struct Claim {
     pub incident: Incident,
     /// The trigger's magnitude, bps.
     pub magnitude_bps: u128,
+    /// What the trigger's measure read (drawdown or impact bps, wait or delay ms; 0 when
+    /// nothing is measured).
+    pub measured: u128,
     /// When it was filed, ms.
     pub filed_ms: u64,
     /// Pending, paid or rejected.
@@ -545,6 +476,15 @@ pub struct PeriodRecord {
     pub paid: u128,
     /// Incidents that paid for the first time in the period.
     pub triggers: u32,
+    /// Claims paid.
+    pub claims: u32,
+    /// The cover of the policies whose claims were paid.
+    pub claimed_cover: u128,
+    /// What the measured impact cost those policies' cover, before the subsidy (liquidity-gap
+    /// cover; the same redemptions' cost to an uninsured holder).
+    pub impact_cost: u128,
+    /// Taken back from operators (maturity guarantees' recoveries).
+    pub recovered: u128,
     /// The latest end of the policies sold in the period, ms.
     pub max_end_ms: u64,
 }

@@ -23,7 +23,8 @@ pub(crate) struct Priced {
 impl PrimaryPool {
     /// Prices `amount` of cover on product `id` for `term_ms` for `buyer`, from the product's
     /// rolled state, the rolled ledger and the registry's view. Reads only.
-    /// Errors: `ZeroAmount`, `ProductInactive`, `TermOutOfRange`, `AboveMaxCover`,
+    /// Errors: `ZeroAmount`, `ProductInactive`, `TermOutOfRange` (also: a maturity guarantee
+    /// whose term cannot cover the maturity), `AboveMaxCover`,
     /// `Blacklisted`, `RelatedParty`, `StaleNav`, `CapacityExceeded`, `ZeroPremium`, `Math`.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn price(&self, product: &Product, state: &ProductState, ledger: &Ledger, view: &Underwriting, amount: u128, term_ms: u64, buyer: AccountId) -> Result<Priced> {
@@ -33,7 +34,8 @@ impl PrimaryPool {
         if !product.active {
             return Err(CoverError::ProductInactive);
         }
-        if term_ms < product.min_term_ms || term_ms > product.max_term_ms {
+        let now = self.env().block_timestamp();
+        if term_ms < product.min_term_ms || term_ms > product.max_term_ms || !product.trigger.coverable(now, now.saturating_add(term_ms), product.waiting_ms) {
             return Err(CoverError::TermOutOfRange);
         }
         if amount > product.max_cover {
@@ -124,7 +126,7 @@ impl PrimaryPool {
             return Err(CoverError::PremiumAboveLimit { premium: cost });
         }
         // The layers' and the treasury's shares of the premium; the primary books the rest.
-        let max_loss = loss_given_trigger(amount, BPS, u128::from(product.payout_bps), product.deductible, product.max_payout)?;
+        let max_loss = loss_given_trigger(amount, product.trigger.max_magnitude_bps(), u128::from(product.payout_bps), product.deductible, product.max_payout)?;
         let cession = self.cession(cost, max_loss)?;
         let (policy, terms, lock_until) = self.book_policy(id, state, amount, term_ms, &priced, cession.kept)?;
         self.treasury_due = add(self.treasury_due, cession.treasury)?;

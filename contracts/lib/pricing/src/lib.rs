@@ -14,6 +14,9 @@
 //! * Capacity shrinks under stress too ([`capacity`]).
 //! * One incident's loss splits between the primary, junior and reinsurance layers
 //!   ([`waterfall::split`]).
+//! * What the operator repays of a maturity guarantee flows back the other way, the
+//!   reinsurance first ([`waterfall::recover`]).
+//! * Disclosure: loss ratios and their volatility ([`metrics`]).
 //! * Each period the probabilities are recalibrated with credibility
 //!   `Z = n / (n + k)`: `p_new = Z × p_observed + (1 − Z) × p_prior` ([`recalibrate`]).
 //!
@@ -23,9 +26,11 @@
 //! up, payouts and capacity round down. Every function is total: overflow is a [`MathError`].
 #![cfg_attr(not(feature = "std"), no_std)]
 
+pub mod metrics;
 pub mod waterfall;
 
-pub use waterfall::{fill, split, LayerError, Layers, Shares};
+pub use metrics::{loss_ratio_bps, share_bps, volatility_bps};
+pub use waterfall::{fill, recover, split, LayerError, Layers, Shares};
 
 use laas_math::{add, mul_div, MathError, Rounding, BPS};
 

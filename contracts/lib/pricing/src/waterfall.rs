@@ -123,3 +123,13 @@ pub fn fill(amount: u128, used: &Shares, layers: &Layers, aggregate: bool) -> Re
     Ok(Shares { primary: add(primary, tail)?, junior, reinsurance: add(off_the_top, above)? })
 }
 
+/// A repayment of `amount` into a recovery whose layers are still owed `owed` (what each
+/// paid, less what came back): the reverse of the waterfall, the reinsurance first, then the
+/// junior, then the primary, each up to what it is owed. The shares sum to
+/// `min(amount, owed.total())`; the rest is not taken.
+pub fn recover(amount: u128, owed: &Shares) -> Shares {
+    let reinsurance = amount.min(owed.reinsurance);
+    let junior = amount.saturating_sub(reinsurance).min(owed.junior);
+    let primary = amount.saturating_sub(reinsurance).saturating_sub(junior).min(owed.primary);
+    Shares { primary, junior, reinsurance }
+}

@@ -104,6 +104,11 @@ pub trait CoverLayer {
     /// paid. Primary pool only.
     #[ink(message)]
     fn pay(&mut self, incident: IncidentKey, to: AccountId, amount: u128) -> Result<u128, LayerError>;
+
+    /// Takes back `amount` (already transferred to the layer) recovered from the operator
+    /// for what the layer paid on `incident`. Primary pool only.
+    #[ink(message)]
+    fn recover(&mut self, incident: IncidentKey, amount: u128) -> Result<(), LayerError>;
 }
 
 /// Why a call to a layer failed.
@@ -148,6 +153,16 @@ pub fn pay(layer: AccountId, incident: IncidentKey, to: AccountId, amount: u128)
         .call(layer)
         .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!("CoverLayer::pay"))).push_arg(incident).push_arg(to).push_arg(amount))
         .returns::<Result<u128, LayerError>>()
+        .try_invoke();
+    crate::call::fallible(result, LayerCallError::CallFailed)
+}
+
+/// `CoverLayer::recover` on `layer`.
+pub fn recover(layer: AccountId, incident: IncidentKey, amount: u128) -> Result<(), LayerCallError> {
+    let result = build_call::<DefaultEnvironment>()
+        .call(layer)
+        .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!("CoverLayer::recover"))).push_arg(incident).push_arg(amount))
+        .returns::<Result<(), LayerError>>()
         .try_invoke();
     crate::call::fallible(result, LayerCallError::CallFailed)
 }

@@ -241,6 +241,8 @@ pub enum Measure {
     },
     /// `queue_wait(position)`, ms.
     QueueWait,
+    /// `settlement_delay(position)`, ms (a Term position).
+    SettlementDelay,
 }
 
 /// Asks `registry` for `position`'s underwriting view. Errors: the registry's, or `CallFailed`.
@@ -276,6 +278,11 @@ pub fn measure(registry: AccountId, position: u32, measure: Measure) -> Result<R
         Measure::QueueWait => build_call::<DefaultEnvironment>()
             .call(registry)
             .exec_input(ink::env::call::ExecutionInput::new(ink::env::call::Selector::new(ink::selector_bytes!("queue_wait"))).push_arg(position))
+            .returns::<Result<Reading, RegistryError>>()
+            .try_invoke(),
+        Measure::SettlementDelay => build_call::<DefaultEnvironment>()
+            .call(registry)
+            .exec_input(ink::env::call::ExecutionInput::new(ink::env::call::Selector::new(ink::selector_bytes!("settlement_delay"))).push_arg(position))
             .returns::<Result<Reading, RegistryError>>()
             .try_invoke(),
     };

@@ -1,8 +1,11 @@
 //! Weights of a sale that pays two layers their premium share, and of a claim's payout
 //! through the loss waterfall: paid by the primary pool alone, by
 //! the primary and the junior, and by all three layers (the primary pool calls each layer in
-//! turn; each pays the claimant itself), with 1 and 1,000 policies sold before.
+//! turn; each pays the claimant itself), with 1 and 1,000 policies sold before; and of a
+//! maturity guarantee paid through all three (which opens a recovery) and repaid by the
+//! operator back through them, reinsurance first.
 
+use laas_e2e_tests::catalogue::{maturity_product, term_position};
 use laas_e2e_tests::cover::{crash, market, strike, Cover, POOL_PARAMS, USD, WINDOW_MS};
 use laas_e2e_tests::layers::Layers;
 use laas_e2e_tests::suite::{Suite, DAY_MS, HOUR_MS};
@@ -33,6 +36,14 @@ fn measure(policies: u128) -> Vec<(&'static str, Cost)> {
     layers.shareholder(&mut s, &cover, &reinsurance, "reinsurer", 100_000 * USD);
     let buyer = s.chain.user("buyer");
     cover.fund(&mut s, &buyer, 100_000 * USD);
+    // A Term position maturing in five days, and 10,000 of its maturity guarantee.
+    let operator = s.chain.user("term-operator");
+    let maturity = s.chain.now_ms() + 5 * DAY_MS;
+    let (_, position) = term_position(&mut s, &operator, maturity);
+    let product = cover.create(&mut s, maturity_product(position, maturity)).expect("the maturity guarantee");
+    let guaranteed = s.chain.user("guaranteed");
+    cover.fund(&mut s, &guaranteed, 1_000 * USD);
+    let guarantee = cover.buy(&mut s, &guaranteed, product, 10_000 * USD, TERM, u128::MAX).expect("guaranteed");
     for _ in 1..policies {
         cover.buy(&mut s, &buyer, 0, 10 * USD, TERM, u128::MAX).expect("a policy");
     }
@@ -57,6 +68,16 @@ fn measure(policies: u128) -> Vec<(&'static str, Cost)> {
         assert_eq!(paying, layers_paying, "{label}: {:?}", claim.shares);
         rows.push((label, cost));
     }
+    // Past the maturity by two days, unsettled: the guarantee pays 1,000 / 2,000 / 7,000 and
+    // the operator repays it all, 7,000 to the reinsurance, 2,000 to the junior, 1,000 back.
+    s.chain.advance_time(maturity + 2 * DAY_MS - s.chain.now_ms());
+    let (id, claim) = cover.file_claim(&mut s, &guaranteed, guarantee).expect("filed");
+    assert!(claim.shares.reinsurance > 0 && claim.shares.junior > 0, "{:?}", claim.shares);
+    cover.settle(&mut s, id, true).expect("paid");
+    rows.push(("settle_claim: maturity guarantee (a recovery)", s.chain.last_cost()));
+    cover.fund(&mut s, &operator, 10_000 * USD);
+    assert_eq!(cover.repay(&mut s, &operator, id, 10_000 * USD), Ok(10_000 * USD));
+    rows.push(("repay_recovery: back through three layers", s.chain.last_cost()));
     rows
 }
 

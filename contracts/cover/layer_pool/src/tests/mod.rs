@@ -61,8 +61,20 @@ fn only_the_primary_pool_underwrites_holds_releases_and_pays() {
         assert_eq!(p.hold(1), Err(LayerError::NotPrimary));
         assert_eq!(p.release(1), Err(LayerError::NotPrimary));
         assert_eq!(p.pay((0, 0, 0), who, 1), Err(LayerError::NotPrimary));
+        assert_eq!(p.recover((0, 0, 0), 1), Err(LayerError::NotPrimary));
     }
     assert_eq!(p.capital().unwrap().exposure, 0);
+}
+
+#[ink::test]
+fn a_recovery_comes_back_to_the_shareholders() {
+    let a = accounts();
+    let mut p = pool();
+    as_(a.bob);
+    assert_eq!(p.recover((0, 2, 110), 0), Err(LayerError::ZeroAmount));
+    assert_eq!(p.recover((0, 2, 110), 40), Ok(()));
+    assert_eq!(p.recover((0, 2, 110), 2), Ok(()));
+    assert_eq!((p.capital().unwrap().funds, p.payouts().recovered), (42, 42));
 }
 
 #[ink::test]

@@ -202,6 +202,11 @@ fn a_term_position_shows_how_late_it_settled() {
     r.register(open(account(24), Some(account(50)), a.eve)).expect("admin");
     assert_eq!(r.settlement_delay(0).map(|d| d.value), Ok(0));
     assert_eq!(r.settlement_delay(1), Err(RegistryError::NotTerm));
+    // Cover can be sold on it without redemption or NAV observations (a maturity guarantee);
+    // an Open position without them cannot be priced.
+    let view = laas_traits::CoverFeed::underwriting(&r, 0).expect("a quiet Term position");
+    assert_eq!((view.congestion, view.nav_age_ms, view.operator), (Reading { value: 0, age_ms: 0 }, 0, a.eve));
+    assert_eq!(laas_traits::CoverFeed::underwriting(&r, 1), Err(RegistryError::NoData));
     as_caller(account(50));
     assert_eq!(r.settle(), Err(RegistryError::NotTerm));
     as_caller(a.eve);

@@ -13,7 +13,7 @@ fn insured() -> PrimaryPool {
 fn file(pool: &mut PrimaryPool, policy: u128, value: u128) -> Result<u64> {
     let record = pool.policies.get(policy).unwrap();
     let product = pool.products.get(record.product).unwrap();
-    pool.book_claim(policy, record, &product, accounts().bob, laas_traits::Reading { value, age_ms: 0 })
+    pool.book_claim(policy, record, &product, accounts().bob, Observed::One(laas_traits::Reading { value, age_ms: 0 }))
 }
 
 #[ink::test]
@@ -50,7 +50,7 @@ fn a_loss_that_began_before_the_cover_pays_nothing() {
     let product = queue.products.get(1).unwrap();
     let record = queue.policies.get(1).unwrap();
     let stale = laas_traits::Reading { value: u128::from(13 * HOUR + HOUR / 2), age_ms: HOUR };
-    assert_eq!(queue.book_claim(1, record, &product, accounts().bob, stale), Err(CoverError::OutsideCover));
+    assert_eq!(queue.book_claim(1, record, &product, accounts().bob, Observed::One(stale)), Err(CoverError::OutsideCover));
     // One that began after pays in full (80%).
     let id = file(&mut queue, 1, u128::from(14 * HOUR)).unwrap();
     assert_eq!(queue.claim(id).unwrap().amount, 80 * UNIT);

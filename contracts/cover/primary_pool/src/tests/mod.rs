@@ -4,6 +4,7 @@
 //! run in `e2e-tests/tests/cover.rs`; here the pool's own bookkeeping behind them is called.
 
 mod capital;
+mod catalogue;
 mod claims;
 mod layers;
 mod pricing;

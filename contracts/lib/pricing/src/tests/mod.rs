@@ -108,7 +108,44 @@ fn claims_fill_the_layers_room_in_order_and_a_rejection_gives_back_only_its_own(
     assert_eq!(take(fill(300, &Shares { reinsurance: 1_450, ..none }, &LAYERS, true).unwrap()), (100, 150, 50));
 }
 
+#[test]
+fn a_recovery_flows_back_reinsurance_first() {
+    let owed = Shares { primary: 100, junior: 400, reinsurance: 250 };
+    let take = |s: Shares| (s.reinsurance, s.junior, s.primary);
+    assert_eq!(take(recover(200, &owed)), (200, 0, 0));
+    assert_eq!(take(recover(300, &owed)), (250, 50, 0));
+    assert_eq!(take(recover(700, &owed)), (250, 400, 50));
+    // More than is owed: only what is owed is taken.
+    assert_eq!(take(recover(2_000, &owed)), (250, 400, 100));
+    assert_eq!(take(recover(0, &owed)), (0, 0, 0));
+}
+
+#[test]
+fn loss_ratios_and_their_volatility() {
+    assert_eq!(loss_ratio_bps(300, 1_000), Ok(Some(3_000)));
+    assert_eq!(loss_ratio_bps(300, 0), Ok(None));
+    // Ratios 2,000 / 4,000 / 6,000 / 8,000: mean 5,000, variance 5,000,000, σ = 2,236.
+    assert_eq!(volatility_bps(&[2_000, 4_000, 6_000, 8_000]), Ok(2_236));
+    assert_eq!(volatility_bps(&[7_000, 7_000, 7_000]), Ok(0));
+    assert_eq!(volatility_bps(&[9_000]), Ok(0));
+    assert_eq!(share_bps(25, 100), Ok(2_500));
+    assert_eq!(share_bps(25, 0), Ok(0));
+}
+
 proptest! {
+    #[test]
+    fn a_repayment_never_passes_what_each_layer_is_owed(
+        amount in 0u128..1u128 << 100, primary in 0u128..1u128 << 90, junior in 0u128..1u128 << 90, reinsurance in 0u128..1u128 << 90,
+    ) {
+        let owed = Shares { primary, junior, reinsurance };
+        let back = recover(amount, &owed);
+        prop_assert!(back.primary <= primary && back.junior <= junior && back.reinsurance <= reinsurance);
+        prop_assert_eq!(back.total().expect("fits"), amount.min(owed.total().expect("fits")));
+        // A layer below is repaid only once every layer above it is whole.
+        prop_assert!(back.junior == 0 || back.reinsurance == reinsurance);
+        prop_assert!(back.primary == 0 || (back.junior == junior && back.reinsurance == reinsurance));
+    }
+
     #[test]
     fn claim_by_claim_the_layers_fill_what_the_whole_incident_splits(
         retention in 0u128..1u128 << 90, junior in 0u128..1u128 << 90, reinsurance in 0u128..1u128 << 90,

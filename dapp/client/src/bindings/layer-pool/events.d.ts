@@ -325,6 +325,42 @@ export interface ContractEvents<
   >;
 
   /**
+   * The operator's repayment of what the layer paid on an incident came back to it.
+   *
+   * @signature_topic: 0x4329656d2e97ef9fe0a6d3fa6af07b94721311cea77f049a27d60e07fe354134
+   **/
+  Recovered: GenericContractEvent<
+    "Recovered",
+    {
+      /**
+       * The position of the incident.
+       *
+       * @indexed: true
+       **/
+      position: number;
+      /**
+       * The product.
+       *
+       * @indexed: false
+       **/
+      product: number;
+      /**
+       * The trigger epoch.
+       *
+       * @indexed: false
+       **/
+      epoch: bigint;
+      /**
+       * Recovered.
+       *
+       * @indexed: false
+       **/
+      amount: bigint;
+    },
+    Type
+  >;
+
+  /**
    * The layer's parameters changed.
    *
    * @signature_topic: 0x3b5600baf5bd927f9948d6cde7717eaac30fa9ea103e5cace810a9e21d06412f

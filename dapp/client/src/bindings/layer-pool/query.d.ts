@@ -358,6 +358,31 @@ export interface ContractQuery<
   >;
 
   /**
+   * Takes back `amount` (transferred here by the primary pool just before) that the
+   * operator repaid for what this layer paid on `incident`: it goes to the shareholders.
+   * Primary pool only. Errors: `NotPrimary`, `ZeroAmount`.
+   *
+   * @param {[number, number, bigint]} incident
+   * @param {bigint} amount
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0xda3f1e67
+   **/
+  coverLayerRecover: GenericContractQueryCall<
+    (
+      incident: [number, number, bigint],
+      amount: bigint,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<[], LaasTraitsLayerLayerError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
    * Proposes the next admin, or withdraws the proposal (`None`). Admin only.
    *
    * @param {AccountId32Like | undefined} admin

@@ -184,6 +184,26 @@ export interface ContractTx<
   >;
 
   /**
+   * Takes back `amount` (transferred here by the primary pool just before) that the
+   * operator repaid for what this layer paid on `incident`: it goes to the shareholders.
+   * Primary pool only. Errors: `NotPrimary`, `ZeroAmount`.
+   *
+   * @param {[number, number, bigint]} incident
+   * @param {bigint} amount
+   * @param {ContractTxOptions} options
+   *
+   * @selector 0xda3f1e67
+   **/
+  coverLayerRecover: GenericContractTxCall<
+    (
+      incident: [number, number, bigint],
+      amount: bigint,
+      options?: ContractTxOptions,
+    ) => ContractSubmittableExtrinsic,
+    Type
+  >;
+
+  /**
    * Proposes the next admin, or withdraws the proposal (`None`). Admin only.
    *
    * @param {AccountId32Like | undefined} admin

@@ -61,6 +61,7 @@ export type LayerPoolPayouts = {
   paid: bigint;
   incidents: number;
   shortfall: bigint;
+  recovered: bigint;
 };
 
 export type LaasAccessAccess = {

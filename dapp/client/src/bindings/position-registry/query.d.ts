@@ -787,7 +787,9 @@ export interface ContractQuery<
   /**
    * The position's operator and related parties with its congestion, depth fragility
    * (none without a venue) and the age of its NAV, for a cover pool's quote in one call.
-   * Anyone may call. Errors: `UnknownPosition`, `NoData`, `Stale`, `TooFewReporters`.
+   * Anyone may call. A Term position without redemption or NAV observations reads as
+   * uncongested with a current NAV (see below). Errors: `UnknownPosition`, `NoData`,
+   * `Stale`, `TooFewReporters`.
    *
    * @param {number} position
    * @param {ContractCallOptions} options

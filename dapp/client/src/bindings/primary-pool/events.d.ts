@@ -576,6 +576,108 @@ export interface ContractEvents<
   >;
 
   /**
+   * A paid maturity guarantee left the operator owing the pools what they paid.
+   *
+   * @signature_topic: 0xb6bf2006648f5c912b39e1f516911807c0b47ea0ee834acb35344d1fdbe10521
+   **/
+  RecoveryOpened: GenericContractEvent<
+    "RecoveryOpened",
+    {
+      /**
+       * The claim (the recovery's id).
+       *
+       * @indexed: true
+       **/
+      claim: bigint;
+      /**
+       * The position whose operator owes it.
+       *
+       * @indexed: true
+       **/
+      position: number;
+      /**
+       * Owed, all layers together.
+       *
+       * @indexed: false
+       **/
+      owed: bigint;
+    },
+    Type
+  >;
+
+  /**
+   * A repayment into a recovery flowed back to the layers, reinsurance first.
+   *
+   * @signature_topic: 0xa8c011f3e1ec62a72eaee9fbf47fad7c0d835590997886920a53acbe8b28c429
+   **/
+  RecoveryRepaid: GenericContractEvent<
+    "RecoveryRepaid",
+    {
+      /**
+       * The recovery (its claim).
+       *
+       * @indexed: true
+       **/
+      claim: bigint;
+      /**
+       * Who paid.
+       *
+       * @indexed: true
+       **/
+      payer: AccountId32;
+      /**
+       * Back to the primary pool.
+       *
+       * @indexed: false
+       **/
+      primary: bigint;
+      /**
+       * Back to the junior pool.
+       *
+       * @indexed: false
+       **/
+      junior: bigint;
+      /**
+       * Back to the reinsurance pool.
+       *
+       * @indexed: false
+       **/
+      reinsurance: bigint;
+      /**
+       * Still owed.
+       *
+       * @indexed: false
+       **/
+      outstanding: bigint;
+    },
+    Type
+  >;
+
+  /**
+   * A recovery closed: repaid in full (nothing written off) or written off by the admin.
+   *
+   * @signature_topic: 0xa31deb2700060115d4b2538edd6fdef3e39215cd21ff1f0cb52ed32fdf7fd8e0
+   **/
+  RecoveryClosed: GenericContractEvent<
+    "RecoveryClosed",
+    {
+      /**
+       * The recovery (its claim).
+       *
+       * @indexed: true
+       **/
+      claim: bigint;
+      /**
+       * What was still owed and is given up.
+       *
+       * @indexed: false
+       **/
+      writtenOff: bigint;
+    },
+    Type
+  >;
+
+  /**
    * Event emitted when allowance by `owner` to `spender` changes.
    *
    * @signature_topic: 0x25cdb6c93882e925abbfc9a8b7c85884b73c038c03a2492f238a5e5ba3fbff8c

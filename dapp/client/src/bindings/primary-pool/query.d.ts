@@ -17,6 +17,8 @@ import type {
   PrimaryPoolParams,
   PrimaryPoolLayersLayerSetupLike,
   PrimaryPoolQuote,
+  PrimaryPoolRecoveriesRecovery,
+  PrimaryPoolDisclosure,
   PrimaryPoolProductState,
   PrimaryPoolCapital,
   LaasCapitalAccountsWithdrawal,
@@ -399,6 +401,106 @@ export interface ContractQuery<
     ) => Promise<
       GenericContractCallResult<
         Result<bigint, PrimaryPoolCoverError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Repays up to `amount` into the recovery of maturity-guarantee claim `claim` (the
+   * caller must have approved the pool): it flows back to the reinsurance first, then
+   * the junior, then the primary, each up to what it paid; only what is still owed is
+   * taken, and the recovery closes when nothing is. Anyone may call (the operator, or
+   * someone for it). Returns what was taken. Errors: `ZeroAmount`, `UnknownRecovery`,
+   * `RecoveryClosed`, `PSP22`, `Layer`.
+   *
+   * @param {bigint} claim
+   * @param {bigint} amount
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0x6368525e
+   **/
+  repayRecovery: GenericContractQueryCall<
+    (
+      claim: bigint,
+      amount: bigint,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<bigint, PrimaryPoolCoverError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Writes off what is still owed on recovery `claim` and closes it. Admin only.
+   * Returns what was written off. Errors: `Access(NotAdmin)`, `UnknownRecovery`,
+   * `RecoveryClosed`.
+   *
+   * @param {bigint} claim
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0x87937166
+   **/
+  closeRecovery: GenericContractQueryCall<
+    (
+      claim: bigint,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<bigint, PrimaryPoolCoverError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * The recovery of maturity-guarantee claim `claim`: what each layer paid and has had
+   * back, and whether it is closed. Anyone may call.
+   *
+   * @param {bigint} claim
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0xbb4a3775
+   **/
+  recovery: GenericContractQueryCall<
+    (
+      claim: bigint,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        PrimaryPoolRecoveriesRecovery | undefined,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Product `product`'s period `period` as disclosed: its record, the loss ratio and
+   * its rolling volatility, the average payout, the observed trigger frequency, for
+   * liquidity-gap cover the insured holders' net impact cost against an uninsured
+   * holder's, and the pool's reserves and coverage now. Anyone may call.
+   * Errors: `UnknownProduct`, `Math`.
+   *
+   * @param {number} product
+   * @param {bigint} period
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0xfcacdcb2
+   **/
+  disclosure: GenericContractQueryCall<
+    (
+      product: number,
+      period: bigint,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<PrimaryPoolDisclosure, PrimaryPoolCoverError>,
         ContractCallResult
       >
     >,

@@ -288,6 +288,47 @@ export interface ContractTx<
   >;
 
   /**
+   * Repays up to `amount` into the recovery of maturity-guarantee claim `claim` (the
+   * caller must have approved the pool): it flows back to the reinsurance first, then
+   * the junior, then the primary, each up to what it paid; only what is still owed is
+   * taken, and the recovery closes when nothing is. Anyone may call (the operator, or
+   * someone for it). Returns what was taken. Errors: `ZeroAmount`, `UnknownRecovery`,
+   * `RecoveryClosed`, `PSP22`, `Layer`.
+   *
+   * @param {bigint} claim
+   * @param {bigint} amount
+   * @param {ContractTxOptions} options
+   *
+   * @selector 0x6368525e
+   **/
+  repayRecovery: GenericContractTxCall<
+    (
+      claim: bigint,
+      amount: bigint,
+      options?: ContractTxOptions,
+    ) => ContractSubmittableExtrinsic,
+    Type
+  >;
+
+  /**
+   * Writes off what is still owed on recovery `claim` and closes it. Admin only.
+   * Returns what was written off. Errors: `Access(NotAdmin)`, `UnknownRecovery`,
+   * `RecoveryClosed`.
+   *
+   * @param {bigint} claim
+   * @param {ContractTxOptions} options
+   *
+   * @selector 0x87937166
+   **/
+  closeRecovery: GenericContractTxCall<
+    (
+      claim: bigint,
+      options?: ContractTxOptions,
+    ) => ContractSubmittableExtrinsic,
+    Type
+  >;
+
+  /**
    * Recalibrates `product`'s probability over its first period not yet folded in (which
    * must be over): `p = Z × p_observed + (1 − Z) × p_prior`, `Z = n / (n + k)`, with `n`
    * the periods with cover in force observed and `p_observed` the incidents paid in them

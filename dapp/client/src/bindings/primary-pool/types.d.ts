@@ -31,7 +31,7 @@ export type InkStorageLazyMapping = {};
 
 export type PrimaryPoolProduct = {
   position: number;
-  trigger: PrimaryPoolTrigger;
+  trigger: PrimaryPoolTriggersTrigger;
   priorBps: number;
   severityBps: number;
   payoutBps: number;
@@ -47,9 +47,12 @@ export type PrimaryPoolProduct = {
   active: boolean;
 };
 
-export type PrimaryPoolTrigger =
+export type PrimaryPoolTriggersTrigger =
   | { type: "NavDrawdown"; value: [bigint, number] }
-  | { type: "QueueWait"; value: bigint };
+  | { type: "QueueWait"; value: bigint }
+  | { type: "SettlementDelay"; value: [bigint, bigint] }
+  | { type: "LiquidityGap"; value: [number, number, number] }
+  | { type: "Governance" };
 
 export type PrimaryPoolTier = "A" | "B" | "C";
 
@@ -86,6 +89,7 @@ export type PrimaryPoolClaim = {
   amount: bigint;
   incident: PrimaryPoolIncident;
   magnitudeBps: bigint;
+  measured: bigint;
   filedMs: bigint;
   status: PrimaryPoolClaimStatus;
   shares: PrimaryPoolLayersClaimShares;
@@ -123,6 +127,10 @@ export type PrimaryPoolPeriodRecord = {
   predicted: bigint;
   paid: bigint;
   triggers: number;
+  claims: number;
+  claimedCover: bigint;
+  impactCost: bigint;
+  recovered: bigint;
   maxEndMs: bigint;
 };
 
@@ -154,6 +162,15 @@ export type PrimaryPoolLayersLayerSetupLike = {
   reinsurancePremiumBps: number;
   treasuryPremiumBps: number;
   treasury: AccountId32Like;
+};
+
+export type PrimaryPoolRecoveriesRecovery = {
+  incident: PrimaryPoolIncident;
+  owed: PrimaryPoolLayersClaimShares;
+  repaidPrimary: bigint;
+  repaidJunior: bigint;
+  repaidReinsurance: bigint;
+  closed: boolean;
 };
 
 export type PrimaryPool = {
@@ -198,6 +215,9 @@ export type PrimaryPool = {
   treasuryDue: bigint;
   openClaims: number;
   periodPaid: { get(arg: bigint): Promise<bigint | undefined> };
+  recoveries: {
+    get(arg: bigint): Promise<PrimaryPoolRecoveriesRecovery | undefined>;
+  };
   access: LaasAccessAccess;
 };
 
@@ -257,7 +277,9 @@ export type PrimaryPoolCoverError =
   | { type: "LayerOverlap" }
   | { type: "Layer"; value: LaasTraitsLayerLayerError }
   | { type: "CoverInForce" }
-  | { type: "LayerMismatch" };
+  | { type: "LayerMismatch" }
+  | { type: "UnknownRecovery" }
+  | { type: "RecoveryClosed" };
 
 export type LaasTraitsAccessAccessError =
   | "NotAdmin"
@@ -351,6 +373,20 @@ export type PrimaryPoolQuote = {
   congestionBps: bigint;
   depthBps: bigint;
   party: boolean;
+};
+
+export type PrimaryPoolDisclosure = {
+  record: PrimaryPoolPeriodRecord;
+  lossRatioBps?: bigint | undefined;
+  volatilityBps: bigint;
+  volatilityPeriods: number;
+  averagePayout: bigint;
+  frequencyBps: bigint;
+  insuredImpactBps: bigint;
+  uninsuredImpactBps: bigint;
+  reserves: bigint;
+  reserveCoverageBps: bigint;
+  coverBackingBps: bigint;
 };
 
 export type PrimaryPoolCapital = {
