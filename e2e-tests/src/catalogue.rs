@@ -34,11 +34,12 @@ pub fn maturity_product(position: u32, maturity_ms: u64) -> String {
 /// Liquidity-gap cover on tWETH: when redemptions pass `congestion_bps` of supply a day and the
 /// AMM's impact for 1 WETH passes `depth_bps`, pays half of the impact above `depth_bps` (at
 /// most 20% of impact) on the cover; a 20% chance a year expected at 5% impact, tier B; terms of
-/// a day to a year; an hour's waiting.
-pub fn gap_product(congestion_bps: u128, depth_bps: u128) -> String {
+/// a day more than the waiting to a year.
+pub fn gap_product(congestion_bps: u128, depth_bps: u128, waiting_ms: u64) -> String {
     let (max, capacity) = (10_000 * USD, 50_000 * USD);
     format!(
-        "Product {{ position: 0, trigger: LiquidityGap {{ congestion_bps: {congestion_bps}, depth_bps: {depth_bps}, cap_bps: 2000 }}, prior_bps: 2000, severity_bps: 500, payout_bps: 5000, deductible: 0, max_payout: {max}, max_cover: {max}, capacity: {capacity}, min_term_ms: {DAY_MS}, max_term_ms: 31536000000, waiting_ms: 3600000, tier: B, parties: Multiplier(15000), active: true }}"
+        "Product {{ position: 0, trigger: LiquidityGap {{ congestion_bps: {congestion_bps}, depth_bps: {depth_bps}, cap_bps: 2000 }}, prior_bps: 2000, severity_bps: 500, payout_bps: 5000, deductible: 0, max_payout: {max}, max_cover: {max}, capacity: {capacity}, min_term_ms: {}, max_term_ms: 31536000000, waiting_ms: {waiting_ms}, tier: B, parties: Multiplier(15000), active: true }}",
+        waiting_ms + DAY_MS
     )
 }
 

@@ -7,7 +7,7 @@
 use laas_e2e_tests::catalogue::{gap_product, governance_product, maturity_product, term_position};
 use laas_e2e_tests::cover::{market, observe_depth, TWETH, USD};
 use laas_e2e_tests::layers::Layers;
-use laas_e2e_tests::suite::{Suite, DAY_MS, E18, HOUR_MS};
+use laas_e2e_tests::suite::{Suite, DAY_MS, E18, HOUR_MS, WEEK_MS};
 use laas_e2e_tests::args;
 use laas_traits::{AccessError, Reading, RegistryError};
 use primary_pool::primary_pool::{ClaimStatus, CoverError};
@@ -32,6 +32,9 @@ fn a_term_position_settled_late_is_paid_through_the_layers_then_recovered_from_t
     let maturity = s.chain.now_ms() + 10 * DAY_MS;
     let (_, position) = term_position(&mut s, &operator, maturity);
     assert_eq!(cover.create(&mut s, maturity_product(TWETH, maturity)), Err(CoverError::InvalidParams), "tWETH is not a Term position");
+    // A guarantee stating a later maturity than the registered one would sell cover on a
+    // position already late.
+    assert_eq!(cover.create(&mut s, maturity_product(position, maturity + DAY_MS)), Err(CoverError::InvalidParams));
     let product = cover.create(&mut s, maturity_product(position, maturity)).expect("the maturity guarantee");
 
     // Two holders buy the guarantee ten days before the maturity; a term that ends before the
@@ -48,11 +51,14 @@ fn a_term_position_settled_late_is_paid_through_the_layers_then_recovered_from_t
     // Half a day past the maturity and still unsettled: not late enough.
     s.chain.advance_time(10 * DAY_MS + DAY_MS / 2);
     assert_eq!(cover.file_claim(&mut s, &a, policy_a).map(|_| ()), Err(CoverError::NotTriggered));
-    // Two days past it: both claim the whole cover, in one incident of 4,500: the primary's
-    // retention of 1,000, the junior's 2,000, the reinsurance's 1,500.
+    // Two days past it a claims, b a day and a half later: both claim the whole cover, in one
+    // incident of 4,500 however far apart they file — the primary's retention of 1,000, the
+    // junior's 2,000, the reinsurance's 1,500.
     s.chain.advance_time(DAY_MS + DAY_MS / 2);
     let (claim_a, filed_a) = cover.file_claim(&mut s, &a, policy_a).expect("a claims");
+    s.chain.advance_time(DAY_MS + DAY_MS / 2);
     let (claim_b, filed_b) = cover.file_claim(&mut s, &b, policy_b).expect("b claims");
+    assert_eq!(filed_a.incident, filed_b.incident);
     assert_eq!((filed_a.amount, filed_a.shares.primary, filed_a.shares.junior, filed_a.shares.reinsurance), (2_500 * USD, 1_000 * USD, 1_500 * USD, 0));
     assert_eq!((filed_b.amount, filed_b.shares.primary, filed_b.shares.junior, filed_b.shares.reinsurance), (2_000 * USD, 0, 500 * USD, 1_500 * USD));
     let usd_a = cover.usd_of(&mut s, &a);
@@ -109,25 +115,36 @@ fn a_term_position_settled_late_is_paid_through_the_layers_then_recovered_from_t
 }
 
 #[test]
-fn a_holder_who_redeems_in_a_redemption_burst_is_subsidised_part_of_the_impact() {
+fn a_holder_who_redeems_in_a_redemption_burst_is_subsidised_part_of_the_impact_and_an_insider_is_not() {
     let (mut s, cover, lps, keeper) = market();
     let calm_depth = read(&mut s, "depth_fragility").value;
     assert_eq!(read(&mut s, "congestion").value, 0, "nobody is leaving");
-    // Gap cover: congestion above 5% of supply a day and impact above today's depth + 1%.
+    // Gap cover: congestion above 5% of supply a day and impact above today's depth + 1%; two
+    // cycles' waiting, so redemption requests already pending when cover is bought (public,
+    // and matured by the next rollover, a cycle later at most unless the keepers are late by
+    // more than a cycle) are not covered.
     let threshold = calm_depth + 100;
-    let product = cover.create(&mut s, gap_product(500, threshold)).expect("the gap product");
+    let product = cover.create(&mut s, gap_product(500, threshold, 2 * WEEK_MS)).expect("the gap product");
     let holder = lps[0].clone();
     cover.fund(&mut s, &holder, 1_000 * USD);
     let policy = cover.buy(&mut s, &holder, product, 8_000 * USD, TERM, u128::MAX).expect("bought in calm");
-    // Calm: nothing to claim.
-    s.chain.advance_time(2 * HOUR_MS);
+    // Two calm cycles: nothing to claim.
+    for _ in 0..2 {
+        s.to_next_cycle();
+        s.rollover(&keeper).expect("a calm rollover");
+    }
+    observe_depth(&mut s, &keeper);
     assert_eq!(cover.file_claim(&mut s, &holder, policy).map(|_| ()), Err(CoverError::NotTriggered));
 
-    // The burst: every LP asks to leave, the rollover matures the requests, the AMM's own LP
-    // pulls nine tenths of its liquidity.
+    // The burst: every LP asks to leave. An insider who sees the requests pending buys gap
+    // cover before the rollover that matures them.
     for lp in &lps {
         assert!(s.request(lp, 10 * E18).is_ok());
     }
+    let insider = s.chain.user("insider");
+    cover.fund(&mut s, &insider, 1_000 * USD);
+    let tip = cover.buy(&mut s, &insider, product, 8_000 * USD, TERM, u128::MAX).expect("the gap is not open yet");
+    // The rollover matures the requests; the AMM's own LP pulls nine tenths of its liquidity.
     s.to_next_cycle();
     s.rollover(&keeper).expect("the rollover that matures them");
     let (admin, venue) = (s.admin.clone(), s.venues[0].clone());
@@ -139,6 +156,13 @@ fn a_holder_who_redeems_in_a_redemption_burst_is_subsidised_part_of_the_impact()
     observe_depth(&mut s, &keeper);
     let (congestion, impact) = (read(&mut s, "congestion").value, read(&mut s, "depth_fragility").value);
     assert!(congestion > 500 && impact > threshold, "congestion {congestion}, impact {impact}");
+    // Someone who sees the gap open tries to insure into it: refused while it lasts.
+    let latecomer = s.chain.user("latecomer");
+    cover.fund(&mut s, &latecomer, 1_000 * USD);
+    assert_eq!(cover.buy(&mut s, &latecomer, product, 8_000 * USD, TERM, u128::MAX), Err(CoverError::TriggerHolds));
+    // The insider's gap was recorded inside its waiting: nothing, however fresh the depth.
+    observe_depth(&mut s, &keeper);
+    assert_eq!(cover.file_claim(&mut s, &insider, tip).map(|_| ()), Err(CoverError::OutsideCover));
 
     // Half the impact above the threshold, at most 20% of impact, on 8,000.
     let subsidised = (impact - threshold).min(2_000);

@@ -10,7 +10,7 @@ use laas_e2e_tests::layers::{Layers, TERMS, TERM_MS};
 use laas_e2e_tests::suite::{DAY_MS, E18, HOUR_MS};
 use laas_e2e_tests::{args, args::Raw};
 use laas_traits::LayerError;
-use primary_pool::primary_pool::{ClaimShares, CoverError, IncidentRecord};
+use primary_pool::primary_pool::{ClaimShares, CoverError, Disclosure, IncidentRecord};
 
 type R<T> = Result<T, CoverError>;
 
@@ -135,6 +135,16 @@ fn one_incident_flows_from_the_retention_into_the_junior_and_the_reinsurance_and
     assert_eq!(shares(&claim.shares), expected((0, 0, 0), claim.amount, true));
     assert_eq!(cover.settle(&mut s, id, true), Ok(claim.amount));
     assert_eq!(Layers::payouts(&mut s, &layers.reinsurance).incidents, 2, "two reinsurance activations");
+
+    // What the drawdown product's disclosure says of the period is what happened: five
+    // policies written, five claims paid in two incidents, the loss ratio of it.
+    let d: R<Disclosure> = s.chain.query(&cover.pool, "disclosure", &args![0u32, period]);
+    let d = d.expect("disclosure");
+    let total = filed + claim.amount;
+    assert_eq!((d.record.written, d.record.claims, d.record.triggers, d.record.paid), (covers.iter().sum::<u128>(), 5, 2, total));
+    assert_eq!(d.average_payout, total / 5);
+    assert_eq!(d.loss_ratio_bps, Some(total * 10_000 / d.record.premiums));
+    assert!(d.record.predicted > 0 && d.record.predicted < d.record.paid, "a bad period: actual above predicted");
 }
 
 #[test]

@@ -224,6 +224,7 @@ pub(crate) fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static 
             ("observe_depth", Anyone, &[]),
             ("CoverFeed::underwriting", Anyone, &[]),
             ("CoverFeed::parties", Anyone, &[]),
+            ("CoverFeed::maturity", Anyone, &[]),
             ("sync_settlement", Anyone, &[]),
             ("join", Anyone, &[]),
             ("leave", Exit, &[]),

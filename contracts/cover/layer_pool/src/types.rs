@@ -97,6 +97,7 @@ pub struct Payouts {
     /// Incidents it paid on (activations, for the reinsurance).
     pub incidents: u32,
     /// Promised but not paid for want of funds (the primary pool records the shortfall too).
-    pub shortfall: u128,    /// Taken back from operators (a maturity guarantee's recovery), in total.
+    pub shortfall: u128,
+    /// Taken back from operators (a maturity guarantee's recovery), in total.
     pub recovered: u128,
 }

@@ -456,8 +456,10 @@ pub mod position_registry {
             let found = self.position_or_err(position)?;
             // A Term position redeems at its maturity, not on request, and is worth its
             // settlement: without redemption or NAV observations (none, or too few reporters
-            // for a median) it reads as uncongested and its NAV as current (stale
-            // observations still refuse).
+            // for a median — which a position whose reporters all left also reads, however
+            // old their last reports) it reads as uncongested and its NAV as current. Cover
+            // pools sell only maturity guarantees (and governance cover) on Term positions,
+            // which these readings price but never trigger.
             let term = matches!(found.registration.class, Class::Term { .. });
             let congestion = match self.congestion_now(position) {
                 Err(RegistryError::NoData | RegistryError::TooFewReporters) if term => Reading { value: 0, age_ms: 0 },
@@ -480,6 +482,16 @@ pub mod position_registry {
         fn parties(&self, position: u32) -> Result<(AccountId, Vec<AccountId>)> {
             let found = self.position_or_err(position)?;
             Ok((found.registration.operator, found.registration.related))
+        }
+
+        /// A Term position's maturity as registered, ms. Anyone may call.
+        /// Errors: `UnknownPosition`, `NotTerm`.
+        #[ink(message)]
+        fn maturity(&self, position: u32) -> Result<u64> {
+            match self.position_or_err(position)?.registration.class {
+                Class::Term { maturity_ms } => Ok(maturity_ms),
+                Class::Open => Err(RegistryError::NotTerm),
+            }
         }
     }
 

@@ -15,7 +15,7 @@ use crate::types::*;
 use ink::codegen::Env;
 use laas_math::{add, mul_div, sub, Rounding, BPS};
 use laas_pricing::{loss_given_trigger, observed_frequency_bps, recalibrate};
-use laas_traits::{cover, registry, token, RegistryError};
+use laas_traits::{cover, registry, token, Measure};
 
 impl PrimaryPool {
     /// Files the caller's claim on `policy` (see `file_claim`); returns the claim's id.
@@ -46,16 +46,16 @@ impl PrimaryPool {
     }
 
     /// Reads what `product`'s trigger is assessed on from the registry: its measure, a
-    /// liquidity gap's congestion and depth (one call), or nothing (governance).
-    /// Errors: the registry's (`NoData` for depth on a position without a venue).
+    /// liquidity gap's congestion and depth, or nothing (governance).
+    /// Errors: the registry's.
     pub(crate) fn evidence(&self, product: &Product) -> Result<Observed> {
         if let Some(measure) = product.trigger.measure() {
             return Ok(Observed::One(registry::measure(self.registry, product.position, measure)?));
         }
         if let Trigger::LiquidityGap { .. } = product.trigger {
-            let view = registry::underwriting(self.registry, product.position)?;
-            let depth = view.depth.ok_or(CoverError::Registry(RegistryError::NoData))?;
-            return Ok(Observed::Stress { congestion: view.congestion, depth });
+            let congestion = registry::measure(self.registry, product.position, Measure::Congestion)?;
+            let depth = registry::measure(self.registry, product.position, Measure::Depth)?;
+            return Ok(Observed::Stress { congestion, depth });
         }
         Ok(Observed::Nothing)
     }
@@ -78,7 +78,9 @@ impl PrimaryPool {
             return Err(CoverError::ZeroAmount);
         }
         self.roll()?;
-        let epoch = now.checked_div(self.params_now().incident_ms).unwrap_or(0);
+        // The epoch of the crossing, not of the filing: claims on one late settlement or one
+        // waiting queue filed days apart are one incident.
+        let epoch = crossed_ms.checked_div(self.params_now().incident_ms).unwrap_or(0);
         let incident = Incident { position: product.position, product: record.product, epoch };
         let key = (incident.position, incident.product, incident.epoch);
         // The incident's claims are split in filing order; whether the reinsurance takes its
@@ -100,7 +102,7 @@ impl PrimaryPool {
         record.claim = Some(id);
         self.policies.insert(policy, &record);
         self.hold_in_layers(&shares, true)?;
-        self.env().emit_event(ClaimFiled { claim: id, policy, claimant: caller, amount, magnitude_bps, position: incident.position, product: incident.product, epoch: incident.epoch });
+        self.env().emit_event(ClaimFiled { claim: id, policy, claimant: caller, amount, magnitude_bps, measured, position: incident.position, product: incident.product, epoch: incident.epoch });
         Ok(id)
     }
 

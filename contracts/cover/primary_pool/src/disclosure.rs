@@ -1,6 +1,7 @@
 //! Disclosure (SPEC §4.6): what a dashboard shows of a product's period and of the pool's
-//! reserves, computed on chain from the records the sales, claims and recoveries keep (the
-//! events carry the same numbers for a dashboard that rebuilds them).
+//! reserves, computed on chain from the records the sales, claims and recoveries keep (a
+//! dashboard can rebuild them from the events: `CoverBought`, `ClaimFiled` with what was
+//! measured, `ClaimSettled`, `RecoveryRepaid`).
 
 use crate::primary_pool::PrimaryPool;
 use crate::types::*;
@@ -9,7 +10,7 @@ use laas_math::add;
 use laas_pricing::{loss_ratio_bps, observed_frequency_bps, share_bps, volatility_bps};
 
 /// Periods the loss ratio's rolling volatility looks back over (this one included).
-pub const VOLATILITY_PERIODS: u64 = 8;
+pub const VOLATILITY_PERIODS: usize = 8;
 
 /// A product's period as disclosed, with the pool's reserves now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +19,8 @@ pub struct Disclosure {
     /// What the period recorded: cover and premiums written, predicted losses, claims paid,
     /// incidents triggered, claims, claimed cover, impact cost, recoveries.
     pub record: PeriodRecord,
-    /// Claims paid per premium written, bps (`None`: nothing written in the period).
+    /// Claims paid per premium written, bps, at most `laas_pricing::metrics::MAX_RATIO_BPS`
+    /// (`None`: nothing written in the period).
     pub loss_ratio_bps: Option<u128>,
     /// The standard deviation of the loss ratio over the last `VOLATILITY_PERIODS` periods up to
     /// this one that wrote premiums, bps.
@@ -47,12 +49,12 @@ impl PrimaryPool {
     pub(crate) fn disclose(&self, id: u32, period: u64) -> Result<Disclosure> {
         let state = self.product_states.get(id).ok_or(CoverError::UnknownProduct)?;
         let record = self.periods.get((id, period)).unwrap_or_default();
-        let mut ratios = [0u128; 8];
+        let mut ratios = [0u128; VOLATILITY_PERIODS];
         let mut n = 0usize;
         for back in 0..VOLATILITY_PERIODS {
-            let Some(index) = period.checked_sub(back) else { break };
+            let Some(index) = u64::try_from(back).ok().and_then(|back| period.checked_sub(back)) else { break };
             let past = self.periods.get((id, index)).unwrap_or_default();
-            if let (Some(ratio), Some(slot)) = (loss_ratio_bps(past.paid, past.premiums)?, ratios.get_mut(n)) {
+            if let (Some(ratio), Some(slot)) = (loss_ratio_bps(past.paid, past.premiums), ratios.get_mut(n)) {
                 *slot = ratio;
                 n = n.saturating_add(1);
             }
@@ -62,8 +64,8 @@ impl PrimaryPool {
         let uninsured_impact_bps = share_bps(record.impact_cost, record.claimed_cover)?;
         Ok(Disclosure {
             record,
-            loss_ratio_bps: loss_ratio_bps(record.paid, record.premiums)?,
-            volatility_bps: volatility_bps(ratios.get(..n).unwrap_or(&[]))?,
+            loss_ratio_bps: loss_ratio_bps(record.paid, record.premiums),
+            volatility_bps: volatility_bps(ratios.get(..n).unwrap_or(&[])),
             volatility_periods: u32::try_from(n).unwrap_or(u32::MAX),
             average_payout: record.paid.checked_div(u128::from(record.claims)).unwrap_or(0),
             frequency_bps: observed_frequency_bps(u128::from(state.triggers), u128::from(state.periods), self.period_ms)?,

@@ -107,6 +107,8 @@ pub struct ClaimFiled {
     pub amount: u128,
     /// The trigger's magnitude, bps.
     pub magnitude_bps: u128,
+    /// What the trigger's measure read (see `Claim::measured`).
+    pub measured: u128,
     /// The incident's position.
     pub position: u32,
     /// The incident's product.

@@ -197,12 +197,14 @@ pub mod primary_pool {
         // ---- products and parameters (admin) -------------------------------------------
 
         /// Creates a product; returns its id. Its probability starts at its prior. Admin only.
-        /// Errors: `Access(NotAdmin)`, `InvalidParams`.
+        /// Errors: `Access(NotAdmin)`, `InvalidParams` (also: a maturity guarantee whose
+        /// maturity is not its Term position's as registered, or a parametric trigger on a
+        /// Term position, or an unknown position).
         #[ink(message)]
         pub fn create_product(&mut self, product: Product) -> Result<u32> {
             self.access.ensure_admin(self.env().caller())?;
             product.validate()?;
-            self.check_term(&product)?;
+            self.check_position(&product)?;
             let id = self.product_count;
             self.product_count = id.checked_add(1).ok_or(CoverError::InvalidParams)?;
             let now = self.env().block_timestamp();

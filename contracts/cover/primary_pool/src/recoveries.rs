@@ -17,7 +17,7 @@ use ink::codegen::Env;
 use ink::primitives::AccountId;
 use laas_math::add;
 use laas_pricing::{recover, Shares};
-use laas_traits::{layer, registry, token, Measure, RegistryError};
+use laas_traits::{layer, token};
 
 /// What the pools are owed for one paid maturity-guarantee claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,26 +50,16 @@ impl Recovery {
 }
 
 impl PrimaryPool {
-    /// `InvalidParams` for a maturity guarantee on a position the registry does not know as a
-    /// Term position. (Off chain, where no contract can be called, the unit tests take it as
-    /// given.)
-    pub(crate) fn check_term(&self, product: &Product) -> Result<()> {
-        if cfg!(test) || !matches!(product.trigger, Trigger::SettlementDelay { .. }) {
-            return Ok(());
-        }
-        match registry::measure(self.registry, product.position, Measure::SettlementDelay) {
-            Err(RegistryError::NotTerm | RegistryError::UnknownPosition) => Err(CoverError::InvalidParams),
-            _ => Ok(()),
-        }
-    }
-
     /// Records what claim `id` on `incident` paid (`primary`, `junior`, `reinsurance`, by the
-    /// pools in `shares`) as owed back by the operator.
+    /// pools in `shares`) as owed back by the operator (nothing for a claim that paid nothing).
     pub(crate) fn open_recovery(&mut self, id: u64, incident: Incident, shares: &ClaimShares, paid: (u128, u128, u128)) -> Result<()> {
         let (primary, junior, reinsurance) = paid;
         let owed = ClaimShares { primary, junior, reinsurance, ..*shares };
         let total = add(add(primary, junior)?, reinsurance)?;
-        self.recoveries.insert(id, &Recovery { incident, owed, repaid_primary: 0, repaid_junior: 0, repaid_reinsurance: 0, closed: total == 0 });
+        if total == 0 {
+            return Ok(());
+        }
+        self.recoveries.insert(id, &Recovery { incident, owed, repaid_primary: 0, repaid_junior: 0, repaid_reinsurance: 0, closed: false });
         self.env().emit_event(RecoveryOpened { claim: id, position: incident.position, owed: total });
         Ok(())
     }

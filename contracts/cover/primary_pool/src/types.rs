@@ -115,10 +115,14 @@ pub enum CoverError {
     CoverInForce,
     /// A layer pool does not back this pool in this place: another cover asset, another
     /// primary pool, the other layer, or other expiry buckets.
-    LayerMismatch,    /// No recovery is recorded for this claim (it paid no maturity guarantee).
+    LayerMismatch,
+    /// No recovery is recorded for this claim (it paid no maturity guarantee).
     UnknownRecovery,
     /// The recovery is closed (repaid in full, or written off): nothing more is taken.
     RecoveryClosed,
+    /// The trigger already holds (a liquidity gap is open): no cover is sold on it until it
+    /// closes.
+    TriggerHolds,
 }
 
 impl From<AccessError> for CoverError {
@@ -260,9 +264,12 @@ impl Product {
     pub fn validate(&self) -> Result<()> {
         let bps = u32::try_from(BPS).unwrap_or(u32::MAX);
         let trigger_ok = self.trigger.is_valid();
-        let multiplier_ok = match self.parties {
-            PartyRule::Multiplier(m) => m >= bps,
-            PartyRule::Refuse => true,
+        // The operator decides when a Term position settles and how it is governed: it may not
+        // hold cover on either.
+        let multiplier_ok = match (self.parties, self.trigger) {
+            (PartyRule::Multiplier(_), Trigger::SettlementDelay { .. } | Trigger::Governance) => false,
+            (PartyRule::Multiplier(m), _) => m >= bps,
+            (PartyRule::Refuse, _) => true,
         };
         let ok = trigger_ok
             && multiplier_ok

@@ -52,6 +52,14 @@ impl PrimaryPool {
         if view.nav_age_ms > params.sale_nav_age_ms {
             return Err(CoverError::StaleNav { age_ms: view.nav_age_ms });
         }
+        // Liquidity-gap cover is sold only on a position with a venue, and never while the gap
+        // it pays on is already there.
+        if let Trigger::LiquidityGap { .. } = product.trigger {
+            let depth = view.depth.ok_or(CoverError::Registry(laas_traits::RegistryError::NoData))?;
+            if product.trigger.assess(Observed::Stress { congestion: view.congestion, depth }, now).hit {
+                return Err(CoverError::TriggerHolds);
+            }
+        }
         let congestion = view.congestion.value;
         let depth = view.depth.map(|d| d.value).unwrap_or(0);
         let shrink = u128::from(params.shrink_coeff_bps);
@@ -92,6 +100,28 @@ impl PrimaryPool {
             party,
         };
         Ok(Priced { quote, predicted })
+    }
+
+    /// `InvalidParams` unless `product` fits its position as the registry has it: a maturity
+    /// guarantee on a Term position with the same maturity; governance cover on any position;
+    /// the other triggers on an Open one. (Off chain, where no contract can be called, the
+    /// unit tests take it as given.)
+    pub(crate) fn check_position(&self, product: &Product) -> Result<()> {
+        if cfg!(test) {
+            return Ok(());
+        }
+        let maturity = registry::maturity(self.registry, product.position);
+        let fits = match (product.trigger, maturity) {
+            (Trigger::SettlementDelay { maturity_ms, .. }, Ok(registered)) => maturity_ms == registered,
+            (Trigger::Governance, Ok(_) | Err(laas_traits::RegistryError::NotTerm)) => true,
+            (Trigger::NavDrawdown { .. } | Trigger::QueueWait { .. } | Trigger::LiquidityGap { .. }, Err(laas_traits::RegistryError::NotTerm)) => true,
+            _ => false,
+        };
+        if fits {
+            Ok(())
+        } else {
+            Err(CoverError::InvalidParams)
+        }
     }
 
     /// The product and its state rolled to now. Errors: `UnknownProduct`.

@@ -3,28 +3,36 @@
 
 use laas_math::{mul_div, sqrt_mul, MathError, Rounding, BPS};
 
-/// Claims paid per premium written, bps, rounded down; `None` when nothing was written (a
-/// period without sales has no loss ratio, whatever it paid on older policies).
-pub fn loss_ratio_bps(paid: u128, premiums: u128) -> Result<Option<u128>, MathError> {
+/// The largest loss ratio counted, bps (a million times the premium): a period that sold
+/// a dust policy and paid large claims on older ones reads as this, not as an overflow.
+pub const MAX_RATIO_BPS: u128 = 10_000_000_000;
+
+/// Claims paid per premium written, bps, rounded down, at most [`MAX_RATIO_BPS`]; `None` when
+/// nothing was written (a period without sales has no loss ratio, whatever it paid on older
+/// policies).
+pub fn loss_ratio_bps(paid: u128, premiums: u128) -> Option<u128> {
     if premiums == 0 {
-        return Ok(None);
+        return None;
     }
-    Ok(Some(mul_div(paid, BPS, premiums, Rounding::Down)?))
+    Some(mul_div(paid, BPS, premiums, Rounding::Down).unwrap_or(MAX_RATIO_BPS).min(MAX_RATIO_BPS))
 }
 
-/// The population standard deviation of `ratios` (bps), rounded down; 0 for fewer than two.
-pub fn volatility_bps(ratios: &[u128]) -> Result<u128, MathError> {
-    let n = u128::try_from(ratios.len()).map_err(|_| MathError::Overflow)?;
+/// The population standard deviation of `ratios` (bps, each taken at most
+/// [`MAX_RATIO_BPS`]), rounded down; 0 for fewer than two. Total: squares of capped ratios
+/// cannot overflow.
+pub fn volatility_bps(ratios: &[u128]) -> u128 {
+    let n = ratios.len();
     if n < 2 {
-        return Ok(0);
+        return 0;
     }
-    let sum = ratios.iter().try_fold(0u128, |acc, r| acc.checked_add(*r).ok_or(MathError::Overflow))?;
-    let mean = mul_div(sum, 1, n, Rounding::Down)?;
-    let squares = ratios.iter().try_fold(0u128, |acc, r| {
+    let capped = || ratios.iter().map(|r| (*r).min(MAX_RATIO_BPS));
+    let count = u128::try_from(n).unwrap_or(u128::MAX);
+    let mean = capped().fold(0u128, u128::saturating_add).checked_div(count).unwrap_or(0);
+    let squares = capped().fold(0u128, |acc, r| {
         let d = r.abs_diff(mean);
-        d.checked_mul(d).and_then(|sq| acc.checked_add(sq)).ok_or(MathError::Overflow)
-    })?;
-    Ok(sqrt_mul(mul_div(squares, 1, n, Rounding::Down)?, 1))
+        acc.saturating_add(d.saturating_mul(d))
+    });
+    sqrt_mul(squares.checked_div(count).unwrap_or(0), 1)
 }
 
 /// `part` of `whole`, bps, rounded down (0 of nothing).

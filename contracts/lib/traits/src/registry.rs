@@ -226,6 +226,11 @@ pub trait CoverFeed {
     /// stands in a claim's way). Anyone may call. Errors: `UnknownPosition`.
     #[ink(message)]
     fn parties(&self, position: u32) -> Result<(AccountId, Vec<AccountId>), RegistryError>;
+
+    /// A Term position's maturity as registered, ms. Anyone may call.
+    /// Errors: `UnknownPosition`, `NotTerm`.
+    #[ink(message)]
+    fn maturity(&self, position: u32) -> Result<u64, RegistryError>;
 }
 
 /// A trigger the registry measures, as cover products name it.
@@ -243,6 +248,10 @@ pub enum Measure {
     QueueWait,
     /// `settlement_delay(position)`, ms (a Term position).
     SettlementDelay,
+    /// `congestion(position)`, bps of supply per day.
+    Congestion,
+    /// `depth_fragility(position)`, bps.
+    Depth,
 }
 
 /// Asks `registry` for `position`'s underwriting view. Errors: the registry's, or `CallFailed`.
@@ -267,6 +276,17 @@ pub fn is_party(registry: AccountId, position: u32, account: AccountId) -> Resul
     Ok(operator == account || related.contains(&account))
 }
 
+/// A Term position's maturity, asking `registry` (`CoverFeed::maturity`).
+/// Errors: the registry's, or `CallFailed`.
+pub fn maturity(registry: AccountId, position: u32) -> Result<u64, RegistryError> {
+    let result = build_call::<DefaultEnvironment>()
+        .call(registry)
+        .exec_input(ink::env::call::ExecutionInput::new(ink::env::call::Selector::new(ink::selector_bytes!("CoverFeed::maturity"))).push_arg(position))
+        .returns::<Result<u64, RegistryError>>()
+        .try_invoke();
+    crate::call::fallible(result, RegistryError::CallFailed)
+}
+
 /// Reads `measure` of `position` from `registry` now. Errors: the registry's, or `CallFailed`.
 pub fn measure(registry: AccountId, position: u32, measure: Measure) -> Result<Reading, RegistryError> {
     let input = match measure {
@@ -283,6 +303,16 @@ pub fn measure(registry: AccountId, position: u32, measure: Measure) -> Result<R
         Measure::SettlementDelay => build_call::<DefaultEnvironment>()
             .call(registry)
             .exec_input(ink::env::call::ExecutionInput::new(ink::env::call::Selector::new(ink::selector_bytes!("settlement_delay"))).push_arg(position))
+            .returns::<Result<Reading, RegistryError>>()
+            .try_invoke(),
+        Measure::Congestion => build_call::<DefaultEnvironment>()
+            .call(registry)
+            .exec_input(ink::env::call::ExecutionInput::new(ink::env::call::Selector::new(ink::selector_bytes!("congestion"))).push_arg(position))
+            .returns::<Result<Reading, RegistryError>>()
+            .try_invoke(),
+        Measure::Depth => build_call::<DefaultEnvironment>()
+            .call(registry)
+            .exec_input(ink::env::call::ExecutionInput::new(ink::env::call::Selector::new(ink::selector_bytes!("depth_fragility"))).push_arg(position))
             .returns::<Result<Reading, RegistryError>>()
             .try_invoke(),
     };

@@ -207,6 +207,9 @@ fn a_term_position_shows_how_late_it_settled() {
     let view = laas_traits::CoverFeed::underwriting(&r, 0).expect("a quiet Term position");
     assert_eq!((view.congestion, view.nav_age_ms, view.operator), (Reading { value: 0, age_ms: 0 }, 0, a.eve));
     assert_eq!(laas_traits::CoverFeed::underwriting(&r, 1), Err(RegistryError::NoData));
+    assert_eq!(laas_traits::CoverFeed::maturity(&r, 0), Ok(maturity_ms));
+    assert_eq!(laas_traits::CoverFeed::maturity(&r, 1), Err(RegistryError::NotTerm));
+    assert_eq!(laas_traits::CoverFeed::maturity(&r, 9), Err(RegistryError::UnknownPosition));
     as_caller(account(50));
     assert_eq!(r.settle(), Err(RegistryError::NotTerm));
     as_caller(a.eve);

@@ -7,7 +7,7 @@ use laas_math::BPS;
 
 /// A maturity guarantee on position 0 maturing at day 110: pays in full past a day late.
 fn maturity_product() -> Product {
-    Product { trigger: Trigger::SettlementDelay { maturity_ms: T0 + 10 * DAY, threshold_ms: DAY }, severity_bps: 10_000, min_term_ms: 2 * DAY, ..drawdown_product() }
+    Product { trigger: Trigger::SettlementDelay { maturity_ms: T0 + 10 * DAY, threshold_ms: DAY }, severity_bps: 10_000, min_term_ms: 2 * DAY, parties: PartyRule::Refuse, ..drawdown_product() }
 }
 
 /// Liquidity-gap cover: congestion above 500 bps a day and impact above 200 bps; half the
@@ -17,7 +17,7 @@ fn gap_product() -> Product {
 }
 
 fn governance_product() -> Product {
-    Product { trigger: Trigger::Governance, severity_bps: 10_000, ..drawdown_product() }
+    Product { trigger: Trigger::Governance, severity_bps: 10_000, parties: PartyRule::Refuse, ..drawdown_product() }
 }
 
 fn reading(value: u128, age_ms: u64) -> Reading {
@@ -66,6 +66,40 @@ fn a_maturity_guarantee_sells_only_terms_that_cover_the_maturity() {
     let product = pool.products.get(id).unwrap();
     let claim = pool.book_claim(policy, record, &product, accounts().bob, Observed::One(reading(u128::from(2 * DAY), 0))).unwrap();
     assert_eq!(pool.claim(claim).map(|c| (c.amount, c.measured)), Some((80 * UNIT, u128::from(2 * DAY))));
+    // A second holder claims on the same late settlement three days later: one incident (its
+    // epoch is the crossing's, not the filing's), so the retention and the layers' limits
+    // apply to both together.
+    at(T0 + 2 * DAY);
+    let (second, _) = buy(&mut pool, id, 100 * UNIT, 20 * DAY, accounts().charlie, &calm()).unwrap();
+    at(T0 + 16 * DAY);
+    let record = pool.policies.get(second).unwrap();
+    let later = pool.book_claim(second, record, &product, accounts().charlie, Observed::One(reading(u128::from(5 * DAY), 0))).unwrap();
+    let (first, second) = (pool.claim(claim).unwrap().incident, pool.claim(later).unwrap().incident);
+    assert_eq!(first, second);
+    assert_eq!(first.epoch, (T0 + 11 * DAY) / DAY);
+    assert_eq!(pool.incident(0, id, first.epoch).primary, 160 * UNIT);
+}
+
+#[ink::test]
+fn the_operator_may_hold_no_guarantee_on_its_own_settlement_or_governance() {
+    let mut pool = pool();
+    for product in [maturity_product(), governance_product()] {
+        let priced_for_the_operator = Product { parties: PartyRule::Multiplier(20_000), ..product };
+        assert_eq!(pool.create_product(priced_for_the_operator), Err(CoverError::InvalidParams));
+        assert!(pool.create_product(product).is_ok());
+    }
+}
+
+#[ink::test]
+fn liquidity_gap_cover_is_not_sold_while_the_gap_is_open_nor_without_a_venue() {
+    let mut pool = funded(1_000 * UNIT);
+    let id = pool.create_product(gap_product()).unwrap();
+    assert_eq!(buy(&mut pool, id, 100 * UNIT, 30 * DAY, accounts().bob, &view(800, 700)).map(|_| ()), Err(CoverError::TriggerHolds));
+    let no_venue = Underwriting { depth: None, ..calm() };
+    assert_eq!(buy(&mut pool, id, 100 * UNIT, 30 * DAY, accounts().bob, &no_venue).map(|_| ()), Err(CoverError::Registry(laas_traits::RegistryError::NoData)));
+    // Congested but deep, or thin but calm: sold (at the stressed margin).
+    assert!(buy(&mut pool, id, 100 * UNIT, 30 * DAY, accounts().bob, &view(800, 150)).is_ok());
+    assert!(buy(&mut pool, id, 100 * UNIT, 30 * DAY, accounts().bob, &view(100, 700)).is_ok());
 }
 
 #[ink::test]
@@ -84,9 +118,10 @@ fn a_recovery_takes_nothing_it_does_not_owe_and_only_the_admin_writes_it_off() {
     assert_eq!(pool.close_recovery(4), Ok(30 * UNIT));
     assert_eq!(pool.repay_recovery(4, UNIT), Err(CoverError::RecoveryClosed));
     assert_eq!(pool.close_recovery(4), Err(CoverError::RecoveryClosed));
-    // A claim that paid nothing owes nothing: closed from the start.
+    // A claim that paid nothing owes nothing: no recovery is opened.
     pool.open_recovery(6, incident, &shares, (0, 0, 0)).unwrap();
-    assert_eq!(pool.repay_recovery(6, UNIT), Err(CoverError::RecoveryClosed));
+    assert_eq!(pool.recovery(6), None);
+    assert_eq!(pool.repay_recovery(6, UNIT), Err(CoverError::UnknownRecovery));
 }
 
 #[ink::test]

@@ -122,12 +122,17 @@ fn a_recovery_flows_back_reinsurance_first() {
 
 #[test]
 fn loss_ratios_and_their_volatility() {
-    assert_eq!(loss_ratio_bps(300, 1_000), Ok(Some(3_000)));
-    assert_eq!(loss_ratio_bps(300, 0), Ok(None));
+    assert_eq!(loss_ratio_bps(300, 1_000), Some(3_000));
+    assert_eq!(loss_ratio_bps(300, 0), None);
     // Ratios 2,000 / 4,000 / 6,000 / 8,000: mean 5,000, variance 5,000,000, σ = 2,236.
-    assert_eq!(volatility_bps(&[2_000, 4_000, 6_000, 8_000]), Ok(2_236));
-    assert_eq!(volatility_bps(&[7_000, 7_000, 7_000]), Ok(0));
-    assert_eq!(volatility_bps(&[9_000]), Ok(0));
+    assert_eq!(volatility_bps(&[2_000, 4_000, 6_000, 8_000]), 2_236);
+    assert_eq!(volatility_bps(&[7_000, 7_000, 7_000]), 0);
+    assert_eq!(volatility_bps(&[9_000]), 0);
+    // A dust sale in a period of large payouts: the ratio is capped, and so is the volatility.
+    let dust = loss_ratio_bps(4_500 * 10u128.pow(18), 1);
+    assert_eq!(dust, Some(metrics::MAX_RATIO_BPS));
+    assert_eq!(volatility_bps(&[u128::MAX; 8]), 0);
+    assert_eq!(volatility_bps(&[0, u128::MAX, 0, u128::MAX, 0, u128::MAX, 0, u128::MAX]), metrics::MAX_RATIO_BPS / 2);
     assert_eq!(share_bps(25, 100), Ok(2_500));
     assert_eq!(share_bps(25, 0), Ok(0));
 }

@@ -835,6 +835,28 @@ export interface ContractQuery<
   >;
 
   /**
+   * A Term position's maturity as registered, ms. Anyone may call.
+   * Errors: `UnknownPosition`, `NotTerm`.
+   *
+   * @param {number} position
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0xf37216fe
+   **/
+  coverFeedMaturity: GenericContractQueryCall<
+    (
+      position: number,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<bigint, LaasTraitsRegistryRegistryError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
    * Proposes the next admin, or withdraws the proposal (`None`). Admin only.
    *
    * @param {AccountId32Like | undefined} admin

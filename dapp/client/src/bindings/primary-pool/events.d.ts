@@ -350,7 +350,7 @@ export interface ContractEvents<
   /**
    * A claim was filed and its amount locked.
    *
-   * @signature_topic: 0x71c300f26be5b4f934a1511f0887e7944768b1848a9b621f0464d07bdeb76e91
+   * @signature_topic: 0x99c5d7e528d47c6cdfb63b2782dcc3e70049f34e07fc1cbcc10d72c0c6aec20c
    **/
   ClaimFiled: GenericContractEvent<
     "ClaimFiled",
@@ -385,6 +385,12 @@ export interface ContractEvents<
        * @indexed: false
        **/
       magnitudeBps: bigint;
+      /**
+       * What the trigger's measure read (see `Claim::measured`).
+       *
+       * @indexed: false
+       **/
+      measured: bigint;
       /**
        * The incident's position.
        *

@@ -36,7 +36,9 @@ export interface ContractQuery<
 > extends GenericContractQuery<Type> {
   /**
    * Creates a product; returns its id. Its probability starts at its prior. Admin only.
-   * Errors: `Access(NotAdmin)`, `InvalidParams`.
+   * Errors: `Access(NotAdmin)`, `InvalidParams` (also: a maturity guarantee whose
+   * maturity is not its Term position's as registered, or a parametric trigger on a
+   * Term position, or an unknown position).
    *
    * @param {PrimaryPoolProduct} product
    * @param {ContractCallOptions} options

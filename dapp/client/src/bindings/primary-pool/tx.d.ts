@@ -21,7 +21,9 @@ export interface ContractTx<
 > extends GenericContractTx<Type> {
   /**
    * Creates a product; returns its id. Its probability starts at its prior. Admin only.
-   * Errors: `Access(NotAdmin)`, `InvalidParams`.
+   * Errors: `Access(NotAdmin)`, `InvalidParams` (also: a maturity guarantee whose
+   * maturity is not its Term position's as registered, or a parametric trigger on a
+   * Term position, or an unknown position).
    *
    * @param {PrimaryPoolProduct} product
    * @param {ContractTxOptions} options

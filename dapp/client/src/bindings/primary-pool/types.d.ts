@@ -279,7 +279,8 @@ export type PrimaryPoolCoverError =
   | { type: "CoverInForce" }
   | { type: "LayerMismatch" }
   | { type: "UnknownRecovery" }
-  | { type: "RecoveryClosed" };
+  | { type: "RecoveryClosed" }
+  | { type: "TriggerHolds" };
 
 export type LaasTraitsAccessAccessError =
   | "NotAdmin"
