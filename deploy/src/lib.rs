@@ -17,6 +17,7 @@ pub mod record;
 pub mod sandbox;
 pub mod story;
 pub mod value;
+pub mod whitelist;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -29,6 +29,8 @@ USAGE: laas-deploy [OPTIONS]
   --smoke               after deploying, run the smoke story (deposit, rollovers, withdraw)
   --handover            after deploying (and the smoke story), hand the suite over to the DAO:
                         one proposal, voted by the deployer, executed after the timelock
+  --whitelist <FILE>    print a DeGenesis whitelist's Merkle root and each account's proof
+                        (JSON) from FILE's SS58 addresses, one per line; deploy nothing
   -h, --help            this text
 ";
 
@@ -45,6 +47,7 @@ struct Options {
     dry_run: bool,
     smoke: bool,
     handover: bool,
+    whitelist: Option<PathBuf>,
 }
 
 /// The repository root: the working directory if it holds `deploy/laas.toml`, else the
@@ -73,6 +76,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, Stri
         dry_run: false,
         smoke: false,
         handover: false,
+        whitelist: None,
     };
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -93,6 +97,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, Stri
             "--dry-run" => o.dry_run = true,
             "--smoke" => o.smoke = true,
             "--handover" => o.handover = true,
+            "--whitelist" => o.whitelist = Some(PathBuf::from(value()?)),
             "-h" | "--help" => return Ok(None),
             other => return Err(format!("unknown option {other:?}")),
         }
@@ -163,6 +168,19 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Some(path) = &options.whitelist {
+        let listed = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display())).and_then(|text| laas_deploy::whitelist::whitelist_json(&text));
+        return match listed {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     match run(&options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

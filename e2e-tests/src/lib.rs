@@ -23,6 +23,7 @@ use parity_scale_codec::Decode;
 pub mod args;
 pub mod catalogue;
 pub mod cover;
+pub mod genesis;
 pub mod governance;
 pub mod layers;
 pub mod suite;

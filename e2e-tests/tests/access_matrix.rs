@@ -98,6 +98,17 @@ fn world() -> World {
         let r: Result<(), AccessError> = suite.chain.call(&admin, contract, "AccessControl::set_role", &args![Raw(String::from(role)), holder, true]);
         r.expect("cover roles");
     }
+    // A DeGenesis over WETH whose whitelist is one account, `genesis-holder` (it deposits and
+    // leaves in the exits test).
+    let holder = suite.chain.user("genesis-holder");
+    let (root, _) = laas_e2e_tests::genesis::whitelist(&[holder]);
+    let now = suite.chain.now_ms();
+    let root = format!("0x{}", root.iter().map(|b| format!("{b:02x}")).collect::<String>());
+    let config = format!(
+        "Config {{ toke: {toke}, treasury: {admin}, sales: [Sale {{ asset: {weth}, price: 1000000000000000000, reactor: {}, tasset: {} }}], root: {root}, account_cap: {E18}, total_cap: {E18}, target: {E18}, deposits_end_ms: {}, publish_by_ms: {}, last_look_ms: 1, delivery: Liquid }}",
+        suite.reactor, suite.tasset, now + 30 * 86_400_000, now + 60 * 86_400_000
+    );
+    let genesis = suite.chain.deploy(&admin, "genesis_pool", "new", &args![Raw(config)], vec![]);
     let callers = vec![
         ("admin", admin),
         ("treasury", signer("treasury")),
@@ -124,6 +135,7 @@ fn world() -> World {
         ("primary_pool", pool),
         ("layer_pool", layer),
         ("policy_nft", nft),
+        ("genesis_pool", genesis),
     ]);
     World { suite, callers, instances }
 }
@@ -187,6 +199,15 @@ fn every_exit_works_while_everything_is_paused() {
     let (weth, toke, amm, pricer_venue, reactor, tasset, staking) =
         (s.weth.clone(), s.toke.clone(), s.venues[0].clone(), s.venues[1].clone(), s.reactor.clone(), s.tasset.clone(), s.staking.clone().expect("staking"));
     let (pricer, guardian) = (w.callers[2].1.clone(), w.callers[3].1.clone());
+
+    // A DeGenesis depositor (deposits stay open for a month).
+    let genesis = w.instances["genesis_pool"].clone();
+    let genesis_holder = s.chain.user("genesis-holder");
+    let (_, proofs) = laas_e2e_tests::genesis::whitelist(&[genesis_holder.clone()]);
+    s.mint_weth(&genesis_holder, E18);
+    s.approve(&genesis_holder, &weth, &genesis);
+    let r: Result<u128, genesis_pool::genesis_pool::GenesisError> = laas_e2e_tests::genesis::deposit(s, &genesis, &genesis_holder, 0, E18, &proofs[0]);
+    r.expect("deposited in the DeGenesis");
 
     // A holder of a Term position (it matures in a day).
     let (term, holder) = (w.instances["term_position"].clone(), s.chain.user("term-holder"));
@@ -263,7 +284,7 @@ fn every_exit_works_while_everything_is_paused() {
 
     // The guardian pauses every contract of the suite with an admin (and the admin the test
     // WETH, which the manifest gives no guardian, and the cover pool, deployed here).
-    for (contract, by) in [(&weth, &s.admin.clone()), (&pool, &s.admin.clone()), (&layer, &s.admin.clone()), (&amm, &guardian), (&pricer_venue, &guardian), (&s.factory.clone(), &guardian), (&reactor, &guardian), (&staking, &guardian), (&registry, &guardian)] {
+    for (contract, by) in [(&weth, &s.admin.clone()), (&pool, &s.admin.clone()), (&layer, &s.admin.clone()), (&genesis, &s.admin.clone()), (&amm, &guardian), (&pricer_venue, &guardian), (&s.factory.clone(), &guardian), (&reactor, &guardian), (&staking, &guardian), (&registry, &guardian)] {
         let r: Result<(), AccessError> = s.chain.call(by, contract, "AccessControl::pause", &args![]);
         r.expect("paused");
         let paused: bool = s.chain.query(contract, "AccessControl::paused", &args![]);
@@ -273,6 +294,9 @@ fn every_exit_works_while_everything_is_paused() {
 
     // Every exit works.
     let mut taken: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let r: Result<u128, genesis_pool::genesis_pool::GenesisError> = s.chain.call(&genesis_holder, &genesis, "withdraw", &args![]);
+    assert_eq!(r, Ok(E18), "a DeGenesis deposit comes back while paused");
+    taken.insert(("genesis_pool", "withdraw"));
     let (paid, _) = s.withdraw(&lp, balance / 2).expect("withdraw while paused");
     assert!(paid > 0);
     taken.insert(("tasset", "TAsset::withdraw"));

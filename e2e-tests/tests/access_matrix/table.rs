@@ -190,6 +190,23 @@ pub(crate) fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static 
         // Proposing and voting need power at the snapshot, cancelling needs the proposal's
         // proposer or the council: checked per proposal (tests/dao.rs). The DAO's own settings
         // change only through its proposals, applied in place: every caller is refused.
+        // Deposits are the only thing the pause stops; an account takes its deposit back while
+        // everything is paused; the organiser (admin) publishes.
+        "genesis_pool" => vec![
+            ("deposit", Anyone, &[]),
+            ("withdraw", Exit, &[]),
+            ("publish", role(ADMIN, NOT_ADMIN), &["1", "1"]),
+            ("finalize", Anyone, &[]),
+            ("deliver", Anyone, &[]),
+            ("release_excess", Anyone, &[]),
+            ("stage", Anyone, &[]),
+            ("config", Anyone, &[]),
+            ("published", Anyone, &[]),
+            ("deposit_of", Anyone, &[]),
+            ("preview", Anyone, &[]),
+            ("totals", Anyone, &[]),
+            ("is_whitelisted", Anyone, &[]),
+        ],
         "dao" => vec![
             ("propose", Anyone, &[]),
             ("vote", Anyone, &[]),
@@ -374,7 +391,7 @@ pub(crate) fn table(contract: &str) -> BTreeMap<&'static str, (Need, &'static [&
         }
     }
     match contract {
-        "reactor" | "tasset_factory" | "ld_staking" | "venue_amm" | "venue_pricer" | "position_registry" | "primary_pool" | "layer_pool" | "policy_nft" | "test_asset" | "test_asset_next" => {
+        "reactor" | "tasset_factory" | "ld_staking" | "venue_amm" | "venue_pricer" | "position_registry" | "primary_pool" | "layer_pool" | "policy_nft" | "genesis_pool" | "test_asset" | "test_asset_next" => {
             for (message, need, args) in ACCESS_CONTROL {
                 add(message, *need, args);
             }

@@ -281,3 +281,16 @@ pub trait ManagedPool {
     #[ink(message)]
     fn set_code_hash(&mut self, code: PoolCode) -> Result<(), PoolError>;
 }
+
+/// `TAsset::deposit_for` on pool `tasset`: deposits `amount` of its asset from the calling
+/// contract (which approved the pool) for `beneficiary`; returns the tAssets minted.
+/// Errors: the pool's, or `CallFailed`.
+pub fn deposit_for(tasset: AccountId, beneficiary: AccountId, amount: u128) -> Result<u128, PoolError> {
+    use ink::env::call::{build_call, ExecutionInput, Selector};
+    let result = build_call::<ink::env::DefaultEnvironment>()
+        .call(tasset)
+        .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!("TAsset::deposit_for"))).push_arg(beneficiary).push_arg(amount))
+        .returns::<Result<u128, PoolError>>()
+        .try_invoke();
+    crate::call::fallible(result, PoolError::CallFailed)
+}

@@ -128,3 +128,16 @@ pub trait ReactorView {
     #[ink(message)]
     fn reactor_asset(&self) -> AccountId;
 }
+
+/// `stake_vesting` on LD staking `staking`: stakes `amount` TOKE of the calling contract (a
+/// depositor, which approved `staking`) for `beneficiary` in `reactor`, vesting under
+/// `schedule`. Errors: LD staking's, or `CallFailed`.
+pub fn stake_vesting(staking: AccountId, beneficiary: AccountId, reactor: AccountId, amount: u128, schedule: u32) -> Result<(), StakeError> {
+    use ink::env::call::{build_call, ExecutionInput, Selector};
+    let result = build_call::<ink::env::DefaultEnvironment>()
+        .call(staking)
+        .exec_input(ExecutionInput::new(Selector::new(ink::selector_bytes!("stake_vesting"))).push_arg(beneficiary).push_arg(reactor).push_arg(amount).push_arg(schedule))
+        .returns::<Result<(), StakeError>>()
+        .try_invoke();
+    crate::call::fallible(result, StakeError::CallFailed)
+}

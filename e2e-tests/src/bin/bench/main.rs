@@ -10,6 +10,7 @@
 //! that any regression fails.
 
 mod cover;
+mod genesis;
 mod layers;
 mod registry;
 
@@ -115,6 +116,7 @@ fn main() {
     registry::registry_weights();
     cover::cover_weights();
     layers::layer_weights();
+    genesis::genesis_weights();
 
     if check {
         let mut failures = Vec::new();

@@ -1,0 +1,44 @@
+//! The event's rules as pure functions: the stage at a time, the rate the totals give, and how
+//! a deposit splits.
+//!
+//! Rounding favours the treasury's TOKE and the account's refund: the TOKE an account gets is
+//! rounded down from its deposit's value, so the TOKE the pool holds always covers every
+//! account still to finalise ([`toke_for`] of the open value, rounded up).
+
+use crate::types::*;
+use laas_math::{mul_fixed, ratio_fixed, Rounding, ONE};
+
+/// The stage at `now_ms`, with the published terms (if any) and whether the total cap was
+/// reached.
+pub fn stage(config: &Config, published: Option<&Published>, capped: bool, now_ms: u64) -> Stage {
+    match published {
+        Some(p) if now_ms < p.at_ms.saturating_add(config.last_look_ms) => Stage::LastLook,
+        Some(_) => Stage::Final,
+        None if now_ms < config.deposits_end_ms && !capped => Stage::Deposits,
+        None if now_ms <= config.publish_by_ms => Stage::AwaitingPublication,
+        None => Stage::Aborted,
+    }
+}
+
+/// The share of every deposit that buys TOKE: `min(1, target / total)`, 1e18 fixed point,
+/// rounded down. Errors: `NothingDeposited`, `Math`.
+pub fn rate(target: u128, total: u128) -> Result<u128> {
+    if total == 0 {
+        return Err(GenesisError::NothingDeposited);
+    }
+    Ok(ratio_fixed(target, total, Rounding::Down)?.min(ONE))
+}
+
+/// The TOKE that `value` buys at rate `over` and `price`, rounded `rounding`.
+pub fn toke_for(value: u128, over: u128, price: u128, rounding: Rounding) -> Result<u128> {
+    Ok(ratio_fixed(mul_fixed(value, over, rounding)?, price, rounding)?)
+}
+
+/// How `deposit` splits at rate `over` and TOKE price `price`: `effective = amount × over`
+/// (rounded down), the TOKE its value buys (`value × over / price`, rounded down), the rest
+/// ineffective.
+pub fn split(deposit: &Deposit, over: u128, price: u128) -> Result<Split> {
+    let effective = mul_fixed(deposit.amount, over, Rounding::Down)?;
+    let toke = toke_for(deposit.value, over, price, Rounding::Down)?;
+    Ok(Split { effective, toke, ineffective: deposit.amount.saturating_sub(effective) })
+}
