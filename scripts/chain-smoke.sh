@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The node smoke test on a real chain that needs no node build: chopsticks running the
 # contracts node's runtime (scripts/chain.sh). Deploys deploy/laas.toml with the deploy tool,
-# runs the smoke story (deposit, rollovers, withdraw, tWETH's NAV in the registry) and the
+# runs the smoke story (deposit, rollovers, withdraw, tWETH's NAV in the registry), the launch
+# manifest (a DeGenesis, deploy/launch.toml) and the
 # governance handover, moving the chain's clock instead of waiting; then the typed client's
 # own story (dapp/client/bin/smoke.ts: deposit, rollovers, withdraw, stake and vote, cover);
 # then a second run must reuse every contract and skip every wiring step. Runs on every CI
@@ -22,7 +23,7 @@ finish() { bash scripts/chain.sh stop; rm -rf "$out"; }
 trap finish EXIT
 
 t=$SECONDS
-"$deploy" --network local --url "ws://127.0.0.1:$port" --out "$out" --time-travel --smoke --handover
+"$deploy" --network local --url "ws://127.0.0.1:$port" --out "$out" --time-travel --smoke --launch --handover
 echo "[chain-smoke] deployed, ran the story and handed over in $((SECONDS - t)) s"
 
 t=$SECONDS

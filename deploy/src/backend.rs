@@ -121,6 +121,8 @@ pub trait Backend {
     fn exists(&mut self, address: &str) -> Result<bool, DeployError>;
     /// Waits (on a node) or travels (in the sandbox) until blocks are stamped at or after `ms`.
     fn wait_until(&mut self, ms: u64) -> Result<(), DeployError>;
+    /// The chain's clock: the time of its last block, ms.
+    fn now_ms(&mut self) -> Result<u64, DeployError>;
     /// Ends the current block, so what follows reads it as past (the sandbox builds one; a dev
     /// node seals a block for every transaction already).
     fn end_block(&mut self) -> Result<(), DeployError>;

@@ -127,8 +127,9 @@ impl Deployer<'_> {
                     self.bundles.get(contract)?.encode_constructor(constructor, &args)?;
                     if record.contracts.contains_key(name) { "reuse if still on chain" } else { "deploy" }
                 }
+                Action::Wait { .. } => "wait",
                 Action::Call { target, message } | Action::Query { target, message, .. } => {
-                    let bundle = self.bundle_of(target)?;
+                    let bundle = self.bundle_of(target, record)?;
                     self.bundles.get(&bundle)?.encode_message(message, &args)?;
                     if matches!(step.action, Action::Query { .. }) {
                         "read"
@@ -144,8 +145,9 @@ impl Deployer<'_> {
         Ok(())
     }
 
-    /// The bundle name of instance `name` (from its deploy step or query binding).
-    fn bundle_of(&self, name: &str) -> Result<String, DeployError> {
+    /// The bundle name of instance `name` (from its deploy step or query binding, or for a
+    /// used contract from `record`).
+    fn bundle_of(&self, name: &str, record: &Record) -> Result<String, DeployError> {
         self.manifest
             .steps
             .iter()
@@ -154,7 +156,20 @@ impl Deployer<'_> {
                 Action::Query { bind, .. } if bind.name == name => Some(bind.contract.clone()),
                 _ => None,
             })
+            .or_else(|| record.contracts.get(name).filter(|_| self.manifest.uses.iter().any(|u| u == name)).map(|e| e.contract.clone()))
             .ok_or_else(|| DeployError::Unknown(format!("unknown contract `{name}`")))
+    }
+
+    /// The contracts the manifest `uses`, from the record of the deployment it builds on.
+    fn used(&self, record: &Record, out: &mut Deployment) -> Result<(), DeployError> {
+        for name in &self.manifest.uses {
+            let entry = record.contracts.get(name).ok_or_else(|| {
+                DeployError::Unknown(format!("this manifest uses `{name}`, which this network's record does not hold: deploy the manifest it builds on first"))
+            })?;
+            out.contracts.insert(name.clone(), entry.clone());
+            out.reused.insert(name.clone());
+        }
+        Ok(())
     }
 
     /// Deploys and wires everything into `backend`, keeping `record` up to date after each
@@ -163,6 +178,7 @@ impl Deployer<'_> {
         backend.connect()?;
         self.forget_if_gone(backend, record)?;
         let mut out = Deployment::default();
+        self.used(record, &mut out)?;
         let mut uploaded: BTreeMap<String, String> = BTreeMap::new();
         for step in &self.manifest.steps {
             let signer = self.signers.get(&step.signer)?.clone();
@@ -244,6 +260,10 @@ impl Deployer<'_> {
                 record.done.insert(step.key());
                 record.save()?;
                 out.calls += 1;
+            }
+            Action::Wait { until_ms } => {
+                backend.wait_until(*until_ms)?;
+                (self.progress)(&format!("[{at}] the chain's clock has reached {until_ms} ms"));
             }
             Action::Query { target, message, bind } => {
                 let callee = out.entry(target)?.clone();

@@ -27,7 +27,11 @@ USAGE: laas-deploy [OPTIONS]
   --out <DIR>           where deployment records go [default: deployments]
   --dry-run             check the manifest, bundles and arguments and print the plan; send nothing
   --smoke               after deploying, run the smoke story (deposit, rollovers, withdraw)
-  --handover            after deploying (and the smoke story), hand the suite over to the DAO:
+  --launch              after deploying (and the smoke story), run the launch manifest
+                        deploy/launch.toml on the same chain: a DeGenesis from deposits to
+                        finalisation, waiting out its stages
+  --handover            after deploying (and the smoke story and launch), hand the suite over
+                        to the DAO:
                         one proposal, voted by the deployer, executed after the timelock
   --whitelist <FILE>    print a DeGenesis whitelist's Merkle root and each account's proof
                         (JSON) from FILE's SS58 addresses, one per line; deploy nothing
@@ -47,6 +51,7 @@ struct Options {
     dry_run: bool,
     smoke: bool,
     handover: bool,
+    launch: bool,
     whitelist: Option<PathBuf>,
 }
 
@@ -76,6 +81,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, Stri
         dry_run: false,
         smoke: false,
         handover: false,
+        launch: false,
         whitelist: None,
     };
     while let Some(flag) = args.next() {
@@ -97,6 +103,7 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Option<Options>, Stri
             "--dry-run" => o.dry_run = true,
             "--smoke" => o.smoke = true,
             "--handover" => o.handover = true,
+            "--launch" => o.launch = true,
             "--whitelist" => o.whitelist = Some(PathBuf::from(value()?)),
             "-h" | "--help" => return Ok(None),
             other => return Err(format!("unknown option {other:?}")),
@@ -141,6 +148,19 @@ fn run(o: &Options) -> Result<(), DeployError> {
     if o.smoke {
         story::smoke(backend.as_mut(), &mut bundles, &deployment, &signers, &mut progress)?;
         println!("== smoke story passed on the {}", backend.describe());
+    }
+    if o.launch {
+        let path = repo_root().join("deploy/launch.toml");
+        // Its deadlines count from the chain's clock now (a dev node stamps blocks with the
+        // wall clock, but may not have sealed one for a while).
+        let chain_now = backend.now_ms()?;
+        let launch = Manifest::load(&path, &network, if o.sandbox { chain_now } else { chain_now.max(now_ms()) })?;
+        let overrides: BTreeMap<String, String> = o.accounts.iter().filter(|(name, _)| launch.accounts.contains_key(*name)).map(|(k, v)| (k.clone(), v.clone())).collect();
+        let launch_signers = Signers::new(&launch, &o.suri, &overrides)?;
+        println!("== {} steps from {}", launch.steps.len(), path.display());
+        let mut deployer = Deployer { manifest: &launch, signers: &launch_signers, bundles: &mut bundles, progress: &mut progress };
+        let launched = deployer.run(backend.as_mut(), &mut record)?;
+        println!("== launched: deployed {} contract(s), sent {} call(s), skipped {} already done", launched.deployed.len(), launched.calls, launched.skipped);
     }
     if o.handover {
         story::handover(backend.as_mut(), &mut bundles, &deployment, &signers, &mut progress)?;

@@ -24,8 +24,14 @@
 //!
 //! Arguments use cargo-contract's syntax. In them `${name}` is the address of the contract
 //! `name`, `${code:bundle}` the code hash of a bundle (uploaded once), `${account:name}` a
-//! signer's address and `${var:name}` a variable. Steps run in file order, except that a step
-//! is moved after the steps defining what it refers to.
+//! signer's address and `${var:name}` a variable (`${var:a+b}` is the sum of two or more).
+//! Steps run in file order, except that a step is moved after the steps defining what it
+//! refers to.
+//!
+//! A manifest that builds on an earlier one (`deploy/launch.toml` on `deploy/laas.toml`) names
+//! the contracts it takes from that deployment's record in `uses = ["toke", …]`, and may wait
+//! for the chain's clock (`wait = "${var:now_ms+deposits_ms}"`: a barrier no step crosses;
+//! the sandbox and a time-travelling node move their clock, a node is waited for).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -42,6 +48,8 @@ pub const DEPLOYER: &str = "deployer";
 pub struct Manifest {
     /// Signers by name (secret URIs); `deployer` is given on the command line.
     pub accounts: BTreeMap<String, String>,
+    /// Contracts taken by name from the record of an earlier deployment.
+    pub uses: Vec<String>,
     /// The steps in execution order.
     pub steps: Vec<Step>,
 }
@@ -89,6 +97,11 @@ pub enum Action {
         /// What to name.
         bind: Bind,
     },
+    /// Waits until the chain's clock reaches `until_ms`.
+    Wait {
+        /// The time, ms.
+        until_ms: u64,
+    },
 }
 
 /// An address returned by a query, named as an instance of a bundle.
@@ -126,6 +139,8 @@ struct RawManifest {
     networks: BTreeMap<String, RawNetwork>,
     #[serde(default)]
     accounts: BTreeMap<String, String>,
+    #[serde(default)]
+    uses: Vec<String>,
     #[serde(default, rename = "step")]
     steps: Vec<RawStep>,
 }
@@ -146,6 +161,7 @@ struct RawStep {
     salt: Option<String>,
     call: Option<String>,
     query: Option<String>,
+    wait: Option<String>,
     bind: Option<Bind>,
     #[serde(default)]
     args: Vec<toml::Value>,
@@ -162,7 +178,7 @@ impl Step {
         match &self.action {
             Action::Deploy { name, .. } => Some(name),
             Action::Query { bind, .. } => Some(&bind.name),
-            Action::Call { .. } => None,
+            Action::Call { .. } | Action::Wait { .. } => None,
         }
     }
 
@@ -197,6 +213,7 @@ impl Step {
             Action::Deploy { name, contract, constructor, .. } => format!("deploy {name} = {contract}::{constructor}"),
             Action::Call { target, message } => format!("call {target}.{message}"),
             Action::Query { target, message, bind } => format!("read {target}.{message} -> {} ({})", bind.name, bind.contract),
+            Action::Wait { until_ms } => format!("wait until {until_ms} ms"),
         }
     }
 }
@@ -236,6 +253,20 @@ pub fn substitute(arg: &str, resolve: &mut dyn FnMut(&Ref) -> Result<String, Dep
     }
     out.push_str(rest);
     Ok(out)
+}
+
+/// Variable `name`, or the sum of the variables in `a+b+…`.
+fn var(vars: &BTreeMap<String, String>, name: &str) -> Result<String, String> {
+    if !name.contains('+') {
+        return vars.get(name).cloned().ok_or_else(|| format!("unknown variable `{name}`"));
+    }
+    let mut sum: u128 = 0;
+    for part in name.split('+').map(str::trim) {
+        let value = vars.get(part).ok_or_else(|| format!("unknown variable `{part}`"))?;
+        let n: u128 = value.parse().map_err(|_| format!("variable `{part}` = {value:?} is not a number to add"))?;
+        sum = sum.checked_add(n).ok_or_else(|| format!("`{name}` overflows"))?;
+    }
+    Ok(sum.to_string())
 }
 
 fn toml_arg(v: &toml::Value) -> Result<String, String> {
@@ -278,7 +309,7 @@ impl Manifest {
         for (i, s) in raw.steps.into_iter().enumerate() {
             steps.push(Self::step(i + 1, s, &vars)?);
         }
-        let manifest = Self { accounts: raw.accounts, steps };
+        let manifest = Self { accounts: raw.accounts, uses: raw.uses, steps };
         manifest.validate()?;
         Ok(Self { steps: order(manifest.steps)?, ..manifest })
     }
@@ -290,7 +321,7 @@ impl Manifest {
             let a = toml_arg(a).map_err(|e| bad(&e))?;
             // Variables are fixed per network: substitute them now.
             let a = substitute(&a, &mut |r| match r {
-                Ref::Var(v) => vars.get(v).cloned().ok_or_else(|| bad(&format!("unknown variable `{v}`"))),
+                Ref::Var(v) => var(vars, v).map_err(|e| bad(&e)),
                 Ref::Contract(c) => Ok(format!("${{{c}}}")),
                 Ref::Code(c) => Ok(format!("${{code:{c}}}")),
                 Ref::Account(c) => Ok(format!("${{account:{c}}}")),
@@ -298,6 +329,17 @@ impl Manifest {
             args.push(a);
         }
         let signer = s.signer.unwrap_or_else(|| DEPLOYER.to_string());
+        if let Some(until) = s.wait {
+            if s.deploy.is_some() || s.call.is_some() || s.query.is_some() || !s.args.is_empty() || s.bind.is_some() {
+                return Err(bad("a `wait` step takes nothing else"));
+            }
+            let until = substitute(&until, &mut |r| match r {
+                Ref::Var(v) => var(vars, v).map_err(|e| bad(&e)),
+                _ => Err(bad("`wait` takes a time: a number or variables")),
+            })?;
+            let until_ms = until.trim().parse().map_err(|_| bad(&format!("`wait = {until:?}` is not a time in ms")))?;
+            return Ok(Step { line, action: Action::Wait { until_ms }, args, signer: DEPLOYER.to_string() });
+        }
         let action = match (s.deploy, s.call, s.query) {
             (Some(name), None, None) => {
                 if s.bind.is_some() {
@@ -324,9 +366,15 @@ impl Manifest {
         Ok(Step { line, action, args, signer })
     }
 
-    /// Names are defined once; every reference names something defined; signers exist.
+    /// Names are defined once (a used contract counts as defined); every reference names
+    /// something defined; signers exist.
     fn validate(&self) -> Result<(), DeployError> {
         let mut defined = BTreeSet::new();
+        for name in &self.uses {
+            if !defined.insert(name.to_string()) {
+                return Err(DeployError::Manifest(format!("`{name}` is used twice")));
+            }
+        }
         for s in &self.steps {
             if let Some(name) = s.defines() {
                 if !defined.insert(name.to_string()) {
@@ -365,7 +413,7 @@ impl Manifest {
                 Action::Query { bind, .. } => {
                     out.insert(bind.contract.clone());
                 }
-                Action::Call { .. } => {}
+                Action::Call { .. } | Action::Wait { .. } => {}
             }
             for r in s.refs() {
                 if let Ref::Code(b) = r {
@@ -378,13 +426,23 @@ impl Manifest {
 }
 
 /// Orders steps so that each comes after the steps defining what it refers to, keeping file
-/// order wherever it already is one.
+/// order wherever it already is one. A `wait` is a barrier: it comes after every step above
+/// it and before every step below it.
 fn order(steps: Vec<Step>) -> Result<Vec<Step>, DeployError> {
     let definer: BTreeMap<String, usize> = steps.iter().enumerate().filter_map(|(i, s)| s.defines().map(|n| (n.to_string(), i))).collect();
+    let is_wait = |s: &Step| matches!(s.action, Action::Wait { .. });
     let deps: Vec<BTreeSet<usize>> = steps
         .iter()
         .enumerate()
-        .map(|(i, s)| s.contract_refs().iter().filter_map(|c| definer.get(c).copied()).filter(|d| *d != i).collect())
+        .map(|(i, s)| {
+            let mut d: BTreeSet<usize> = s.contract_refs().iter().filter_map(|c| definer.get(c).copied()).filter(|d| *d != i).collect();
+            if is_wait(s) {
+                d.extend(0..i);
+            } else {
+                d.extend((0..i).filter(|&j| is_wait(&steps[j])));
+            }
+            d
+        })
         .collect();
     let mut placed = vec![false; steps.len()];
     let mut order = Vec::with_capacity(steps.len());
@@ -481,6 +539,45 @@ mod tests {
         assert!(refused("[[step]]\ndeploy = \"a\"\n[[step]]\ndeploy = \"a\""));
         assert!(refused("[[step]]\ndeploy = \"a\"\ntypo = 1"));
         assert!(refused("[[step]]\ndeploy = \"a\"\nargs = [[1]]"));
+    }
+
+    #[test]
+    fn sums_of_variables_waits_and_used_contracts() {
+        let steps = r#"
+            [vars]
+            a = 10
+            b = 32
+            [[step]]
+            call = "toke.PSP22::transfer"
+            args = ["${account:treasury}", "${var:a+b}", "[]"]
+            [[step]]
+            wait = "${var:now_ms+a}"
+            [[step]]
+            deploy = "x"
+            [[step]]
+            call = "x.run"
+        "#;
+        let m = Manifest::parse(&format!("uses = [\"toke\"]\n[accounts]\ntreasury = \"//Bob\"\n{steps}"), "n", 1_000).expect("valid");
+        assert_eq!(m.uses, vec!["toke"]);
+        assert_eq!(m.steps[0].args[1], "42");
+        assert_eq!(m.steps[1].action, Action::Wait { until_ms: 1_010 });
+        assert_eq!(m.steps.iter().map(|s| s.line).collect::<Vec<_>>(), vec![1, 2, 3, 4]);
+        // A step below a wait never moves above it, even to follow what it refers to.
+        let below = r#"
+            [[step]]
+            call = "y.run"
+            [[step]]
+            wait = "5"
+            [[step]]
+            deploy = "y"
+        "#;
+        let m = parse(below, "x").expect("valid");
+        assert_eq!(m.steps.iter().map(|s| s.line).collect::<Vec<_>>(), vec![2, 3, 1]);
+        let refused = |steps: &str| parse(steps, "x").err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(refused("[[step]]\nwait = \"${var:cycle+ghost}\"").contains("unknown variable `ghost`"));
+        assert!(refused("[[step]]\nwait = \"soon\"").contains("not a time"));
+        assert!(refused("[[step]]\nwait = \"${toke}\"").contains("takes a time"));
+        assert!(refused("[[step]]\nwait = \"5\"\ncall = \"a.b\"").contains("nothing else"));
     }
 
     #[test]

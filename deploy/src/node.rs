@@ -219,6 +219,11 @@ impl Backend for NodeBackend {
         Ok(())
     }
 
+    fn now_ms(&mut self) -> Result<u64, DeployError> {
+        let host_port = self.host_port().ok_or_else(|| DeployError::Unreachable { url: self.url.clone(), why: String::from("not a ws:// URL") })?;
+        crate::devchain::now_ms(&host_port)
+    }
+
     fn wait_until(&mut self, ms: u64) -> Result<(), DeployError> {
         if self.time_travel {
             let host_port = self.host_port().ok_or_else(|| DeployError::Unreachable { url: self.url.clone(), why: String::from("not a ws:// URL") })?;

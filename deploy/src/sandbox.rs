@@ -136,6 +136,10 @@ impl Backend for SandboxBackend {
         Ok(())
     }
 
+    fn now_ms(&mut self) -> Result<u64, DeployError> {
+        Ok(self.now_ms)
+    }
+
     fn wait_until(&mut self, ms: u64) -> Result<(), DeployError> {
         if ms > self.now_ms {
             self.session.sandbox().build_block();

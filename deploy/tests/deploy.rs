@@ -116,6 +116,45 @@ fn the_suite_deploys_wires_and_passes_the_smoke_story() {
 }
 
 #[test]
+fn the_launch_manifest_runs_a_degenesis_on_the_deployed_suite() {
+    let mut run = Run::new(suite_manifest(), "//Alice");
+    let mut chain = run.sandbox();
+    let mut record = Record::in_memory();
+    run.deploy(&mut chain, &mut record).expect("the suite deploys");
+    // Its deadlines count from the chain's clock, which the suite's deployment moved on.
+    let now = chain.now_ms().expect("clock");
+    let launch = Manifest::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("launch.toml"), "sandbox", now).expect("the launch manifest is valid");
+    let mut launch_run = Run::new(launch, "//Alice");
+    let launched = launch_run.deploy(&mut chain, &mut record).unwrap_or_else(|e| panic!("the launch fails: {e}; it said {:#?}", launch_run.lines));
+    assert_eq!(launched.deployed.iter().map(String::as_str).collect::<Vec<_>>(), ["genesis"]);
+    assert_eq!(launched.calls, 14);
+    assert_eq!(launch_run.lines.iter().filter(|l| l.contains("the chain's clock has reached")).count(), 2);
+
+    let alice = launch_run.signers.get("deployer").expect("deployer").clone();
+    let address = |name: &str| launched.contracts[name].address.clone();
+    let account = |name: &str| launch_run.signers.get(name).expect("signer").address.clone();
+    let mut read = |contract: &str, at: &str, message: &str, args: &[String]| -> String {
+        let bundle = launch_run.bundles.get(contract).expect("bundle");
+        chain.query(&bundle, at, message, args, &alice).expect("query").to_string()
+    };
+    let genesis = address("genesis");
+    assert_eq!(read("genesis_pool", &genesis, "stage", &[]), "Some(Final)");
+    // 80% of 600,000 bought 480,000 TOKE: the lp's 320,000 and the keeper's 160,000 vest in
+    // the WETH reactor; 240 WETH went to the treasury.
+    let reactor = address("reactor");
+    for (who, toke) in [("lp", "320000000000000000000000"), ("keeper", "160000000000000000000000")] {
+        let vested = read("ld_staking", &address("ld_staking"), "vested", &[account(who), reactor.clone()]);
+        assert!(vested.contains(&format!("(0, {toke})")), "{who}: {vested}");
+    }
+    let (weth, tweth) = (address("weth"), address("tweth"));
+    assert_eq!(read("test_asset", &weth, "PSP22::balance_of", &[account("treasury")]), "240000000000000000000");
+    // The lp's unused 40 WETH became tWETH in the genesis reactor; the keeper's 20 came back.
+    assert_eq!(read("tasset", &tweth, "PSP22::balance_of", &[account("lp")]), "40000000000000000000");
+    assert_eq!(read("test_asset", &weth, "PSP22::balance_of", &[account("keeper")]), "20000000000000000000");
+    assert_eq!(read("toke", &address("toke"), "PSP22::balance_of", &[genesis.clone()]), "0");
+}
+
+#[test]
 fn a_rerun_reuses_everything_and_a_fresh_chain_gets_a_fresh_deployment() {
     let mut run = Run::new(suite_manifest(), "//Alice");
     let mut chain = run.sandbox();

@@ -39,3 +39,34 @@ pub fn calls_arg(calls: &[Call]) -> Raw {
         .collect();
     Raw(format!("[{}]", items.join(", ")))
 }
+
+/// A DAO over `s`'s TOKE (no LD staking, no council) with [`PARAMS`], and `voters` each given
+/// its TOKE by the admin and delegating it to itself (the first carries the quorum alone).
+/// Returns the DAO and the voters.
+pub fn dao_with_voters(s: &mut crate::suite::Suite, voters: &[(&str, u128)]) -> (Address, Vec<Address>) {
+    let (admin, toke) = (s.admin.clone(), s.toke.clone());
+    let dao = s.chain.deploy(&admin, "dao", "new", &crate::args![toke.clone(), None::<Address>, params_arg(&PARAMS), None::<Address>], vec![]);
+    let mut out = Vec::new();
+    for (name, votes) in voters {
+        let voter = s.chain.user(name);
+        let r: Result<(), psp22::PSP22Error> = s.chain.call(&admin, &toke, "PSP22::transfer", &crate::args![voter.clone(), *votes, crate::args::Bytes(&[])]);
+        r.expect("the admin gives the voter TOKE");
+        let r: Result<(), laas_traits::VotesError> = s.chain.call(&voter, &toke, "Votes::delegate", &crate::args![Some(voter.clone())]);
+        r.expect("the voter delegates to itself");
+        out.push(voter);
+    }
+    s.chain.next_block();
+    (dao, out)
+}
+
+/// `voter` proposes `calls`, votes for them, waits out the vote and the timelock, and a keeper
+/// executes them: what the execution returned.
+pub fn pass(s: &mut crate::suite::Suite, dao: &Address, voter: &Address, calls: &[Call]) -> Result<(), dao::dao::DaoError> {
+    let id: Result<u32, dao::dao::DaoError> = s.chain.call(voter, dao, "propose", &crate::args![calls_arg(calls), Raw(format!("0x{}", "ab".repeat(32)))]);
+    let id = id?;
+    let power: Result<u128, dao::dao::DaoError> = s.chain.call(voter, dao, "vote", &crate::args![id, Raw(String::from("For"))]);
+    power?;
+    s.chain.advance_time(PARAMS.voting_period_ms + PARAMS.timelock_ms);
+    let keeper = s.chain.user("keeper");
+    s.chain.call(&keeper, dao, "execute", &crate::args![id])
+}

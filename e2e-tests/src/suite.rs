@@ -209,16 +209,44 @@ impl Suite {
     /// sandbox chain starting at [`crate::GENESIS_MS`], as `//Alice`, printing each step with
     /// `progress`; returns the suite and the manifest's signers.
     pub fn from_manifest(progress: &mut dyn FnMut(&str)) -> Result<(Self, laas_deploy::Signers), laas_deploy::DeployError> {
-        use laas_deploy::{sandbox::SandboxBackend, Bundles, Deployer, Manifest, Record, Signers};
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy/laas.toml");
-        let manifest = Manifest::load(&path, "sandbox", crate::GENESIS_MS)?;
+        Self::deploy_manifests(progress, false).map(|(suite, signers, _)| (suite, signers))
+    }
+
+    /// [`Suite::from_manifest`], then the launch manifest (`deploy/launch.toml`: a DeGenesis
+    /// from deposits to finalisation) on the same chain; also returns the DeGenesis pool.
+    pub fn launched(progress: &mut dyn FnMut(&str)) -> Result<(Self, laas_deploy::Signers, Address), laas_deploy::DeployError> {
+        let (suite, signers, genesis) = Self::deploy_manifests(progress, true)?;
+        let genesis = genesis.ok_or_else(|| laas_deploy::DeployError::Unknown(String::from("the launch deployed no `genesis`")))?;
+        Ok((suite, signers, genesis))
+    }
+
+    fn deploy_manifests(progress: &mut dyn FnMut(&str), launch: bool) -> Result<(Self, laas_deploy::Signers, Option<Address>), laas_deploy::DeployError> {
+        use laas_deploy::{sandbox::SandboxBackend, Backend, Bundles, Deployer, Manifest, Record, Signers};
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../deploy");
+        let manifest = Manifest::load(&dir.join("laas.toml"), "sandbox", crate::GENESIS_MS)?;
         let signers = Signers::new(&manifest, "//Alice", &Default::default())?;
         let mut bundles = Bundles::new(&crate::bundle_dir());
         let mut backend = SandboxBackend::new(crate::GENESIS_MS, signers.all())?;
-        let deployment = Deployer { manifest: &manifest, signers: &signers, bundles: &mut bundles, progress }.run(&mut backend, &mut Record::in_memory())?;
+        let mut record = Record::in_memory();
+        let deployment = Deployer { manifest: &manifest, signers: &signers, bundles: &mut bundles, progress: &mut *progress }.run(&mut backend, &mut record)?;
+        let mut genesis = None;
+        if launch {
+            let launch = Manifest::load(&dir.join("launch.toml"), "sandbox", backend.now_ms()?)?;
+            let launch_signers = Signers::new(&launch, "//Alice", &Default::default())?;
+            let launched = Deployer { manifest: &launch, signers: &launch_signers, bundles: &mut bundles, progress }.run(&mut backend, &mut record)?;
+            genesis = Some(launched.address("genesis")?.to_string());
+        }
         let (session, now_ms) = backend.into_session();
-        let suite = Self::attach(Chain::from_session(session, now_ms), &deployment, &signers)?;
-        Ok((suite, signers))
+        let mut suite = Self::attach(Chain::from_session(session, now_ms), &deployment, &signers)?;
+        let genesis = match genesis {
+            Some(ss58) => {
+                let address = Address::from_ss58check(&ss58).map_err(|e| laas_deploy::DeployError::Unknown(format!("genesis: {e:?}")))?;
+                suite.chain.register("genesis_pool", &address);
+                Some(address)
+            }
+            None => None,
+        };
+        Ok((suite, signers, genesis))
     }
 
     /// The reactor's parameters with `deposit_cap`, as a constructor/message argument.

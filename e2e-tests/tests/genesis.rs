@@ -1,8 +1,9 @@
 //! DeGenesis in the real WASM, as its participants meet it: whitelisted accounts deposit WETH
 //! or dollars, the organiser publishes the TOKE price and the oversubscription rate, one
 //! account leaves in the last look, and each of the others takes its TOKE (staked vesting in
-//! its asset's genesis reactor) and its unused part back or into the reactor; an organiser who
-//! never publishes leaves everyone whole.
+//! its asset's genesis reactor) and its unused part back or into the reactor; a whale who
+//! fills the cap and leaves does not close deposits for the others; an organiser who never
+//! publishes leaves everyone whole.
 
 use genesis_pool::genesis_pool::{Deposit, GenesisError, Split, Stage};
 use laas_e2e_tests::genesis::{approve_toke, config, deploy, deposit, dollar_reactor, fund, make_depositor, whitelist, DEPOSITS_MS, LAST_LOOK_MS, PUBLISH_MS};
@@ -12,11 +13,11 @@ use laas_math::{mul_div, mul_fixed, Rounding, ONE};
 
 type R<T> = Result<T, GenesisError>;
 
-/// The formula, written out: `effective = amount × over`, TOKE = `value × over / price`
-/// (both rounded down), the rest ineffective.
+/// The formula, written out: `effective = amount × over`, TOKE = the value of that effective
+/// part over the price (both rounded down), the rest ineffective.
 fn expected(amount: u128, value: u128, over: u128, price: u128) -> (u128, u128, u128) {
     let effective = mul_fixed(amount, over, Rounding::Down).unwrap();
-    let toke = mul_div(mul_fixed(value, over, Rounding::Down).unwrap(), ONE, price, Rounding::Down).unwrap();
+    let toke = mul_div(mul_div(value, effective, amount, Rounding::Down).unwrap(), ONE, price, Rounding::Down).unwrap();
     (effective, toke, amount - effective)
 }
 
@@ -36,7 +37,8 @@ fn an_oversubscribed_degenesis_sells_three_quarters_of_every_deposit_and_each_ac
     let names = ["ana", "ben", "cleo", "dan"];
     let accounts: Vec<Address> = names.iter().map(|n| s.chain.user(n)).collect();
     let (root, proofs) = whitelist(&accounts);
-    let delivery = format!("Vested {{ staking: {staking}, schedule: {schedule} }}");
+    // An account whose TOKE LD staking keeps refusing may take it liquid after a year.
+    let delivery = format!("Vested {{ staking: {staking}, schedule: {schedule}, liquid_after_ms: {} }}", 360 * DAY_MS);
     let event = config(&mut s, root, &usd, &usd_reactor, &usd_pool, &delivery);
     let pool = deploy(&mut s, event);
     make_depositor(&mut s, &staking, &pool);
@@ -59,7 +61,9 @@ fn an_oversubscribed_degenesis_sells_three_quarters_of_every_deposit_and_each_ac
     assert_eq!(deposit(&mut s, &pool, &accounts[3], 0, 5 * E18, &proofs[3]), Ok(10_000 * E18));
 
     // The organiser publishes after the deposits close: 40,000 against a target of 30,000 is
-    // 75%; TOKE at 2 (value per TOKE). Anything but the rate the totals give is refused.
+    // 75%; TOKE at 2 (value per TOKE). A rate more than 1% from the one the totals give is
+    // refused; within it (the organiser read the totals before a withdrawal), the totals'
+    // own rate is what is published.
     s.chain.advance_time(DEPOSITS_MS);
     assert_eq!(stage(&mut s, &pool), Stage::AwaitingPublication);
     let over = ONE * 3 / 4;
@@ -73,9 +77,11 @@ fn an_oversubscribed_degenesis_sells_three_quarters_of_every_deposit_and_each_ac
     let r: R<u128> = s.chain.call(&admin, &pool, "publish", &args![price, over]);
     assert!(matches!(r, Err(GenesisError::PSP22(_))), "{r:?}");
     approve_toke(&mut s, &pool, 15_000 * E18);
-    let r: R<u128> = s.chain.call(&admin, &pool, "publish", &args![price, over]);
+    let r: R<u128> = s.chain.call(&admin, &pool, "publish", &args![price, over + over / 200]);
     assert_eq!(r, Ok(15_000 * E18), "40,000 × 75% / 2");
     assert_eq!(stage(&mut s, &pool), Stage::LastLook);
+    let published: Option<genesis_pool::genesis_pool::Published> = s.chain.query(&pool, "published", &args![]);
+    assert_eq!(published.map(|p| (p.price, p.over)), Some((price, over)), "the totals' rate, exactly");
 
     // Last look: dan leaves with everything.
     let r: R<u128> = s.chain.call(&accounts[3], &pool, "withdraw", &args![]);
@@ -115,21 +121,31 @@ fn an_oversubscribed_degenesis_sells_three_quarters_of_every_deposit_and_each_ac
     assert_eq!(s.balance(&usd, &accounts[2]), 12_500 * E18);
     assert_eq!(s.balance(&usd_pool, &accounts[2]), 0);
     // Their TOKE was to vest in the dollar reactor, which LD staking does not know yet: it
-    // waits in the pool until the reactor is registered and they ask again.
-    let r: R<u128> = s.chain.call(&accounts[1], &pool, "deliver", &args![]);
+    // waits in the pool until the reactor is registered and ben asks again. Liquid is not
+    // on offer before the vesting would have run its course.
+    let r: R<u128> = s.chain.call(&accounts[1], &pool, "deliver", &args![false]);
     assert!(matches!(r, Err(GenesisError::Staking(laas_traits::StakeError::UnknownReactor))), "{r:?}");
+    let liquid_at = published.map(|p| p.at_ms + LAST_LOOK_MS + 360 * DAY_MS).unwrap();
+    let r: R<u128> = s.chain.call(&accounts[2], &pool, "deliver", &args![true]);
+    assert_eq!(r, Err(GenesisError::TooEarlyForLiquid { at_ms: liquid_at }));
     let r: Result<(), laas_traits::StakeError> = s.chain.call(&admin, &staking, "add_reactor", &args![usd_reactor]);
     r.expect("the dollar reactor joins LD staking");
-    for account in &accounts[1..3] {
-        let r: R<u128> = s.chain.call(account, &pool, "deliver", &args![]);
-        assert_eq!(r, Ok(3_750 * E18));
-        let vested: Result<(u128, u128), laas_traits::StakeError> = s.chain.query(&staking, "vested", &args![account, usd_reactor]);
-        assert_eq!(vested, Ok((0, 3_750 * E18)));
-    }
+    let r: R<u128> = s.chain.call(&accounts[1], &pool, "deliver", &args![false]);
+    assert_eq!(r, Ok(3_750 * E18));
+    let vested: Result<(u128, u128), laas_traits::StakeError> = s.chain.query(&staking, "vested", &args![accounts[1], usd_reactor]);
+    assert_eq!(vested, Ok((0, 3_750 * E18)));
+    let r: R<u128> = s.chain.call(&accounts[1], &pool, "deliver", &args![false]);
+    assert_eq!(r, Err(GenesisError::NothingPending), "once");
+    // cleo waits out the year and takes hers liquid.
+    let now = s.chain.now_ms();
+    s.chain.advance_time(liquid_at - now);
+    let toke = s.toke.clone();
+    let r: R<u128> = s.chain.call(&accounts[2], &pool, "deliver", &args![true]);
+    assert_eq!(r, Ok(3_750 * E18));
+    assert_eq!(s.balance(&toke, &accounts[2]), 3_750 * E18);
     // Nothing twice; dan's share of the TOKE goes back to the treasury.
     let r: R<Split> = s.chain.call(&accounts[0], &pool, "finalize", &args![Raw("Refund".into())]);
     assert_eq!(r, Err(GenesisError::AlreadyFinalized));
-    let toke = s.toke.clone();
     let before = s.balance(&toke, &treasury);
     let r: R<u128> = s.chain.call(&accounts[3], &pool, "release_excess", &args![]);
     assert_eq!(r, Ok(3_750 * E18));
@@ -168,4 +184,42 @@ fn an_organiser_who_never_publishes_leaves_everyone_whole() {
     assert_eq!(r, Err(GenesisError::NothingDeposited));
     let (total, _, amounts, toke, _): (u128, bool, Vec<u128>, u128, u128) = s.chain.query(&pool, "totals", &args![]);
     assert_eq!((total, amounts, toke), (0, vec![0, 0], 0));
+}
+
+#[test]
+fn a_whale_who_fills_the_cap_and_leaves_does_not_close_deposits_for_the_others() {
+    let mut s = Suite::genesis(1, 1_000 * E18);
+    let (usd, usd_reactor, usd_pool) = dollar_reactor(&mut s, 1_000_000 * E18);
+    let accounts: Vec<Address> = ["whale", "ben"].iter().map(|n| s.chain.user(n)).collect();
+    let (root, proofs) = whitelist(&accounts);
+    // One account's cap is the whole event's: 20,000.
+    let event = config(&mut s, root, &usd, &usd_reactor, &usd_pool, "Liquid").replace(&format!("total_cap: {}", 100_000 * E18), &format!("total_cap: {}", 20_000 * E18));
+    let pool = deploy(&mut s, event);
+    let weth = s.weth.clone();
+    fund(&mut s, &weth, &accounts[0], 10 * E18, &pool);
+    fund(&mut s, &usd, &accounts[1], 8_000 * E18, &pool);
+    assert_eq!(deposit(&mut s, &pool, &accounts[0], 0, 10 * E18, &proofs[0]), Ok(20_000 * E18));
+    assert_eq!(stage(&mut s, &pool), Stage::AwaitingPublication, "the cap closes deposits");
+    assert_eq!(deposit(&mut s, &pool, &accounts[1], 1, 8_000 * E18, &proofs[1]), Err(GenesisError::DepositsClosed));
+    // The whale leaves before the deadline: the room is open again.
+    let r: R<u128> = s.chain.call(&accounts[0], &pool, "withdraw", &args![]);
+    assert_eq!(r, Ok(10 * E18));
+    assert_eq!(stage(&mut s, &pool), Stage::Deposits);
+    assert_eq!(deposit(&mut s, &pool, &accounts[1], 1, 8_000 * E18, &proofs[1]), Ok(8_000 * E18));
+    // Undersubscribed: all of ben's deposit buys TOKE at 2, delivered liquid.
+    s.chain.advance_time(DEPOSITS_MS);
+    s.give_toke(&s.treasury.clone(), 10_000 * E18);
+    approve_toke(&mut s, &pool, 4_000 * E18);
+    let admin = s.admin.clone();
+    let r: R<u128> = s.chain.call(&admin, &pool, "publish", &args![2 * ONE, ONE]);
+    assert_eq!(r, Ok(4_000 * E18));
+    s.chain.advance_time(LAST_LOOK_MS);
+    let r: R<Split> = s.chain.call(&accounts[1], &pool, "finalize", &args![Raw("Reactor".into())]);
+    assert_eq!(r, Ok(Split { effective: 8_000 * E18, toke: 4_000 * E18, ineffective: 0 }));
+    let toke = s.toke.clone();
+    assert_eq!(s.balance(&toke, &accounts[1]), 4_000 * E18);
+    assert_eq!(s.balance(&usd, &s.treasury.clone()), 8_000 * E18);
+    assert_eq!(s.balance(&usd_pool, &accounts[1]), 0, "nothing left over for the reactor");
+    let r: R<u128> = s.chain.call(&accounts[1], &pool, "release_excess", &args![]);
+    assert_eq!(r, Ok(0), "nothing to return");
 }

@@ -1,9 +1,11 @@
 //! The suite's demo: deploys the liquidity side from `deploy/laas.toml` with the deploy tool
-//! into drink's in-process sandbox and walks a
+//! into drink's in-process sandbox, runs the launch manifest's DeGenesis (`deploy/launch.toml`)
+//! and walks a
 //! reactor round trip — deposits, a director's stake and 70/30 vote, a rollover that deploys to
 //! the AMM and the pricer, trading on both, a rollover that shares fees and emissions, a
 //! withdrawal on maturity, claims — then cover on tWETH bought and its policy token sold, TOKE
-//! vote delegation and a DAO proposal, printing what happens and what each step cost.
+//! vote delegation, a DAO proposal and a CoRE event that gives a new asset its reactor,
+//! printing what happens and what each step cost.
 
 use laas_e2e_tests::suite::{Suite, E18};
 use drink::Ss58Codec;
@@ -24,8 +26,8 @@ fn cost(c: Cost) -> String {
 }
 
 fn main() {
-    println!("== LaaS demo: deploying deploy/laas.toml into drink's in-process sandbox (the same manifest `scripts/demo.sh --node` deploys onto a node)");
-    let (mut s, signers) = Suite::from_manifest(&mut |line| println!("   {line}")).unwrap_or_else(|e| {
+    println!("== LaaS demo: deploying deploy/laas.toml, then the launch manifest deploy/launch.toml, into drink's in-process sandbox (the same manifests `scripts/demo.sh --node` deploys onto a node)");
+    let (mut s, signers, genesis) = Suite::launched(&mut |line| println!("   {line}")).unwrap_or_else(|e| {
         eprintln!("deployment failed: {e}");
         std::process::exit(1)
     });
@@ -39,6 +41,7 @@ fn main() {
     println!("factory {}: weekly cycles from now; it created the WETH reactor {} with tWETH {}", s.factory, s.reactor, s.tasset);
     println!("LD staking {staking} feeds the reactor its LD stake and votes; pricer venue {pricer} quotes within 2% of the AMM's TWAP");
     println!("treasury placed 400,000 TOKE of PCV (pairing side, junior capital) and funded 10,000 TOKE of emissions (1,000 per cycle)");
+    degenesis(&mut s, &signers, &genesis);
 
     let (lp1, lp2, keeper, director) = (s.chain.user("lp-1"), s.chain.user("lp-2"), s.chain.user("keeper"), s.chain.user("director"));
     for (name, lp, amount) in [("lp-1", &lp1, 10 * E18), ("lp-2", &lp2, 30 * E18)] {
@@ -111,6 +114,7 @@ fn main() {
     cover(&mut s, &lp2, &lp1, &keeper);
     delegation(&mut s.chain, &s.admin.clone(), &s.toke.clone());
     governance(&mut s);
+    core_event(&mut s);
     println!("== demo finished at block {}, t = {} ms", s.chain.block(), s.chain.now_ms());
 }
 
@@ -196,4 +200,83 @@ fn governance(s: &mut Suite) {
     let spent = cost(s.chain.last_cost());
     let config: reactor::reactor::Config = s.chain.query(&reactor, "get_config", &args![]);
     println!("after the vote and the timelock a keeper executed it ({spent}): the DAO administers the reactor, whose deposit cap is now {} WETH", fmt(config.deposit_cap));
+}
+
+/// What the launch manifest's DeGenesis did: two whitelisted accounts deposited WETH, the
+/// organiser published, and each finalised.
+fn degenesis(s: &mut Suite, signers: &laas_deploy::Signers, genesis: &Address) {
+    use genesis_pool::genesis_pool::{Deposit, Published, Stage};
+    let account = |name: &str| signers.get(name).ok().and_then(|a| Address::from_ss58check(&a.address).ok()).expect("a manifest account");
+    let (lp, keeper) = (account("lp"), account("keeper"));
+    let stage: Option<Stage> = s.chain.query(genesis, "stage", &args![]);
+    let published: Option<Published> = s.chain.query(genesis, "published", &args![]);
+    let published = published.expect("the organiser published");
+    println!(
+        "DeGenesis {genesis} ({stage:?}): the lp deposited 200 WETH and the keeper 100 (600,000 at 2,000 a WETH) against a target of 480,000; the organiser published TOKE at {} and the rate {}",
+        fmt(published.price),
+        fmt(published.over)
+    );
+    let (staking, reactor, tweth) = (s.staking.clone().expect("LD staking"), s.reactor.clone(), s.tasset.clone());
+    for (name, who, choice) in [("lp", &lp, "put its unused WETH into the genesis reactor"), ("keeper", &keeper, "took its unused WETH back")] {
+        let deposit: Option<Deposit> = s.chain.query(genesis, "deposit_of", &args![who]);
+        let vested: Result<(u128, u128), laas_traits::StakeError> = s.chain.query(&staking, "vested", &args![who, reactor]);
+        let (_, granted) = vested.expect("granted");
+        println!(
+            "  the {name} ({} WETH deposited) {choice}: {} TOKE vesting in LD staking over a year, {} tWETH, {} WETH back",
+            fmt(deposit.map_or(0, |d| d.amount)),
+            fmt(granted),
+            fmt(s.balance(&tweth, who)),
+            fmt(s.balance(&s.weth.clone(), who))
+        );
+    }
+}
+
+/// A CoRE event: the DAO takes the factory over and polls its voters over two new assets;
+/// the deployer's votes go 70/30; after the poll closes a keeper finalises it and the winner
+/// gets a genesis reactor, its tAsset registered as a position.
+fn core_event(s: &mut Suite) {
+    use dao::dao::{DaoError, PollSetup, Winner};
+    let (dao, admin, factory) = (s.dao.clone().expect("the manifest deploys the DAO"), s.admin.clone(), s.factory.clone());
+    let candidates: Vec<Address> = ["LINK", "DOT"].iter().map(|symbol| s.chain.deploy(&admin, "test_asset", "new", &args![*symbol, *symbol, 18u8, 0u128], symbol.as_bytes().to_vec())).collect();
+    let r: Result<(), laas_traits::AccessError> = s.chain.call(&admin, &factory, "AccessControl::propose_admin", &args![Some(dao.clone())]);
+    r.expect("offer the factory");
+    let reactor = s.reactor.clone();
+    let config: reactor::reactor::Config = s.chain.query(&reactor, "get_config", &args![]);
+    let setup = PollSetup {
+        candidates: candidates.iter().map(laas_e2e_tests::ink_id).collect(),
+        winners: 1,
+        voting_ms: 3 * 86_400_000,
+        factory: laas_e2e_tests::ink_id(&factory),
+        reactor_config: parity_scale_codec::Encode::encode(&reactor::reactor::Config { treasury: laas_e2e_tests::ink_id(&dao), ..config }),
+        genesis: true,
+    };
+    let calls = [call(&factory, ink::selector_bytes!("AccessControl::accept_admin"), vec![]), call(&dao, ink::selector_bytes!("open_poll"), parity_scale_codec::Encode::encode(&setup))];
+    let id: Result<u32, DaoError> = s.chain.call(&admin, &dao, "propose", &args![calls_arg(&calls), Raw(format!("0x{}", "cd".repeat(32)))]);
+    let id = id.expect("propose");
+    let r: Result<u128, DaoError> = s.chain.call(&admin, &dao, "vote", &args![id, Raw(String::from("For"))]);
+    r.expect("vote");
+    let params: dao::dao::Params = s.chain.query(&dao, "params", &args![]);
+    s.chain.advance_time(params.voting_period_ms + params.timelock_ms);
+    let keeper = s.chain.user("keeper");
+    let r: Result<(), DaoError> = s.chain.call(&keeper, &dao, "execute", &args![id]);
+    r.expect("execute");
+    println!("CoRE: a proposal handed the factory to the DAO and opened a poll over LINK and DOT, one winner, three days");
+    let r: Result<u128, DaoError> = s.chain.call(&admin, &dao, "vote_poll", &args![0u32, Raw(String::from("[(0, 7000), (1, 3000)]"))]);
+    let power = r.expect("poll vote");
+    println!("  the deployer spread its {} votes 70% LINK, 30% DOT ({})", fmt(power), cost(s.chain.last_cost()));
+    s.chain.advance_time(setup.voting_ms);
+    let r: Result<Vec<Winner>, DaoError> = s.chain.call(&keeper, &dao, "finalize_poll", &args![0u32]);
+    let winners = r.expect("finalise");
+    let spent = cost(s.chain.last_cost());
+    for w in winners {
+        let registry = s.registry.clone();
+        let reactor = w.reactor.map(laas_e2e_tests::address_of);
+        let tasset = reactor.clone().map(|r| {
+            s.chain.register("reactor", &r);
+            let (_, _, t): (ink::primitives::AccountId, ink::primitives::AccountId, ink::primitives::AccountId) = s.chain.query(&r, "tokens", &args![]);
+            laas_e2e_tests::address_of(t)
+        });
+        let position: Option<u32> = tasset.as_ref().and_then(|t| s.chain.query(&registry, "position_of", &args![t.clone()]));
+        println!("  a keeper finalised it ({spent}): LINK won with {} votes; the factory created its genesis reactor {reactor:?}, whose tAsset is position {position:?} in the registry", fmt(w.votes));
+    }
 }

@@ -71,6 +71,9 @@ pub(crate) fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static 
             ("place_pcv", role(&[Role::Treasury], "NotTreasury"), &["1", "1"]),
             ("withdraw_pcv", role(&[Role::Treasury], "NotTreasury"), &["1", "1"]),
             ("fund_emissions", role(&[Role::Treasury], "NotTreasury"), &["1"]),
+            ("withdraw_emissions", role(&[Role::Treasury], "NotTreasury"), &["1"]),
+            ("set_singularity_threshold", role(ADMIN, NOT_ADMIN), &["9000"]),
+            ("switch_off_lp_emissions", role(ADMIN, NOT_ADMIN), &[]),
             ("set_config", role(ADMIN, NOT_ADMIN), &[CONFIG]),
             ("set_collateral", role(ADMIN, NOT_ADMIN), &["Fixed(5)"]),
             ("set_emissions", role(ADMIN, NOT_ADMIN), &["Emissions { rate: 1, target_ratio: 1, genesis_multiplier_bps: 10000, genesis_until: 0 }"]),
@@ -80,6 +83,7 @@ pub(crate) fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static 
             ("state", Anyone, &[]),
             ("nav_now", Anyone, &[]),
             ("pcv", Anyone, &[]),
+            ("singularity", Anyone, &[]),
             ("is_genesis", Anyone, &[]),
             ("tokens", Anyone, &[]),
             ("get_config", Anyone, &[]),
@@ -124,6 +128,7 @@ pub(crate) fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static 
             ("set_code_hashes", role(ADMIN, NOT_ADMIN), &["{hash}", POOL_CODE]),
             ("reactor_of", Anyone, &[]),
             ("reactors", Anyone, &[]),
+            ("singularity", Anyone, &[]),
             ("code_hashes", Anyone, &[]),
             ("schedule", Anyone, &[]),
             ("cycle_index", Anyone, &[]),
@@ -191,8 +196,10 @@ pub(crate) fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static 
         // proposer or the council: checked per proposal (tests/dao.rs). The DAO's own settings
         // change only through its proposals, applied in place: every caller is refused.
         // Deposits are the only thing the pause stops; an account takes its deposit back while
-        // everything is paused; the organiser (admin) publishes.
+        // everything is paused; the organiser (admin) publishes. Its code is never replaced:
+        // the organiser holds the admin role, and every caller is refused.
         "genesis_pool" => vec![
+            ("AccessControl::set_code_hash", role(&[], "FixedCode"), &["{hash}"]),
             ("deposit", Anyone, &[]),
             ("withdraw", Exit, &[]),
             ("publish", role(ADMIN, NOT_ADMIN), &["1", "1"]),
@@ -217,6 +224,14 @@ pub(crate) fn own_messages(contract: &str) -> Vec<(&'static str, Need, &'static 
             ("set_code_hash", role(&[], "OnlyByProposal"), &["{hash}"]),
             ("set_registry", role(&[], "OnlyByProposal"), &["[{x}]"]),
             ("set_staking", role(&[], "OnlyByProposal"), &["None"]),
+            ("open_poll", role(&[], "OnlyByProposal"), &["PollSetup { candidates: [{x}], winners: 1, voting_ms: 1, factory: {x}, reactor_config: [], genesis: false }"]),
+            ("offer_swap", role(&[], "OnlyByProposal"), &["SwapOffer { project: {x}, token: {x}, token_amount: 1, toke_amount: 1, reactor: {x}, deadline_ms: 99999999999999, taken: false }"]),
+            ("vote_poll", Anyone, &[]),
+            ("finalize_poll", Anyone, &[]),
+            ("accept_swap", Anyone, &[]),
+            ("poll", Anyone, &[]),
+            ("poll_tally", Anyone, &[]),
+            ("swap_offer", Anyone, &[]),
             ("registry", Anyone, &[]),
             ("handover_report", Anyone, &[]),
             ("proposal", Anyone, &[]),
@@ -393,6 +408,9 @@ pub(crate) fn table(contract: &str) -> BTreeMap<&'static str, (Need, &'static [&
     match contract {
         "reactor" | "tasset_factory" | "ld_staking" | "venue_amm" | "venue_pricer" | "position_registry" | "primary_pool" | "layer_pool" | "policy_nft" | "genesis_pool" | "test_asset" | "test_asset_next" => {
             for (message, need, args) in ACCESS_CONTROL {
+                if contract == "genesis_pool" && *message == "AccessControl::set_code_hash" {
+                    continue;
+                }
                 add(message, *need, args);
             }
         }

@@ -11,7 +11,7 @@ use ink::prelude::vec::Vec;
 use ink::scale::{Decode, Encode, Error, Input, Output};
 
 /// Arguments already SCALE-encoded: written as they are, with no length prefix.
-struct RawInput<'a>(&'a [u8]);
+pub(crate) struct RawInput<'a>(pub(crate) &'a [u8]);
 
 impl Encode for RawInput<'_> {
     fn size_hint(&self) -> usize {
@@ -32,6 +32,18 @@ impl Decode for RawReply {
         let mut bytes = ink::prelude::vec![0u8; len];
         input.read(&mut bytes)?;
         Ok(Self(bytes))
+    }
+}
+
+/// Any error a callee answers, read and dropped (the DAO only needs to know it failed).
+pub(crate) struct AnyError;
+
+impl Decode for AnyError {
+    fn decode<I: Input>(input: &mut I) -> Result<Self, Error> {
+        let len = input.remaining_len()?.unwrap_or(0);
+        let mut bytes = ink::prelude::vec![0u8; len];
+        input.read(&mut bytes)?;
+        Ok(AnyError)
     }
 }
 

@@ -1,6 +1,8 @@
 //! The DAO's events.
 
+use crate::core_event::Winner;
 use crate::proposal::{Params, Support};
+use crate::swap::SwapOffer;
 use ink::prelude::vec::Vec;
 use ink::primitives::{AccountId, Hash};
 
@@ -82,4 +84,70 @@ pub struct RegistryChanged {
 pub struct StakingChanged {
     /// The new one, if any.
     pub staking: Option<AccountId>,
+}
+
+/// A proposal opened a CoRE poll.
+#[ink::event]
+pub struct PollOpened {
+    /// Its id.
+    #[ink(topic)]
+    pub id: u32,
+    /// The candidate assets, in order.
+    pub candidates: Vec<AccountId>,
+    /// How many win.
+    pub winners: u8,
+    /// Voting power is read at the end of this block.
+    pub snapshot: u32,
+    /// Votes close at this time, ms.
+    pub ends_ms: u64,
+}
+
+/// A voter spread its power over a poll's candidates.
+#[ink::event]
+pub struct PollVoted {
+    /// The poll.
+    #[ink(topic)]
+    pub id: u32,
+    /// Who.
+    #[ink(topic)]
+    pub voter: AccountId,
+    /// Its power at the snapshot.
+    pub power: u128,
+    /// (candidate index, bps).
+    pub allocation: Vec<(u8, u16)>,
+}
+
+/// A poll was finalised: its winners and the reactors created for them.
+#[ink::event]
+pub struct PollFinalized {
+    /// The poll.
+    #[ink(topic)]
+    pub id: u32,
+    /// The winners, most votes first.
+    pub winners: Vec<Winner>,
+}
+
+/// A proposal offered a project TOKE for its token.
+#[ink::event]
+pub struct SwapOffered {
+    /// The offer's id.
+    #[ink(topic)]
+    pub id: u32,
+    /// The offer.
+    pub offer: SwapOffer,
+}
+
+/// A project took a swap offer: the DAO paid the TOKE and placed the tokens as PCV.
+#[ink::event]
+pub struct SwapAccepted {
+    /// The offer's id.
+    #[ink(topic)]
+    pub id: u32,
+    /// The project.
+    #[ink(topic)]
+    pub project: AccountId,
+    /// The project's tokens placed as PCV.
+    pub token_amount: u128,
+    /// The TOKE paid.
+    pub toke_amount: u128,
 }

@@ -22,18 +22,31 @@
 //!   their `roles()` and shows what `account` still holds — empty for the deployer once the
 //!   suite is handed over.
 //!
+//! * CoRE events (`crate::core_event`): a proposal opens a poll over candidate assets; voters
+//!   spread their power at its snapshot over them; after it closes anyone finalises it and the
+//!   factory creates the winners' reactors.
+//! * Token-swap onboarding (`crate::swap`): a proposal offers a project TOKE for its token; the
+//!   project accepts by the deadline and its tokens become its reactor's PCV.
+//!
 //! Every duration and threshold is a parameter only a proposal can change.
 #![cfg_attr(not(feature = "std"), no_std, no_main)]
 
+pub mod core_event;
 mod dispatch;
+pub mod errors;
 pub mod events;
 pub mod proposal;
+mod settings;
+pub mod swap;
 
 #[cfg(test)]
 mod tests;
 
 #[ink::contract]
 pub mod dao {
+    pub use crate::core_event::{Poll, PollSetup, Winner, MAX_CANDIDATES, MAX_WINNERS};
+    pub use crate::errors::DaoError;
+    pub use crate::swap::SwapOffer;
     pub use crate::events::*;
     pub use crate::proposal::{encoded_size, Call, Params, Proposal, State, Support, MAX_CALLS, MAX_INPUT, MAX_PROPOSAL_BYTES, MAX_REGISTERED};
     use ink::codegen::TraitCallBuilder;
@@ -41,85 +54,9 @@ pub mod dao {
     use ink::env::call::{build_call, ExecutionInput, Selector};
     use ink::env::DefaultEnvironment;
     use ink::prelude::vec::Vec;
-    use ink::scale::Decode;
     use ink::storage::{Lazy, Mapping};
     use laas_math::{add, mul_div, MathError, Rounding, BPS};
-    use laas_traits::{call, Role, Roles, StakeError, Votes, VotesError};
-
-    /// What can go wrong.
-    #[derive(Debug, PartialEq, Eq)]
-    #[ink::scale_derive(Encode, Decode, TypeInfo)]
-    #[allow(clippy::cast_possible_truncation)]
-    pub enum DaoError {
-        /// A proposal needs at least one call.
-        NoCalls,
-        /// More than [`MAX_CALLS`] calls.
-        TooManyCalls,
-        /// A call's arguments are longer than [`MAX_INPUT`] bytes, or all the calls together
-        /// take more than [`MAX_PROPOSAL_BYTES`].
-        ArgumentsTooLarge,
-        /// A call carries native value: no suite message accepts it.
-        ValueNotAccepted,
-        /// The proposer's power at the snapshot is under the threshold.
-        BelowThreshold,
-        /// No proposal with that id.
-        UnknownProposal,
-        /// Voting on this proposal is closed.
-        VotingClosed,
-        /// This account already voted on this proposal.
-        AlreadyVoted,
-        /// This account had no voting power at the snapshot.
-        NoVotingPower,
-        /// The proposal is not executable now; its state says why.
-        NotExecutable(State),
-        /// The proposal can no longer be cancelled; its state says why.
-        NotCancellable(State),
-        /// Only the proposer, or the security council while the proposal is queued or ready,
-        /// may cancel it.
-        NotAllowed,
-        /// Only a proposal of this DAO may do this.
-        OnlyByProposal,
-        /// Parameters that could not govern.
-        InvalidParams,
-        /// The `index`-th call of the proposal failed (the execution reverted).
-        CallFailed(u8),
-        /// A call to TOKE, LD staking or a registered contract could not be made.
-        Unreachable,
-        /// TOKE refused a votes query.
-        Votes(VotesError),
-        /// LD staking refused a stake query.
-        Stake(StakeError),
-        /// Arithmetic overflow.
-        Math(MathError),
-        /// The chain refused the new code.
-        UpgradeFailed,
-        /// A registry of more than [`MAX_REGISTERED`] contracts, one listing a contract twice, or
-        /// listing the DAO itself.
-        InvalidRegistry,
-        /// An LD staking contract that does not answer `get_past_stake` (or the DAO itself).
-        InvalidStaking,
-        /// LD staking's own TOKE is delegated: its stake would count twice. No proposal is made
-        /// until that is undone.
-        StakeDelegated,
-    }
-
-    impl From<VotesError> for DaoError {
-        fn from(e: VotesError) -> Self {
-            DaoError::Votes(e)
-        }
-    }
-
-    impl From<StakeError> for DaoError {
-        fn from(e: StakeError) -> Self {
-            DaoError::Stake(e)
-        }
-    }
-
-    impl From<MathError> for DaoError {
-        fn from(e: MathError) -> Self {
-            DaoError::Math(e)
-        }
-    }
+    use laas_traits::{call, Role, Roles, StakeError, Votes};
 
     /// Results of the DAO's messages.
     pub type Result<T> = core::result::Result<T, DaoError>;
@@ -128,25 +65,35 @@ pub mod dao {
     #[ink(storage)]
     pub struct Dao {
         /// TOKE: votes by delegation at a past block.
-        toke: AccountId,
+        pub(crate) toke: AccountId,
         /// LD staking, whose past stake also counts as voting power in proposals made from now
         /// on (none before it exists; changed by proposal only).
-        staking: Option<AccountId>,
+        pub(crate) staking: Option<AccountId>,
         /// Thresholds and durations (changed by proposal only).
-        params: Params,
+        pub(crate) params: Params,
         /// May cancel queued or ready proposals (named by proposal).
-        council: Option<AccountId>,
+        pub(crate) council: Option<AccountId>,
         /// The next proposal's id.
-        next_id: u32,
+        pub(crate) next_id: u32,
         /// Proposals by id.
-        proposals: Mapping<u32, Proposal>,
+        pub(crate) proposals: Mapping<u32, Proposal>,
         /// Their calls, kept apart: only execution reads them.
-        calls: Mapping<u32, Vec<Call>>,
+        pub(crate) calls: Mapping<u32, Vec<Call>>,
         /// How each account voted on each proposal.
-        receipts: Mapping<(u32, AccountId), Support>,
+        pub(crate) receipts: Mapping<(u32, AccountId), Support>,
         /// The suite contracts the DAO governs (at most [`MAX_REGISTERED`]), whose roles
         /// `handover_report` reads. Changed by proposal only.
-        registry: Lazy<Vec<AccountId>>,
+        pub(crate) registry: Lazy<Vec<AccountId>>,
+        /// CoRE polls by id (opened by proposal).
+        pub(crate) polls: Mapping<u32, Poll>,
+        /// Each poll's votes per candidate index.
+        pub(crate) tallies: Mapping<(u32, u8), u128>,
+        /// Who has voted in each poll.
+        pub(crate) poll_voters: Mapping<(u32, AccountId), ()>,
+        /// Token-swap offers by id (made by proposal).
+        pub(crate) offers: Mapping<u32, SwapOffer>,
+        /// The ids the next poll and the next offer get.
+        pub(crate) counters: Lazy<(u32, u32)>,
     }
 
     impl Dao {
@@ -167,6 +114,11 @@ pub mod dao {
                 calls: Mapping::new(),
                 receipts: Mapping::new(),
                 registry: Lazy::new(),
+                polls: Mapping::new(),
+                tallies: Mapping::new(),
+                poll_voters: Mapping::new(),
+                offers: Mapping::new(),
+                counters: Lazy::new(),
             })
         }
 
@@ -354,6 +306,125 @@ pub mod dao {
             self.apply_staking(staking)
         }
 
+        /// Opens a CoRE poll (see `crate::core_event`) with voting power read at the previous
+        /// block, open for `setup.voting_ms`. Only through a proposal of this DAO (applied in
+        /// place). Errors: `OnlyByProposal`, `InvalidPoll`.
+        #[ink(message)]
+        pub fn open_poll(&mut self, setup: PollSetup) -> Result<()> {
+            self.ensure_self()?;
+            self.apply_poll(setup)
+        }
+
+        /// Spreads the caller's voting power at poll `id`'s snapshot over its candidates:
+        /// `allocation` lists (candidate index, bps), at most 10,000 bps in all; each
+        /// candidate gets `power × bps / 10,000`. Anyone with power, once per poll, while it
+        /// is open. Returns the power counted. Errors: `UnknownPoll`, `PollClosed`,
+        /// `AlreadyVoted`, `UnknownCandidate`, `OverAllocated`, `NoVotingPower`, power query
+        /// errors, `Math`.
+        #[ink(message)]
+        pub fn vote_poll(&mut self, id: u32, allocation: Vec<(u8, u16)>) -> Result<u128> {
+            let poll = self.polls.get(id).ok_or(DaoError::UnknownPoll)?;
+            if self.env().block_timestamp() >= poll.ends_ms {
+                return Err(DaoError::PollClosed);
+            }
+            crate::core_event::check_allocation(&allocation, poll.setup.candidates.len())?;
+            let voter = self.env().caller();
+            if self.poll_voters.contains((id, voter)) {
+                return Err(DaoError::AlreadyVoted);
+            }
+            let power = self.power(voter, poll.snapshot, poll.staking)?;
+            if power == 0 {
+                return Err(DaoError::NoVotingPower);
+            }
+            for (candidate, bps) in &allocation {
+                let share = mul_div(power, u128::from(*bps), BPS, Rounding::Down)?;
+                let tally = add(self.tallies.get((id, *candidate)).unwrap_or(0), share)?;
+                self.tallies.insert((id, *candidate), &tally);
+            }
+            self.poll_voters.insert((id, voter), &());
+            self.env().emit_event(PollVoted { id, voter, power, allocation });
+            Ok(power)
+        }
+
+        /// Finalises poll `id` once it has closed: the candidates with the most votes win (at
+        /// most the poll's number; ties to the earlier candidate; none with no votes), and the
+        /// DAO has the factory create a reactor for each, paired with TOKE (a winner the
+        /// factory refuses is reported without a reactor). Anyone may call, once. Returns the
+        /// winners. Errors: `UnknownPoll`, `PollOpen`, `PollFinalized`.
+        #[ink(message)]
+        pub fn finalize_poll(&mut self, id: u32) -> Result<Vec<Winner>> {
+            let mut poll = self.polls.get(id).ok_or(DaoError::UnknownPoll)?;
+            if self.env().block_timestamp() < poll.ends_ms {
+                return Err(DaoError::PollOpen);
+            }
+            if poll.finalized {
+                return Err(DaoError::PollFinalized);
+            }
+            poll.finalized = true;
+            self.polls.insert(id, &poll);
+            let tallies = self.poll_tally(id);
+            let mut winners = Vec::new();
+            for index in crate::core_event::rank(&tallies, poll.setup.winners) {
+                let asset = *poll.setup.candidates.get(usize::from(index)).ok_or(DaoError::UnknownCandidate)?;
+                let votes = tallies.get(usize::from(index)).copied().unwrap_or(0);
+                let reactor = crate::core_event::create_reactor(&poll.setup, asset, self.toke);
+                winners.push(Winner { asset, votes, reactor });
+            }
+            self.env().emit_event(PollFinalized { id, winners: winners.clone() });
+            Ok(winners)
+        }
+
+        /// Offers a project TOKE for its token (see `crate::swap`). Only through a proposal
+        /// of this DAO (applied in place). Errors: `OnlyByProposal`, `InvalidSwap`.
+        #[ink(message)]
+        pub fn offer_swap(&mut self, offer: SwapOffer) -> Result<()> {
+            self.ensure_self()?;
+            self.apply_offer(offer)
+        }
+
+        /// Accepts swap offer `id`: the DAO takes the project's tokens (approved to it), pays
+        /// it the TOKE and places the tokens in the reactor as PCV. The offer's project only,
+        /// once, by its deadline. Errors: `UnknownSwap`, `NotProject`, `SwapTaken`,
+        /// `SwapExpired`, `SwapShort`, `PlacementRefused`, `PSP22`, `Unreachable`.
+        #[ink(message)]
+        pub fn accept_swap(&mut self, id: u32) -> Result<()> {
+            let mut offer = self.offers.get(id).ok_or(DaoError::UnknownSwap)?;
+            if self.env().caller() != offer.project {
+                return Err(DaoError::NotProject);
+            }
+            if offer.taken {
+                return Err(DaoError::SwapTaken);
+            }
+            if self.env().block_timestamp() > offer.deadline_ms {
+                return Err(DaoError::SwapExpired);
+            }
+            offer.taken = true;
+            self.offers.insert(id, &offer);
+            crate::swap::settle(&offer, self.toke)?;
+            self.env().emit_event(SwapAccepted { id, project: offer.project, token_amount: offer.token_amount, toke_amount: offer.toke_amount });
+            Ok(())
+        }
+
+        /// Poll `id`, if it exists. Anyone may call.
+        #[ink(message)]
+        pub fn poll(&self, id: u32) -> Option<Poll> {
+            self.polls.get(id)
+        }
+
+        /// Poll `id`'s votes per candidate, in the candidates' order (empty for no poll).
+        /// Anyone may call.
+        #[ink(message)]
+        pub fn poll_tally(&self, id: u32) -> Vec<u128> {
+            let count = self.polls.get(id).map_or(0, |p| p.setup.candidates.len());
+            (0..count).map(|i| u8::try_from(i).ok().and_then(|i| self.tallies.get((id, i))).unwrap_or(0)).collect()
+        }
+
+        /// Swap offer `id`, if it exists. Anyone may call.
+        #[ink(message)]
+        pub fn swap_offer(&self, id: u32) -> Option<SwapOffer> {
+            self.offers.get(id)
+        }
+
         /// The suite contracts the DAO governs. Anyone may call.
         #[ink(message)]
         pub fn registry(&self) -> Vec<AccountId> {
@@ -431,7 +502,7 @@ pub mod dao {
         }
 
         /// `account`'s stake in LD staking contract `staking` at the end of `block`.
-        fn past_stake(staking: AccountId, account: AccountId, block: u32) -> Result<u128> {
+        pub(crate) fn past_stake(staking: AccountId, account: AccountId, block: u32) -> Result<u128> {
             call::fallible(
                 build_call::<DefaultEnvironment>()
                     .call(staking)
@@ -442,81 +513,12 @@ pub mod dao {
             )
         }
 
-        fn ensure_self(&self) -> Result<()> {
+        pub(crate) fn ensure_self(&self) -> Result<()> {
             if self.env().caller() != self.env().account_id() {
                 return Err(DaoError::OnlyByProposal);
             }
             Ok(())
         }
-
-        /// A proposal's call to the DAO itself, applied in place.
-        fn apply(&mut self, call: &Call) -> Result<()> {
-            let input = &mut &call.input[..];
-            if call.selector == ink::selector_bytes!("set_params") {
-                self.apply_params(decode_all(input)?)
-            } else if call.selector == ink::selector_bytes!("set_council") {
-                self.apply_council(decode_all(input)?);
-                Ok(())
-            } else if call.selector == ink::selector_bytes!("set_registry") {
-                self.apply_registry(decode_all(input)?)
-            } else if call.selector == ink::selector_bytes!("set_staking") {
-                self.apply_staking(decode_all(input)?)
-            } else if call.selector == ink::selector_bytes!("set_code_hash") {
-                let code_hash: Hash = decode_all(input)?;
-                self.env().set_code_hash(&code_hash).map_err(|_| DaoError::UpgradeFailed)
-            } else {
-                Err(DaoError::OnlyByProposal)
-            }
-        }
-
-        fn apply_params(&mut self, params: Params) -> Result<()> {
-            if !params.valid() {
-                return Err(DaoError::InvalidParams);
-            }
-            self.params = params;
-            self.env().emit_event(ParamsChanged { params });
-            Ok(())
-        }
-
-        fn apply_council(&mut self, council: Option<AccountId>) {
-            self.council = council;
-            self.env().emit_event(CouncilChanged { council });
-        }
-
-        fn apply_registry(&mut self, contracts: Vec<AccountId>) -> Result<()> {
-            let mut sorted = contracts.clone();
-            sorted.sort_unstable();
-            sorted.dedup();
-            if contracts.len() > MAX_REGISTERED || sorted.len() != contracts.len() || contracts.contains(&self.env().account_id()) {
-                return Err(DaoError::InvalidRegistry);
-            }
-            self.registry.set(&contracts);
-            self.env().emit_event(RegistryChanged { contracts });
-            Ok(())
-        }
-
-        /// A new LD staking contract must answer `get_past_stake` (a wrong address would make
-        /// every later proposal fail to read power, and only a proposal could fix it).
-        fn apply_staking(&mut self, staking: Option<AccountId>) -> Result<()> {
-            if let Some(contract) = staking {
-                let me = self.env().account_id();
-                if contract == me || Self::past_stake(contract, me, self.env().block_number().saturating_sub(1)).is_err() {
-                    return Err(DaoError::InvalidStaking);
-                }
-            }
-            self.staking = staking;
-            self.env().emit_event(StakingChanged { staking });
-            Ok(())
-        }
-    }
-
-    /// Decodes exactly the whole of `input` (trailing bytes are an error).
-    fn decode_all<T: Decode>(input: &mut &[u8]) -> Result<T> {
-        let value = T::decode(input).map_err(|_| DaoError::OnlyByProposal)?;
-        if !input.is_empty() {
-            return Err(DaoError::OnlyByProposal);
-        }
-        Ok(value)
     }
 
     impl Roles for Dao {

@@ -3,6 +3,20 @@
 use crate::types::{Published, Split};
 use ink::primitives::AccountId;
 
+/// The event was set up: its terms are `GenesisPool::config`.
+#[ink::event]
+pub struct Opened {
+    /// The organiser (admin).
+    #[ink(topic)]
+    pub organiser: AccountId,
+    /// The whitelist's Merkle root.
+    pub root: [u8; 32],
+    /// Deposits close at this time, ms.
+    pub deposits_end_ms: u64,
+    /// The organiser must publish by this time, ms.
+    pub publish_by_ms: u64,
+}
+
 /// A whitelisted account deposited.
 #[ink::event]
 pub struct Deposited {
@@ -71,14 +85,16 @@ pub struct DeliveryPending {
     pub toke: u128,
 }
 
-/// Vested TOKE that was waiting was staked for its account.
+/// Vested TOKE that was waiting was staked for its account, or transferred to it.
 #[ink::event]
 pub struct Delivered {
     /// Who.
     #[ink(topic)]
     pub account: AccountId,
-    /// The TOKE staked.
+    /// The TOKE delivered.
     pub toke: u128,
+    /// Transferred (true) or staked vesting (false).
+    pub liquid: bool,
 }
 
 /// TOKE no account can claim any more went back to the treasury.

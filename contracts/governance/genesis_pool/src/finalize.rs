@@ -40,7 +40,7 @@ impl GenesisPool {
                 token::push(config.toke, account, parts.toke)?;
                 false
             }
-            Delivery::Vested { staking, schedule } => {
+            Delivery::Vested { staking, schedule, .. } => {
                 if !self.stake_for(&config, staking, schedule, account, sale.reactor, parts.toke)? {
                     self.hold_pending(account, parts.toke)?;
                 }
@@ -99,22 +99,33 @@ impl GenesisPool {
         }
     }
 
-    /// Stakes `account`'s pending vested TOKE (see `deliver`).
-    pub(crate) fn retry_delivery(&mut self, account: AccountId) -> Result<u128> {
+    /// Delivers `account`'s pending vested TOKE, staked or liquid (see `deliver`).
+    pub(crate) fn retry_delivery(&mut self, account: AccountId, liquid: bool) -> Result<u128> {
         let config = self.config_now()?;
         let mut record = self.deposits.get(account).ok_or(GenesisError::NothingPending)?;
-        let (Delivery::Vested { staking, schedule }, true) = (config.delivery, record.pending > 0) else {
+        let (Delivery::Vested { staking, schedule, liquid_after_ms }, true) = (config.delivery, record.pending > 0) else {
             return Err(GenesisError::NothingPending);
         };
+        if liquid {
+            let final_at = self.published.map_or(u64::MAX, |p| p.at_ms.saturating_add(config.last_look_ms));
+            let at_ms = final_at.saturating_add(liquid_after_ms);
+            if self.env().block_timestamp() < at_ms {
+                return Err(GenesisError::TooEarlyForLiquid { at_ms });
+            }
+        }
         let sale = *config.sales.get(usize::from(record.asset)).ok_or(GenesisError::UnknownAsset)?;
         let toke = record.pending;
         record.pending = 0;
         self.deposits.insert(account, &record);
         self.toke_held = sub(self.toke_held, toke)?;
         self.toke_pending = sub(self.toke_pending, toke)?;
-        token::approve(config.toke, staking, toke)?;
-        stake::stake_vesting(staking, account, sale.reactor, toke, schedule).map_err(GenesisError::Staking)?;
-        self.env().emit_event(Delivered { account, toke });
+        if liquid {
+            token::push(config.toke, account, toke)?;
+        } else {
+            token::approve(config.toke, staking, toke)?;
+            stake::stake_vesting(staking, account, sale.reactor, toke, schedule).map_err(GenesisError::Staking)?;
+        }
+        self.env().emit_event(Delivered { account, toke, liquid });
         Ok(toke)
     }
 
@@ -128,9 +139,11 @@ impl GenesisPool {
         };
         let owed = add(toke_for(self.total, terms.over, terms.price, Rounding::Up)?, self.toke_pending)?;
         let excess = self.toke_held.saturating_sub(owed);
-        self.toke_held = sub(self.toke_held, excess)?;
-        token::push(config.toke, config.treasury, excess)?;
-        self.env().emit_event(ExcessReturned { toke: excess });
+        if excess > 0 {
+            self.toke_held = sub(self.toke_held, excess)?;
+            token::push(config.toke, config.treasury, excess)?;
+            self.env().emit_event(ExcessReturned { toke: excess });
+        }
         Ok(excess)
     }
 }

@@ -45,7 +45,8 @@ pub mod genesis_pool {
         pub(crate) config: Lazy<Config>,
         /// The published TOKE price and rate, once published.
         pub(crate) published: Option<Published>,
-        /// Whether deposits reached the total cap (which closes them for good).
+        /// Whether deposits reached the total cap, which closes them (until a withdrawal
+        /// makes room before the deadline).
         pub(crate) capped: bool,
         /// The value of the deposits not withdrawn nor finalised.
         pub(crate) total: u128,
@@ -66,6 +67,13 @@ pub mod genesis_pool {
         #[ink(constructor)]
         pub fn new(config: Config) -> Result<Self> {
             config.validate(Self::env().block_timestamp())?;
+            let organiser = Self::env().caller();
+            Self::env().emit_event(Opened {
+                organiser,
+                root: config.root,
+                deposits_end_ms: config.deposits_end_ms,
+                publish_by_ms: config.publish_by_ms,
+            });
             let mut stored = Lazy::new();
             stored.set(&config);
             Ok(Self {
@@ -77,7 +85,7 @@ pub mod genesis_pool {
                 deposits: Mapping::new(),
                 toke_held: 0,
                 toke_pending: 0,
-                access: Access::new(Self::env().caller()),
+                access: Access::new(organiser),
             })
         }
 
@@ -137,7 +145,8 @@ pub mod genesis_pool {
         }
 
         /// Takes the caller's whole deposit back. Anyone with a deposit, until the last look
-        /// ends (and at any time once the event is off); never paused. Returns the amount.
+        /// ends (and at any time once the event is off); never paused. Before the deposit
+        /// deadline, it reopens deposits closed by the cap. Returns the amount.
         /// Errors: `WithdrawalsClosed`, `NothingDeposited`, `PSP22`.
         #[ink(message)]
         pub fn withdraw(&mut self) -> Result<u128> {
@@ -151,15 +160,21 @@ pub mod genesis_pool {
             self.deposits.remove(account);
             self.amounts.insert(record.asset, &sub(self.amounts.get(record.asset).unwrap_or(0), record.amount)?);
             self.total = sub(self.total, record.value)?;
+            if self.published.is_none() && self.env().block_timestamp() < config.deposits_end_ms {
+                // Room again: filling the cap and leaving must not close the stage for others.
+                self.capped = false;
+            }
             token::push(sale.asset, account, record.amount)?;
             self.env().emit_event(Withdrawn { account, asset: record.asset, amount: record.amount, total: self.total });
             Ok(record.amount)
         }
 
         /// Publishes the TOKE price (value per smallest TOKE unit, 1e18 fixed point) and the
-        /// rate `over` (1e18 fixed point), which must be `min(1, target / total)` of the
-        /// deposits now, and takes the TOKE they buy (rounded up) from the treasury, which must
-        /// have approved it. Opens the last look. The organiser (admin) only, after deposits
+        /// rate `over` (1e18 fixed point), which must agree within `RATE_TOLERANCE_BPS` with
+        /// `min(1, target / total)` of the deposits now (so one withdrawal just before cannot
+        /// make it fail); that computed rate is what is published. Takes the TOKE the deposits
+        /// buy (rounded up) from the treasury, which must have approved it. Opens the last
+        /// look. Returns the TOKE taken. The organiser (admin) only, after deposits
         /// close and by the publication deadline. Errors: `Access(NotAdmin)`, `DepositsOpen`,
         /// `AlreadyPublished`, `PublishDeadlinePassed`, `InvalidPrice`, `NothingDeposited`,
         /// `WrongRate`, `PSP22` (the treasury's allowance).
@@ -177,11 +192,11 @@ pub mod genesis_pool {
                 return Err(GenesisError::InvalidPrice);
             }
             let expected = crate::sale::rate(config.target, self.total)?;
-            if over != expected {
+            if !crate::sale::rate_agrees(over, expected)? {
                 return Err(GenesisError::WrongRate { expected });
             }
-            let toke = crate::sale::toke_for(self.total, over, price, Rounding::Up)?;
-            let terms = Published { price, over, at_ms: self.env().block_timestamp() };
+            let toke = crate::sale::toke_for(self.total, expected, price, Rounding::Up)?;
+            let terms = Published { price, over: expected, at_ms: self.env().block_timestamp() };
             self.published = Some(terms);
             self.toke_held = toke;
             token::pull(config.toke, config.treasury, toke)?;
@@ -193,17 +208,21 @@ pub mod genesis_pool {
         /// buys to the caller (or staked vesting for it), the rest refunded (`Refund`) or
         /// deposited in the asset's genesis reactor (`Reactor`; refunded if it refuses).
         /// Anyone with a deposit, once the last look is over; never paused. Returns how it
-        /// split. Errors: `NotFinal`, `NothingDeposited`, `AlreadyFinalized`, `PSP22`.
+        /// split. Errors: `NotFinal`, `NothingDeposited` (none, or withdrawn),
+        /// `AlreadyFinalized`, `PSP22`, `CallFailed`, `Math`.
         #[ink(message)]
         pub fn finalize(&mut self, choice: Choice) -> Result<Split> {
             self.finalize_for(self.env().caller(), choice)
         }
 
-        /// Stakes the caller's vested TOKE that LD staking refused at finalisation. The
-        /// account only. Returns it. Errors: `NothingPending`, `Staking`.
+        /// Delivers the caller's vested TOKE that LD staking refused at finalisation: staked
+        /// again (`liquid` false), or transferred (`liquid` true, allowed from the
+        /// configuration's `liquid_after_ms` after the last look, so a refusal the account
+        /// caused cannot shorten its vesting). The account only. Returns it. Errors:
+        /// `NothingPending`, `Staking`, `TooEarlyForLiquid`, `PSP22`.
         #[ink(message)]
-        pub fn deliver(&mut self) -> Result<u128> {
-            self.retry_delivery(self.env().caller())
+        pub fn deliver(&mut self, liquid: bool) -> Result<u128> {
+            self.retry_delivery(self.env().caller(), liquid)
         }
 
         /// Returns to the treasury the TOKE no account can claim any more (bought for deposits
@@ -313,10 +332,12 @@ pub mod genesis_pool {
             self.access.paused
         }
 
-        /// Replaces this contract's code (storage stays; see `laas_access`). Admin only.
+        /// Refused to everyone (`FixedCode`): the pool holds accounts' deposits under terms
+        /// fixed at instantiation, and the organiser who holds its admin role must not be able
+        /// to change the code that pays them out.
         #[ink(message)]
-        fn set_code_hash(&mut self, code_hash: Hash) -> core::result::Result<(), AccessError> {
-            self.access.set_code_hash(self.env().caller(), code_hash)
+        fn set_code_hash(&mut self, _code_hash: Hash) -> core::result::Result<(), AccessError> {
+            Err(AccessError::FixedCode)
         }
     }
 

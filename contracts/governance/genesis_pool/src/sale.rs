@@ -6,7 +6,7 @@
 //! account still to finalise ([`toke_for`] of the open value, rounded up).
 
 use crate::types::*;
-use laas_math::{mul_fixed, ratio_fixed, Rounding, ONE};
+use laas_math::{mul_div, mul_fixed, ratio_fixed, within_bps, Rounding, ONE};
 
 /// The stage at `now_ms`, with the published terms (if any) and whether the total cap was
 /// reached.
@@ -26,7 +26,15 @@ pub fn rate(target: u128, total: u128) -> Result<u128> {
     if total == 0 {
         return Err(GenesisError::NothingDeposited);
     }
-    Ok(ratio_fixed(target, total, Rounding::Down)?.min(ONE))
+    if total <= target {
+        return Ok(ONE);
+    }
+    Ok(ratio_fixed(target, total, Rounding::Down)?)
+}
+
+/// Whether the organiser's `offered` rate is within `RATE_TOLERANCE_BPS` of `expected`.
+pub fn rate_agrees(offered: u128, expected: u128) -> Result<bool> {
+    Ok(within_bps(offered, expected, RATE_TOLERANCE_BPS)?)
 }
 
 /// The TOKE that `value` buys at rate `over` and `price`, rounded `rounding`.
@@ -35,10 +43,12 @@ pub fn toke_for(value: u128, over: u128, price: u128, rounding: Rounding) -> Res
 }
 
 /// How `deposit` splits at rate `over` and TOKE price `price`: `effective = amount × over`
-/// (rounded down), the TOKE its value buys (`value × over / price`, rounded down), the rest
-/// ineffective.
+/// (rounded down), the TOKE the value of that effective part buys (`value × effective /
+/// amount / price`, rounded down: never more than `value × over / price`, and nothing for
+/// an effective part of nothing), the rest ineffective.
 pub fn split(deposit: &Deposit, over: u128, price: u128) -> Result<Split> {
     let effective = mul_fixed(deposit.amount, over, Rounding::Down)?;
-    let toke = toke_for(deposit.value, over, price, Rounding::Down)?;
+    let effective_value = if deposit.amount == 0 { 0 } else { mul_div(deposit.value, effective, deposit.amount, Rounding::Down)? };
+    let toke = ratio_fixed(effective_value, price, Rounding::Down)?;
     Ok(Split { effective, toke, ineffective: deposit.amount.saturating_sub(effective) })
 }

@@ -11,6 +11,15 @@ pub type Result<T> = core::result::Result<T, GenesisError>;
 /// The most base assets one event sells against.
 pub const MAX_ASSETS: usize = 8;
 
+/// The longest last look, ms (30 days): accounts' deposits are not held longer after
+/// publication.
+pub const MAX_LAST_LOOK_MS: u64 = 30 * 24 * 3_600_000;
+
+/// How far the organiser's rate may be from the one the totals give (a withdrawal between
+/// its reading and the publication), in bps of that rate; the totals' rate is what is
+/// published.
+pub const RATE_TOLERANCE_BPS: u16 = 100;
+
 /// Errors of the DeGenesis pool.
 #[derive(Debug, PartialEq, Eq)]
 #[ink::scale_derive(Encode, Decode, TypeInfo)]
@@ -52,7 +61,8 @@ pub enum GenesisError {
     AlreadyPublished,
     /// The publication deadline passed: the event is off and everyone withdraws.
     PublishDeadlinePassed,
-    /// The published rate is not `min(1, target / total)` of the deposits: `expected`.
+    /// The organiser's rate is more than `RATE_TOLERANCE_BPS` from `min(1, target / total)`
+    /// of the deposits now: `expected`.
     WrongRate {
         /// The rate the totals give, 1e18 fixed point.
         expected: u128,
@@ -71,6 +81,11 @@ pub enum GenesisError {
     NothingPending,
     /// LD staking refused a vested delivery (it stays pending: `deliver` retries).
     Staking(StakeError),
+    /// Pending vested TOKE may be taken liquid only `liquid_after_ms` after the last look.
+    TooEarlyForLiquid {
+        /// When it may, ms.
+        at_ms: u64,
+    },
 }
 
 impl From<AccessError> for GenesisError {
@@ -124,6 +139,10 @@ pub enum Delivery {
         staking: AccountId,
         /// The vesting schedule's id there.
         schedule: u32,
+        /// If LD staking keeps refusing an account's TOKE (a grant it already holds there,
+        /// a reactor removed), the account may take it liquid this long after the last look
+        /// ends, ms: at least the schedule's length, so nothing vests sooner than planned.
+        liquid_after_ms: u64,
     },
 }
 
@@ -158,17 +177,27 @@ pub struct Config {
 }
 
 impl Config {
-    /// Errors: `InvalidConfig` (no asset or more than `MAX_ASSETS`, a zero price, caps or
-    /// target of zero, an account cap above the total, deadlines out of order).
+    /// Errors: `InvalidConfig` (no asset or more than `MAX_ASSETS`, an asset listed twice or
+    /// TOKE itself listed, a zero price, caps or target of zero, an account cap above the
+    /// total, deadlines out of order — deposits end in the future, publication strictly
+    /// after it — or a last look of zero or above `MAX_LAST_LOOK_MS`).
     pub fn validate(&self, now_ms: u64) -> Result<()> {
+        let distinct = self
+            .sales
+            .iter()
+            .enumerate()
+            .all(|(i, s)| s.asset != self.toke && self.sales.iter().skip(i.saturating_add(1)).all(|t| t.asset != s.asset));
         let ok = !self.sales.is_empty()
             && self.sales.len() <= MAX_ASSETS
+            && distinct
             && self.sales.iter().all(|s| s.price > 0)
             && self.account_cap > 0
             && self.account_cap <= self.total_cap
             && self.target > 0
             && self.deposits_end_ms > now_ms
-            && self.publish_by_ms >= self.deposits_end_ms;
+            && self.publish_by_ms > self.deposits_end_ms
+            && self.last_look_ms > 0
+            && self.last_look_ms <= MAX_LAST_LOOK_MS;
         if ok {
             Ok(())
         } else {

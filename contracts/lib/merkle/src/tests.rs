@@ -36,10 +36,14 @@ fn every_account_proves_its_place_and_strangers_do_not() {
 fn a_node_cannot_pass_for_a_leaf_and_long_proofs_are_refused() {
     let list = accounts(4);
     let tree = Tree::build(&list, blake2_256);
-    // The parent of leaves 0 and 1, claimed as an account one level up: refused (prefixes).
+    // The parent of leaves 0 and 1 with its real sibling (the node over 2 and 3) does make
+    // the root; claimed as an account with that proof, it is refused: a leaf is hashed with
+    // its own prefix, so it never equals a node.
     let parent = node(&leaf(&list[0], blake2_256), &leaf(&list[1], blake2_256), blake2_256);
-    let upper = tree.proof(2).expect("listed");
-    assert!(!verify(&tree.root(), &parent, &upper[1..], blake2_256));
+    let proof = tree.proof(0).expect("listed");
+    let upper = &proof[1..];
+    assert_eq!(node(&parent, &upper[0], blake2_256), tree.root(), "the right sibling");
+    assert!(!verify(&tree.root(), &parent, upper, blake2_256));
     let long = vec![[0u8; 32]; MAX_PROOF + 1];
     assert!(!verify(&tree.root(), &list[0], &long, blake2_256));
 }

@@ -84,6 +84,9 @@ pub enum AccessError {
     /// A contract this one runs could not be told of the change (e.g. a reactor's pool of a
     /// pause); nothing changed.
     CallFailed,
+    /// This contract's code is never replaced: it holds accounts' funds under terms fixed at
+    /// instantiation (the DeGenesis pool).
+    FixedCode,
 }
 
 /// Who holds which role, with one selector on every contract.

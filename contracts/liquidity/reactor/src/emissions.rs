@@ -18,8 +18,9 @@ type Staking = contract_ref!(StakeSource, DefaultEnvironment);
 impl Reactor {
     /// This rollover's emission (SPEC §3.4): `E = rate × cycles` (× the genesis multiplier while
     /// it lasts), at most the budget; with `r` = LD stake value / LP value, LPs get
-    /// `E_eff·r/(r+R*)` and LDs `E_eff·R*/(r+R*)`, `E_eff = E·2·min(r,R*)/(r+R*)`. Returns
-    /// `(offered, lp, ld)`; nothing is taken from the budget yet.
+    /// `E_eff·r/(r+R*)` and LDs `E_eff·R*/(r+R*)`, `E_eff = E·2·min(r,R*)/(r+R*)`; the LPs'
+    /// part is 0 once switched off at the singularity. Returns `(offered, lp, ld)`; nothing is
+    /// taken from the budget yet.
     pub(crate) fn emission(&self, cycle: u32, cycles: u32, stake_value: u128, lp_value: u128) -> Result<(u128, u128, u128)> {
         let Some(emissions) = self.emissions.get() else { return Ok((0, 0, 0)) };
         let multiplier = if cycle <= emissions.genesis_until { emissions.genesis_multiplier_bps.max(10_000) } else { 10_000 };
@@ -30,7 +31,9 @@ impl Reactor {
         }
         let r = ledger::ratio(stake_value, lp_value);
         let (lp, ld) = ledger::emission_split(offered, r, emissions.target_ratio)?;
-        Ok((offered, lp, ld))
+        // Past the singularity the LPs' share is not emitted: it stays in the budget.
+        let lp_off = self.singularity.get().is_some_and(|(_, off)| off);
+        Ok((offered, if lp_off { 0 } else { lp }, ld))
     }
 
     /// Takes what was emitted (`lp + ld`) from the budget.

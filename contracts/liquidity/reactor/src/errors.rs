@@ -47,6 +47,16 @@ pub enum ReactorError {
     CallFailed,
     /// A cycle boundary has passed: the rollover, not a redeploy, deploys now.
     RolloverDue,
+    /// The LPs' emissions stay on until PCV supplies `threshold_bps` of the deployed
+    /// liquidity; it supplies `ratio_bps`.
+    BelowSingularity {
+        /// The ratio now, bps.
+        ratio_bps: u16,
+        /// The governance threshold, bps.
+        threshold_bps: u16,
+    },
+    /// More than the emission budget holds.
+    InsufficientBudget,
 }
 
 /// `From<E> for ReactorError` for each error a reactor passes on wrapped in a variant.

@@ -152,3 +152,23 @@ pub struct RegistryRefused {
     #[ink(topic)]
     pub registry: AccountId,
 }
+
+/// Governance set the singularity threshold, or switched the LPs' emissions off.
+#[ink::event]
+pub struct SingularityChanged {
+    /// The threshold, bps.
+    pub threshold_bps: u16,
+    /// Whether the LPs' emissions are off.
+    pub lp_emissions_off: bool,
+    /// The ratio when it changed, bps (0 when only the threshold was set).
+    pub ratio_bps: u16,
+}
+
+/// The treasury took TOKE back from the emission budget.
+#[ink::event]
+pub struct EmissionsWithdrawn {
+    /// TOKE returned.
+    pub amount: u128,
+    /// Budget left.
+    pub budget: u128,
+}

@@ -33,6 +33,7 @@ mod governance;
 pub mod ledger;
 mod pool;
 mod rollover;
+mod singularity;
 pub mod types;
 mod venues;
 
@@ -93,6 +94,9 @@ pub mod reactor {
         /// Whether the factory created this as a genesis reactor (SPEC §3.4: only these may
         /// carry accelerated emissions). Fixed at instantiation.
         pub(crate) genesis: bool,
+        /// The singularity threshold (bps; 100% until the admin sets one) and whether the
+        /// LPs' emissions are switched off (admin-set; see `switch_off_lp_emissions`).
+        pub(crate) singularity: Lazy<(u16, bool)>,
         /// The position registry this reactor reports its NAV, supply and queue to at every
         /// rollover and strike, if any (set by the factory at creation; admin-set after).
         pub(crate) registry: Option<AccountId>,
@@ -151,6 +155,7 @@ pub mod reactor {
                 emission_budget: 0,
                 pcv_flows: Lazy::new(),
                 genesis,
+                singularity: Lazy::new(),
                 registry,
                 access: Access::new(admin),
             })
@@ -254,7 +259,56 @@ pub mod reactor {
             Ok(())
         }
 
+        /// Returns `amount` TOKE of the emission budget to the treasury (what the LPs no
+        /// longer earn once their emissions are off, or any budget governance takes back).
+        /// Treasury only. Errors: `NotTreasury`, `ZeroAmount`, `InsufficientBudget`, token
+        /// errors.
+        #[ink(message)]
+        pub fn withdraw_emissions(&mut self, amount: u128) -> Result<()> {
+            let treasury = self.ensure_treasury()?;
+            if amount == 0 {
+                return Err(ReactorError::ZeroAmount);
+            }
+            self.emission_budget = sub(self.emission_budget, amount).map_err(|_| ReactorError::InsufficientBudget)?;
+            token::push(self.pairing, treasury, amount)?;
+            self.env().emit_event(EmissionsWithdrawn { amount, budget: self.emission_budget });
+            Ok(())
+        }
+
         // ---- administration -------------------------------------------------------------
+
+        /// Sets the singularity ratio from which the LPs' emissions may be switched off, bps
+        /// (1 to 10,000). Admin only (the DAO, by proposal).
+        /// Errors: `Access(NotAdmin)`, `InvalidConfig`.
+        #[ink(message)]
+        pub fn set_singularity_threshold(&mut self, threshold_bps: u16) -> Result<()> {
+            self.ensure_admin()?;
+            if threshold_bps == 0 || u128::from(threshold_bps) > laas_math::BPS {
+                return Err(ReactorError::InvalidConfig);
+            }
+            let (_, off) = self.singularity.get().unwrap_or((crate::singularity::DEFAULT_THRESHOLD_BPS, false));
+            self.singularity.set(&(threshold_bps, off));
+            self.env().emit_event(SingularityChanged { threshold_bps, lp_emissions_off: off, ratio_bps: 0 });
+            Ok(())
+        }
+
+        /// Switches the LPs' share of emissions off for good: from the next rollover the LDs
+        /// are paid theirs as before and the LPs' share stays in the budget (the treasury
+        /// takes it back with `withdraw_emissions`). Only once PCV supplies the threshold's
+        /// share of the deployed liquidity (`singularity`). Admin only (the DAO, by proposal).
+        /// Errors: `Access(NotAdmin)`, `BelowSingularity`, `Venue(..)` (no valuation).
+        #[ink(message)]
+        pub fn switch_off_lp_emissions(&mut self) -> Result<()> {
+            self.ensure_admin()?;
+            let venues = self.venues.get().unwrap_or_default();
+            let now = self.singularity_now(&self.valued(&venues)?)?;
+            if now.ratio_bps < now.threshold_bps {
+                return Err(ReactorError::BelowSingularity { ratio_bps: now.ratio_bps, threshold_bps: now.threshold_bps });
+            }
+            self.singularity.set(&(now.threshold_bps, true));
+            self.env().emit_event(SingularityChanged { threshold_bps: now.threshold_bps, lp_emissions_off: true, ratio_bps: now.ratio_bps });
+            Ok(())
+        }
 
         /// Replaces the parameters (the pool's with them: its deposit cap, its NAV age and its
         /// expiry window, which may only grow). Admin only.
@@ -381,6 +435,15 @@ pub mod reactor {
                 lp_liabilities,
                 value: sub(valued.holdings, lp_liabilities)?,
             })
+        }
+
+        /// PCV's share of the deployed liquidity (both sides at the venues' TWAPs), the
+        /// threshold and whether the LPs' emissions are off. Anyone may call.
+        /// Errors: `Venue(..)` when a valuation cannot be made.
+        #[ink(message)]
+        pub fn singularity(&self) -> Result<Singularity> {
+            let venues = self.venues.get().unwrap_or_default();
+            self.singularity_now(&self.valued(&venues)?)
         }
 
         /// Whether this is a genesis reactor (may carry accelerated emissions). Anyone may call.

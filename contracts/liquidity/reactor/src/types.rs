@@ -161,3 +161,19 @@ pub struct State {
     /// TOKE left in the emission budget.
     pub emission_budget: u128,
 }
+
+/// Where a reactor stands against the singularity (`Reactor::singularity`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[ink::scale_derive(Encode, Decode, TypeInfo)]
+pub struct Singularity {
+    /// PCV's share of the deployed liquidity, bps: `min(1, pcv_value / deployed)`.
+    pub ratio_bps: u16,
+    /// The PCV's value now, in the asset (`Pcv::value`).
+    pub pcv_value: u128,
+    /// The liquidity deployed to venues, both sides, valued at their TWAPs, in the asset.
+    pub deployed: u128,
+    /// The ratio from which governance may switch the LPs' emissions off, bps.
+    pub threshold_bps: u16,
+    /// Whether the LPs' emissions are off (the LDs' go on; the LPs' share stays budgeted).
+    pub lp_emissions_off: bool,
+}

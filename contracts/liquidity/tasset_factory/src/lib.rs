@@ -11,6 +11,7 @@
 
 #[ink::contract]
 pub mod tasset_factory {
+    use ink::codegen::TraitCallBuilder;
     use ink::prelude::vec::Vec;
     use ink::storage::{Lazy, Mapping};
     use laas_access::Access;
@@ -190,6 +191,31 @@ pub mod tasset_factory {
         #[ink(message)]
         pub fn reactors(&self) -> Vec<ReactorEntry> {
             self.reactors.get().unwrap_or_default()
+        }
+
+        /// The suite against the singularity: each reactor with PCV's share of its deployed
+        /// liquidity in bps (`None` where it cannot be valued now), and how many have reached
+        /// their governance threshold. Anyone may call; reads every reactor (at most
+        /// [`MAX_REACTORS`]).
+        #[ink(message)]
+        pub fn singularity(&self) -> (Vec<(AccountId, Option<u16>)>, u32) {
+            let mut reached = 0u32;
+            let ratios = self
+                .reactors()
+                .into_iter()
+                .map(|entry| {
+                    let reactor: ReactorRef = ink::env::call::FromAccountId::from_account_id(entry.reactor);
+                    let now = match reactor.call().singularity().try_invoke() {
+                        Ok(Ok(Ok(now))) => Some(now),
+                        _ => None,
+                    };
+                    if now.is_some_and(|n| n.ratio_bps >= n.threshold_bps) {
+                        reached = reached.saturating_add(1);
+                    }
+                    (entry.reactor, now.map(|n| n.ratio_bps))
+                })
+                .collect();
+            (ratios, reached)
         }
 
         /// `(reactor, tasset)` codes for new reactors. Anyone may call.

@@ -57,14 +57,5 @@ fn measure(participants: usize) -> Vec<(&'static str, Cost)> {
 pub fn genesis_weights() {
     let small = measure(1);
     let large = measure(1_000);
-    println!();
-    println!("{:<46} {:>14} {:>11} {:>9}   1,000 participants vs 1", "genesis_pool", "ref_time", "proof_size", "deposit");
-    for ((label, a), (_, b)) in small.iter().zip(&large) {
-        println!(
-            "{:<46} {:>14} {:>11} {:>9}   {:.3}x / {:.3}x",
-            label, a.ref_time, a.proof_size, a.storage_deposit,
-            b.ref_time as f64 / a.ref_time.max(1) as f64,
-            b.proof_size as f64 / a.proof_size.max(1) as f64
-        );
-    }
+    crate::print_scaling("genesis_pool", "1,000 participants vs 1", &small, &large);
 }

@@ -10,6 +10,7 @@
 //! that any regression fails.
 
 mod cover;
+mod core_event;
 mod genesis;
 mod layers;
 mod registry;
@@ -117,6 +118,7 @@ fn main() {
     cover::cover_weights();
     layers::layer_weights();
     genesis::genesis_weights();
+    core_event::core_weights();
 
     if check {
         let mut failures = Vec::new();
@@ -492,5 +494,24 @@ fn dao_weights() {
             .map(|(label, (a, b))| format!("{label} {:.3}x / {:.3}x", b.ref_time as f64 / a.ref_time as f64, b.proof_size as f64 / a.proof_size as f64))
             .collect();
         println!("1,001 voters vs 2 (ref_time / proof_size): {}", ratios.join("; "));
+    }
+}
+
+/// Prints `small` and `large` (the same calls measured at two sizes) as one table under
+/// `title`: each call's weight at the small size and how it scales to the large (`compared`
+/// says which sizes).
+pub(crate) fn print_scaling(title: &str, compared: &str, small: &[(&str, Cost)], large: &[(&str, Cost)]) {
+    println!();
+    println!("{title:<46} {:>14} {:>11} {:>9}   {compared}", "ref_time", "proof_size", "deposit");
+    for ((label, a), (_, b)) in small.iter().zip(large) {
+        println!(
+            "{:<46} {:>14} {:>11} {:>9}   {:.3}x / {:.3}x",
+            label,
+            a.ref_time,
+            a.proof_size,
+            a.storage_deposit,
+            b.ref_time as f64 / a.ref_time.max(1) as f64,
+            b.proof_size as f64 / a.proof_size.max(1) as f64
+        );
     }
 }

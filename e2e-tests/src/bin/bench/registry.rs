@@ -116,14 +116,5 @@ fn measure(positions: usize, epochs: usize) -> Vec<(&'static str, Cost)> {
 pub fn registry_weights() {
     let small = measure(1, 1);
     let large = measure(1_000, 334);
-    println!();
-    println!("{:<46} {:>14} {:>11} {:>9}   1,000 positions and 1,002 reports vs 1 and 3", "position_registry", "ref_time", "proof_size", "deposit");
-    for ((label, a), (_, b)) in small.iter().zip(&large) {
-        println!(
-            "{:<46} {:>14} {:>11} {:>9}   {:.3}x / {:.3}x",
-            label, a.ref_time, a.proof_size, a.storage_deposit,
-            b.ref_time as f64 / a.ref_time.max(1) as f64,
-            b.proof_size as f64 / a.proof_size.max(1) as f64
-        );
-    }
+    crate::print_scaling("position_registry", "1,000 positions and 1,002 reports vs 1 and 3", &small, &large);
 }

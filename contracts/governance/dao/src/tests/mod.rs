@@ -80,3 +80,58 @@ fn the_registry_lists_each_contract_once_never_the_dao_and_at_most_the_cap() {
     assert_eq!(d.handover_report(a.alice), Ok(vec![]));
     assert_eq!(d.set_staking(None), Ok(()));
 }
+
+fn poll_setup(a: &test::DefaultAccounts<E>) -> PollSetup {
+    PollSetup { candidates: vec![a.bob, a.django, a.eve], winners: 2, voting_ms: 1_000, factory: a.frank, reactor_config: vec![], genesis: true }
+}
+
+#[ink::test]
+fn a_core_poll_is_opened_only_by_proposal_and_refuses_bad_ballots_before_reading_power() {
+    let (mut d, a) = dao();
+    test::set_block_timestamp::<E>(5_000);
+    assert_eq!(d.open_poll(poll_setup(&a)), Err(DaoError::OnlyByProposal));
+    assert_eq!(d.poll(0), None);
+    test::set_caller::<E>(a.charlie);
+    assert_eq!(d.open_poll(PollSetup { winners: 4, ..poll_setup(&a) }), Err(DaoError::InvalidPoll));
+    assert_eq!(d.open_poll(poll_setup(&a)), Ok(()));
+    let poll = d.poll(0).expect("opened");
+    assert_eq!((poll.ends_ms, poll.finalized, poll.staking), (6_000, false, Some(a.eve)));
+    assert_eq!(d.poll_tally(0), vec![0, 0, 0]);
+    test::set_caller::<E>(a.bob);
+    assert_eq!(d.vote_poll(1, vec![(0, 100)]), Err(DaoError::UnknownPoll));
+    assert_eq!(d.vote_poll(0, vec![(3, 100)]), Err(DaoError::UnknownCandidate));
+    assert_eq!(d.vote_poll(0, vec![(0, 6_000), (1, 4_001)]), Err(DaoError::OverAllocated));
+    assert_eq!(d.finalize_poll(0), Err(DaoError::PollOpen));
+    assert_eq!(d.finalize_poll(1), Err(DaoError::UnknownPoll));
+    test::set_block_timestamp::<E>(6_000);
+    assert_eq!(d.vote_poll(0, vec![(0, 100)]), Err(DaoError::PollClosed));
+    // Nobody voted: finalising creates nothing, and only once.
+    assert_eq!(d.finalize_poll(0), Ok(vec![]));
+    assert_eq!(d.finalize_poll(0), Err(DaoError::PollFinalized));
+    assert!(d.poll(0).expect("kept").finalized);
+}
+
+#[ink::test]
+fn a_swap_offer_is_made_only_by_proposal_and_taken_only_by_its_project_in_time() {
+    let (mut d, a) = dao();
+    test::set_block_timestamp::<E>(5_000);
+    let offer = SwapOffer { project: a.bob, token: a.django, token_amount: 100, toke_amount: 100, reactor: a.frank, deadline_ms: 9_000, taken: false };
+    assert_eq!(d.offer_swap(offer), Err(DaoError::OnlyByProposal));
+    test::set_caller::<E>(a.charlie);
+    assert_eq!(d.offer_swap(SwapOffer { token_amount: 0, ..offer }), Err(DaoError::InvalidSwap));
+    assert_eq!(d.offer_swap(SwapOffer { toke_amount: 0, ..offer }), Err(DaoError::InvalidSwap));
+    assert_eq!(d.offer_swap(SwapOffer { deadline_ms: 5_000, ..offer }), Err(DaoError::InvalidSwap));
+    assert_eq!(d.offer_swap(SwapOffer { taken: true, ..offer }), Err(DaoError::InvalidSwap));
+    assert_eq!(d.offer_swap(offer), Ok(()));
+    assert_eq!(d.swap_offer(0), Some(offer));
+    // Polls and offers count apart.
+    assert_eq!(d.open_poll(poll_setup(&a)), Ok(()));
+    assert_eq!(d.offer_swap(offer), Ok(()));
+    assert!(d.poll(0).is_some() && d.swap_offer(1).is_some() && d.poll(1).is_none());
+    assert_eq!(d.accept_swap(0), Err(DaoError::NotProject));
+    test::set_caller::<E>(a.bob);
+    assert_eq!(d.accept_swap(2), Err(DaoError::UnknownSwap));
+    test::set_block_timestamp::<E>(9_001);
+    assert_eq!(d.accept_swap(0), Err(DaoError::SwapExpired));
+    assert_eq!(d.swap_offer(0), Some(offer), "an expired offer moves nothing");
+}

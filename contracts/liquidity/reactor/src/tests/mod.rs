@@ -59,6 +59,7 @@ fn reactor() -> (Reactor, test::DefaultAccounts<E>) {
         emission_budget: 0,
         pcv_flows: Lazy::new(),
         genesis: false,
+        singularity: Lazy::new(),
         registry: None,
         access: Access::new(a.alice),
     };
@@ -107,7 +108,10 @@ fn privileged_messages_refuse_others_and_change_nothing() {
     let emissions = Emissions { rate: 1, target_ratio: ONE, genesis_multiplier_bps: 10_000, genesis_until: 0 };
     assert_eq!(r.set_emissions(emissions), not_admin());
     assert_eq!(r.fund_emissions(1), Err(ReactorError::NotTreasury));
-    assert_eq!((r.emissions.get(), r.emission_budget), (None, 0));
+    assert_eq!(r.withdraw_emissions(1), Err(ReactorError::NotTreasury));
+    assert_eq!(r.set_singularity_threshold(5_000), not_admin());
+    assert_eq!(r.switch_off_lp_emissions(), not_admin());
+    assert_eq!((r.emissions.get(), r.emission_budget, r.singularity.get()), (None, 0, None));
 }
 
 #[ink::test]
@@ -119,6 +123,24 @@ fn bad_emission_parameters_are_refused_and_change_nothing() {
     test::set_caller::<E>(config(&a).treasury);
     assert_eq!(r.fund_emissions(0), Err(ReactorError::ZeroAmount));
     assert_eq!(r.emission_budget, 0);
+    r.emission_budget = 500;
+    assert_eq!(r.withdraw_emissions(0), Err(ReactorError::ZeroAmount));
+    assert_eq!(r.withdraw_emissions(501), Err(ReactorError::InsufficientBudget));
+    assert_eq!(r.emission_budget, 500);
+}
+
+#[ink::test]
+fn the_singularity_threshold_is_a_share_and_switching_off_keeps_it() {
+    let (mut r, _) = reactor();
+    assert_eq!(r.set_singularity_threshold(0), Err(ReactorError::InvalidConfig));
+    assert_eq!(r.set_singularity_threshold(10_001), Err(ReactorError::InvalidConfig));
+    assert_eq!(r.singularity.get(), None, "100% until set");
+    assert_eq!(r.set_singularity_threshold(9_000), Ok(()));
+    assert_eq!(r.singularity.get(), Some((9_000, false)));
+    // Once off, a new threshold does not turn the LPs' emissions back on.
+    r.singularity.set(&(9_000, true));
+    assert_eq!(r.set_singularity_threshold(10_000), Ok(()));
+    assert_eq!(r.singularity.get(), Some((10_000, true)));
 }
 
 #[ink::test]

@@ -12,7 +12,7 @@ import type {
 } from "dedot/contracts";
 import type {
   DaoProposalParams,
-  DaoDaoError,
+  DaoErrorsDaoError,
   InkPrimitivesLangError,
 } from "./types.js";
 
@@ -40,7 +40,7 @@ export interface ConstructorQuery<
       options?: ConstructorCallOptions,
     ) => Promise<
       GenericConstructorCallResult<
-        Result<[], DaoDaoError>,
+        Result<[], DaoErrorsDaoError>,
         ContractInstantiateResult
       >
     >,

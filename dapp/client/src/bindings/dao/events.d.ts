@@ -7,7 +7,12 @@ import type {
   GenericContractEvent,
   MetadataType,
 } from "dedot/contracts";
-import type { DaoProposalSupport, DaoProposalParams } from "./types.js";
+import type {
+  DaoProposalSupport,
+  DaoProposalParams,
+  DaoCoreEventWinner,
+  DaoSwapSwapOffer,
+} from "./types.js";
 
 export interface ContractEvents<
   Type extends MetadataType,
@@ -206,6 +211,168 @@ export interface ContractEvents<
        * @indexed: false
        **/
       staking: AccountId32 | undefined;
+    },
+    Type
+  >;
+
+  /**
+   * A proposal opened a CoRE poll.
+   *
+   * @signature_topic: 0x9f71e9a72abdb11849c003135aa1a636275f820194ff27b67c930164afd8068a
+   **/
+  PollOpened: GenericContractEvent<
+    "PollOpened",
+    {
+      /**
+       * Its id.
+       *
+       * @indexed: true
+       **/
+      id: number;
+      /**
+       * The candidate assets, in order.
+       *
+       * @indexed: false
+       **/
+      candidates: Array<AccountId32>;
+      /**
+       * How many win.
+       *
+       * @indexed: false
+       **/
+      winners: number;
+      /**
+       * Voting power is read at the end of this block.
+       *
+       * @indexed: false
+       **/
+      snapshot: number;
+      /**
+       * Votes close at this time, ms.
+       *
+       * @indexed: false
+       **/
+      endsMs: bigint;
+    },
+    Type
+  >;
+
+  /**
+   * A voter spread its power over a poll's candidates.
+   *
+   * @signature_topic: 0x4b3965b7172e3c60f41da9d15fd54beddd8f47eb306793af1bf8bdb67d066535
+   **/
+  PollVoted: GenericContractEvent<
+    "PollVoted",
+    {
+      /**
+       * The poll.
+       *
+       * @indexed: true
+       **/
+      id: number;
+      /**
+       * Who.
+       *
+       * @indexed: true
+       **/
+      voter: AccountId32;
+      /**
+       * Its power at the snapshot.
+       *
+       * @indexed: false
+       **/
+      power: bigint;
+      /**
+       * (candidate index, bps).
+       *
+       * @indexed: false
+       **/
+      allocation: Array<[number, number]>;
+    },
+    Type
+  >;
+
+  /**
+   * A poll was finalised: its winners and the reactors created for them.
+   *
+   * @signature_topic: 0x881e237ddfabe53e035465a3957d679177087bec787420350d429f2e9b7658b8
+   **/
+  PollFinalized: GenericContractEvent<
+    "PollFinalized",
+    {
+      /**
+       * The poll.
+       *
+       * @indexed: true
+       **/
+      id: number;
+      /**
+       * The winners, most votes first.
+       *
+       * @indexed: false
+       **/
+      winners: Array<DaoCoreEventWinner>;
+    },
+    Type
+  >;
+
+  /**
+   * A proposal offered a project TOKE for its token.
+   *
+   * @signature_topic: 0xad30bef74f161c7a28ce4eba6134aa324f33d5abe3dec962f48935e1bb3c4abe
+   **/
+  SwapOffered: GenericContractEvent<
+    "SwapOffered",
+    {
+      /**
+       * The offer's id.
+       *
+       * @indexed: true
+       **/
+      id: number;
+      /**
+       * The offer.
+       *
+       * @indexed: false
+       **/
+      offer: DaoSwapSwapOffer;
+    },
+    Type
+  >;
+
+  /**
+   * A project took a swap offer: the DAO paid the TOKE and placed the tokens as PCV.
+   *
+   * @signature_topic: 0xd0b463c542aa2af101ae4d3e240b44353a4d03af53e32784de7600808682e7d0
+   **/
+  SwapAccepted: GenericContractEvent<
+    "SwapAccepted",
+    {
+      /**
+       * The offer's id.
+       *
+       * @indexed: true
+       **/
+      id: number;
+      /**
+       * The project.
+       *
+       * @indexed: true
+       **/
+      project: AccountId32;
+      /**
+       * The project's tokens placed as PCV.
+       *
+       * @indexed: false
+       **/
+      tokenAmount: bigint;
+      /**
+       * The TOKE paid.
+       *
+       * @indexed: false
+       **/
+      tokeAmount: bigint;
     },
     Type
   >;

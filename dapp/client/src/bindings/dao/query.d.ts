@@ -12,10 +12,15 @@ import type {
 } from "dedot/contracts";
 import type {
   DaoProposalCallLike,
-  DaoDaoError,
+  DaoErrorsDaoError,
   InkPrimitivesLangError,
   DaoProposalSupport,
   DaoProposalParams,
+  DaoCoreEventPollSetupLike,
+  DaoCoreEventWinner,
+  DaoSwapSwapOfferLike,
+  DaoCoreEventPoll,
+  DaoSwapSwapOffer,
   LaasTraitsAccessRole,
   DaoProposal,
   DaoProposalCall,
@@ -44,7 +49,10 @@ export interface ContractQuery<
       description: Hash,
       options?: ContractCallOptions,
     ) => Promise<
-      GenericContractCallResult<Result<number, DaoDaoError>, ContractCallResult>
+      GenericContractCallResult<
+        Result<number, DaoErrorsDaoError>,
+        ContractCallResult
+      >
     >,
     Type
   >;
@@ -67,7 +75,10 @@ export interface ContractQuery<
       support: DaoProposalSupport,
       options?: ContractCallOptions,
     ) => Promise<
-      GenericContractCallResult<Result<bigint, DaoDaoError>, ContractCallResult>
+      GenericContractCallResult<
+        Result<bigint, DaoErrorsDaoError>,
+        ContractCallResult
+      >
     >,
     Type
   >;
@@ -89,7 +100,10 @@ export interface ContractQuery<
       id: number,
       options?: ContractCallOptions,
     ) => Promise<
-      GenericContractCallResult<Result<[], DaoDaoError>, ContractCallResult>
+      GenericContractCallResult<
+        Result<[], DaoErrorsDaoError>,
+        ContractCallResult
+      >
     >,
     Type
   >;
@@ -110,7 +124,10 @@ export interface ContractQuery<
       id: number,
       options?: ContractCallOptions,
     ) => Promise<
-      GenericContractCallResult<Result<[], DaoDaoError>, ContractCallResult>
+      GenericContractCallResult<
+        Result<[], DaoErrorsDaoError>,
+        ContractCallResult
+      >
     >,
     Type
   >;
@@ -129,7 +146,10 @@ export interface ContractQuery<
       params: DaoProposalParams,
       options?: ContractCallOptions,
     ) => Promise<
-      GenericContractCallResult<Result<[], DaoDaoError>, ContractCallResult>
+      GenericContractCallResult<
+        Result<[], DaoErrorsDaoError>,
+        ContractCallResult
+      >
     >,
     Type
   >;
@@ -148,7 +168,10 @@ export interface ContractQuery<
       council: AccountId32Like | undefined,
       options?: ContractCallOptions,
     ) => Promise<
-      GenericContractCallResult<Result<[], DaoDaoError>, ContractCallResult>
+      GenericContractCallResult<
+        Result<[], DaoErrorsDaoError>,
+        ContractCallResult
+      >
     >,
     Type
   >;
@@ -167,7 +190,10 @@ export interface ContractQuery<
       codeHash: Hash,
       options?: ContractCallOptions,
     ) => Promise<
-      GenericContractCallResult<Result<[], DaoDaoError>, ContractCallResult>
+      GenericContractCallResult<
+        Result<[], DaoErrorsDaoError>,
+        ContractCallResult
+      >
     >,
     Type
   >;
@@ -186,7 +212,10 @@ export interface ContractQuery<
       contracts: Array<AccountId32Like>,
       options?: ContractCallOptions,
     ) => Promise<
-      GenericContractCallResult<Result<[], DaoDaoError>, ContractCallResult>
+      GenericContractCallResult<
+        Result<[], DaoErrorsDaoError>,
+        ContractCallResult
+      >
     >,
     Type
   >;
@@ -205,7 +234,191 @@ export interface ContractQuery<
       staking: AccountId32Like | undefined,
       options?: ContractCallOptions,
     ) => Promise<
-      GenericContractCallResult<Result<[], DaoDaoError>, ContractCallResult>
+      GenericContractCallResult<
+        Result<[], DaoErrorsDaoError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Opens a CoRE poll (see `crate::core_event`) with voting power read at the previous
+   * block, open for `setup.voting_ms`. Only through a proposal of this DAO (applied in
+   * place). Errors: `OnlyByProposal`, `InvalidPoll`.
+   *
+   * @param {DaoCoreEventPollSetupLike} setup
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0x84979e31
+   **/
+  openPoll: GenericContractQueryCall<
+    (
+      setup: DaoCoreEventPollSetupLike,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<[], DaoErrorsDaoError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Spreads the caller's voting power at poll `id`'s snapshot over its candidates:
+   * `allocation` lists (candidate index, bps), at most 10,000 bps in all; each
+   * candidate gets `power × bps / 10,000`. Anyone with power, once per poll, while it
+   * is open. Returns the power counted. Errors: `UnknownPoll`, `PollClosed`,
+   * `AlreadyVoted`, `UnknownCandidate`, `OverAllocated`, `NoVotingPower`, power query
+   * errors, `Math`.
+   *
+   * @param {number} id
+   * @param {Array<[number, number]>} allocation
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0x484ac1bf
+   **/
+  votePoll: GenericContractQueryCall<
+    (
+      id: number,
+      allocation: Array<[number, number]>,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<bigint, DaoErrorsDaoError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Finalises poll `id` once it has closed: the candidates with the most votes win (at
+   * most the poll's number; ties to the earlier candidate; none with no votes), and the
+   * DAO has the factory create a reactor for each, paired with TOKE (a winner the
+   * factory refuses is reported without a reactor). Anyone may call, once. Returns the
+   * winners. Errors: `UnknownPoll`, `PollOpen`, `PollFinalized`.
+   *
+   * @param {number} id
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0xb61853f5
+   **/
+  finalizePoll: GenericContractQueryCall<
+    (
+      id: number,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<Array<DaoCoreEventWinner>, DaoErrorsDaoError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Offers a project TOKE for its token (see `crate::swap`). Only through a proposal
+   * of this DAO (applied in place). Errors: `OnlyByProposal`, `InvalidSwap`.
+   *
+   * @param {DaoSwapSwapOfferLike} offer
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0x59121382
+   **/
+  offerSwap: GenericContractQueryCall<
+    (
+      offer: DaoSwapSwapOfferLike,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<[], DaoErrorsDaoError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Accepts swap offer `id`: the DAO takes the project's tokens (approved to it), pays
+   * it the TOKE and places the tokens in the reactor as PCV. The offer's project only,
+   * once, by its deadline. Errors: `UnknownSwap`, `NotProject`, `SwapTaken`,
+   * `SwapExpired`, `SwapShort`, `PlacementRefused`, `PSP22`, `Unreachable`.
+   *
+   * @param {number} id
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0x84d7cf13
+   **/
+  acceptSwap: GenericContractQueryCall<
+    (
+      id: number,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<[], DaoErrorsDaoError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Poll `id`, if it exists. Anyone may call.
+   *
+   * @param {number} id
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0x1e44dfc6
+   **/
+  poll: GenericContractQueryCall<
+    (
+      id: number,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        DaoCoreEventPoll | undefined,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Poll `id`'s votes per candidate, in the candidates' order (empty for no poll).
+   * Anyone may call.
+   *
+   * @param {number} id
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0x512ab884
+   **/
+  pollTally: GenericContractQueryCall<
+    (
+      id: number,
+      options?: ContractCallOptions,
+    ) => Promise<GenericContractCallResult<Array<bigint>, ContractCallResult>>,
+    Type
+  >;
+
+  /**
+   * Swap offer `id`, if it exists. Anyone may call.
+   *
+   * @param {number} id
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0xb3ef260e
+   **/
+  swapOffer: GenericContractQueryCall<
+    (
+      id: number,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        DaoSwapSwapOffer | undefined,
+        ContractCallResult
+      >
     >,
     Type
   >;
@@ -242,7 +455,7 @@ export interface ContractQuery<
       options?: ContractCallOptions,
     ) => Promise<
       GenericContractCallResult<
-        Result<Array<[AccountId32, LaasTraitsAccessRole]>, DaoDaoError>,
+        Result<Array<[AccountId32, LaasTraitsAccessRole]>, DaoErrorsDaoError>,
         ContractCallResult
       >
     >,
@@ -375,7 +588,10 @@ export interface ContractQuery<
       block: number,
       options?: ContractCallOptions,
     ) => Promise<
-      GenericContractCallResult<Result<bigint, DaoDaoError>, ContractCallResult>
+      GenericContractCallResult<
+        Result<bigint, DaoErrorsDaoError>,
+        ContractCallResult
+      >
     >,
     Type
   >;

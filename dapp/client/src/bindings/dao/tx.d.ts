@@ -13,6 +13,8 @@ import type {
   DaoProposalCallLike,
   DaoProposalSupport,
   DaoProposalParams,
+  DaoCoreEventPollSetupLike,
+  DaoSwapSwapOfferLike,
 } from "./types.js";
 
 export interface ContractTx<
@@ -176,6 +178,97 @@ export interface ContractTx<
       staking: AccountId32Like | undefined,
       options?: ContractTxOptions,
     ) => ContractSubmittableExtrinsic,
+    Type
+  >;
+
+  /**
+   * Opens a CoRE poll (see `crate::core_event`) with voting power read at the previous
+   * block, open for `setup.voting_ms`. Only through a proposal of this DAO (applied in
+   * place). Errors: `OnlyByProposal`, `InvalidPoll`.
+   *
+   * @param {DaoCoreEventPollSetupLike} setup
+   * @param {ContractTxOptions} options
+   *
+   * @selector 0x84979e31
+   **/
+  openPoll: GenericContractTxCall<
+    (
+      setup: DaoCoreEventPollSetupLike,
+      options?: ContractTxOptions,
+    ) => ContractSubmittableExtrinsic,
+    Type
+  >;
+
+  /**
+   * Spreads the caller's voting power at poll `id`'s snapshot over its candidates:
+   * `allocation` lists (candidate index, bps), at most 10,000 bps in all; each
+   * candidate gets `power × bps / 10,000`. Anyone with power, once per poll, while it
+   * is open. Returns the power counted. Errors: `UnknownPoll`, `PollClosed`,
+   * `AlreadyVoted`, `UnknownCandidate`, `OverAllocated`, `NoVotingPower`, power query
+   * errors, `Math`.
+   *
+   * @param {number} id
+   * @param {Array<[number, number]>} allocation
+   * @param {ContractTxOptions} options
+   *
+   * @selector 0x484ac1bf
+   **/
+  votePoll: GenericContractTxCall<
+    (
+      id: number,
+      allocation: Array<[number, number]>,
+      options?: ContractTxOptions,
+    ) => ContractSubmittableExtrinsic,
+    Type
+  >;
+
+  /**
+   * Finalises poll `id` once it has closed: the candidates with the most votes win (at
+   * most the poll's number; ties to the earlier candidate; none with no votes), and the
+   * DAO has the factory create a reactor for each, paired with TOKE (a winner the
+   * factory refuses is reported without a reactor). Anyone may call, once. Returns the
+   * winners. Errors: `UnknownPoll`, `PollOpen`, `PollFinalized`.
+   *
+   * @param {number} id
+   * @param {ContractTxOptions} options
+   *
+   * @selector 0xb61853f5
+   **/
+  finalizePoll: GenericContractTxCall<
+    (id: number, options?: ContractTxOptions) => ContractSubmittableExtrinsic,
+    Type
+  >;
+
+  /**
+   * Offers a project TOKE for its token (see `crate::swap`). Only through a proposal
+   * of this DAO (applied in place). Errors: `OnlyByProposal`, `InvalidSwap`.
+   *
+   * @param {DaoSwapSwapOfferLike} offer
+   * @param {ContractTxOptions} options
+   *
+   * @selector 0x59121382
+   **/
+  offerSwap: GenericContractTxCall<
+    (
+      offer: DaoSwapSwapOfferLike,
+      options?: ContractTxOptions,
+    ) => ContractSubmittableExtrinsic,
+    Type
+  >;
+
+  /**
+   * Accepts swap offer `id`: the DAO takes the project's tokens (approved to it), pays
+   * it the TOKE and places the tokens in the reactor as PCV. The offer's project only,
+   * once, by its deadline. Errors: `UnknownSwap`, `NotProject`, `SwapTaken`,
+   * `SwapExpired`, `SwapShort`, `PlacementRefused`, `PSP22`, `Unreachable`.
+   *
+   * @param {number} id
+   * @param {ContractTxOptions} options
+   *
+   * @selector 0x84d7cf13
+   **/
+  acceptSwap: GenericContractTxCall<
+    (id: number, options?: ContractTxOptions) => ContractSubmittableExtrinsic,
     Type
   >;
 }

@@ -49,6 +49,52 @@ export type DaoProposalSupport = "Against" | "For" | "Abstain";
 
 export type InkStorageLazy = {};
 
+export type DaoCoreEventPoll = {
+  setup: DaoCoreEventPollSetup;
+  snapshot: number;
+  staking?: AccountId32 | undefined;
+  endsMs: bigint;
+  finalized: boolean;
+};
+
+export type DaoCoreEventPollSetup = {
+  candidates: Array<AccountId32>;
+  winners: number;
+  votingMs: bigint;
+  factory: AccountId32;
+  reactorConfig: Bytes;
+  genesis: boolean;
+};
+
+export type DaoCoreEventPollSetupLike = {
+  candidates: Array<AccountId32Like>;
+  winners: number;
+  votingMs: bigint;
+  factory: AccountId32Like;
+  reactorConfig: BytesLike;
+  genesis: boolean;
+};
+
+export type DaoSwapSwapOffer = {
+  project: AccountId32;
+  token: AccountId32;
+  tokenAmount: bigint;
+  tokeAmount: bigint;
+  reactor: AccountId32;
+  deadlineMs: bigint;
+  taken: boolean;
+};
+
+export type DaoSwapSwapOfferLike = {
+  project: AccountId32Like;
+  token: AccountId32Like;
+  tokenAmount: bigint;
+  tokeAmount: bigint;
+  reactor: AccountId32Like;
+  deadlineMs: bigint;
+  taken: boolean;
+};
+
 export type Dao = {
   toke: AccountId32;
   staking?: AccountId32 | undefined;
@@ -63,6 +109,11 @@ export type Dao = {
     ): Promise<DaoProposalSupport | undefined>;
   };
   registry: { get(): Promise<Array<AccountId32> | undefined> };
+  polls: { get(arg: number): Promise<DaoCoreEventPoll | undefined> };
+  tallies: { get(arg: [number, number]): Promise<bigint | undefined> };
+  pollVoters: { get(arg: [number, AccountId32Like]): Promise<[] | undefined> };
+  offers: { get(arg: number): Promise<DaoSwapSwapOffer | undefined> };
+  counters: { get(): Promise<[number, number] | undefined> };
 };
 
 export type DaoProposalParams = {
@@ -73,7 +124,7 @@ export type DaoProposalParams = {
   executionWindowMs: bigint;
 };
 
-export type DaoDaoError =
+export type DaoErrorsDaoError =
   | { type: "NoCalls" }
   | { type: "TooManyCalls" }
   | { type: "ArgumentsTooLarge" }
@@ -96,7 +147,22 @@ export type DaoDaoError =
   | { type: "UpgradeFailed" }
   | { type: "InvalidRegistry" }
   | { type: "InvalidStaking" }
-  | { type: "StakeDelegated" };
+  | { type: "StakeDelegated" }
+  | { type: "InvalidPoll" }
+  | { type: "UnknownPoll" }
+  | { type: "PollClosed" }
+  | { type: "PollOpen" }
+  | { type: "PollFinalized" }
+  | { type: "OverAllocated" }
+  | { type: "UnknownCandidate" }
+  | { type: "InvalidSwap" }
+  | { type: "UnknownSwap" }
+  | { type: "SwapExpired" }
+  | { type: "SwapTaken" }
+  | { type: "NotProject" }
+  | { type: "SwapShort" }
+  | { type: "Psp22"; value: Psp22ErrorsPsp22Error }
+  | { type: "PlacementRefused" };
 
 export type DaoProposalState =
   | "Active"
@@ -143,7 +209,8 @@ export type LaasTraitsAccessAccessError =
   | "NotHolder"
   | "TooManyHolders"
   | "UpgradeFailed"
-  | "CallFailed";
+  | "CallFailed"
+  | "FixedCode";
 
 export type LaasMathMathError = "Overflow" | "Underflow" | "DivisionByZero";
 
@@ -156,6 +223,12 @@ export type Psp22ErrorsPsp22Error =
   | { type: "SafeTransferCheckFailed"; value: string };
 
 export type InkPrimitivesLangError = "CouldNotReadInput";
+
+export type DaoCoreEventWinner = {
+  asset: AccountId32;
+  votes: bigint;
+  reactor?: AccountId32 | undefined;
+};
 
 export type LaasTraitsAccessRole =
   | "Admin"

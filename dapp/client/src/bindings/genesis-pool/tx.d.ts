@@ -41,7 +41,8 @@ export interface ContractTx<
 
   /**
    * Takes the caller's whole deposit back. Anyone with a deposit, until the last look
-   * ends (and at any time once the event is off); never paused. Returns the amount.
+   * ends (and at any time once the event is off); never paused. Before the deposit
+   * deadline, it reopens deposits closed by the cap. Returns the amount.
    * Errors: `WithdrawalsClosed`, `NothingDeposited`, `PSP22`.
    *
    * @param {ContractTxOptions} options
@@ -55,9 +56,11 @@ export interface ContractTx<
 
   /**
    * Publishes the TOKE price (value per smallest TOKE unit, 1e18 fixed point) and the
-   * rate `over` (1e18 fixed point), which must be `min(1, target / total)` of the
-   * deposits now, and takes the TOKE they buy (rounded up) from the treasury, which must
-   * have approved it. Opens the last look. The organiser (admin) only, after deposits
+   * rate `over` (1e18 fixed point), which must agree within `RATE_TOLERANCE_BPS` with
+   * `min(1, target / total)` of the deposits now (so one withdrawal just before cannot
+   * make it fail); that computed rate is what is published. Takes the TOKE the deposits
+   * buy (rounded up) from the treasury, which must have approved it. Opens the last
+   * look. Returns the TOKE taken. The organiser (admin) only, after deposits
    * close and by the publication deadline. Errors: `Access(NotAdmin)`, `DepositsOpen`,
    * `AlreadyPublished`, `PublishDeadlinePassed`, `InvalidPrice`, `NothingDeposited`,
    * `WrongRate`, `PSP22` (the treasury's allowance).
@@ -82,7 +85,8 @@ export interface ContractTx<
    * buys to the caller (or staked vesting for it), the rest refunded (`Refund`) or
    * deposited in the asset's genesis reactor (`Reactor`; refunded if it refuses).
    * Anyone with a deposit, once the last look is over; never paused. Returns how it
-   * split. Errors: `NotFinal`, `NothingDeposited`, `AlreadyFinalized`, `PSP22`.
+   * split. Errors: `NotFinal`, `NothingDeposited` (none, or withdrawn),
+   * `AlreadyFinalized`, `PSP22`, `CallFailed`, `Math`.
    *
    * @param {GenesisPoolChoice} choice
    * @param {ContractTxOptions} options
@@ -98,15 +102,22 @@ export interface ContractTx<
   >;
 
   /**
-   * Stakes the caller's vested TOKE that LD staking refused at finalisation. The
-   * account only. Returns it. Errors: `NothingPending`, `Staking`.
+   * Delivers the caller's vested TOKE that LD staking refused at finalisation: staked
+   * again (`liquid` false), or transferred (`liquid` true, allowed from the
+   * configuration's `liquid_after_ms` after the last look, so a refusal the account
+   * caused cannot shorten its vesting). The account only. Returns it. Errors:
+   * `NothingPending`, `Staking`, `TooEarlyForLiquid`, `PSP22`.
    *
+   * @param {boolean} liquid
    * @param {ContractTxOptions} options
    *
    * @selector 0x4e49c4af
    **/
   deliver: GenericContractTxCall<
-    (options?: ContractTxOptions) => ContractSubmittableExtrinsic,
+    (
+      liquid: boolean,
+      options?: ContractTxOptions,
+    ) => ContractSubmittableExtrinsic,
     Type
   >;
 
@@ -198,7 +209,9 @@ export interface ContractTx<
   >;
 
   /**
-   * Replaces this contract's code (storage stays; see `laas_access`). Admin only.
+   * Refused to everyone (`FixedCode`): the pool holds accounts' deposits under terms
+   * fixed at instantiation, and the organiser who holds its admin role must not be able
+   * to change the code that pays them out.
    *
    * @param {Hash} codeHash
    * @param {ContractTxOptions} options

@@ -47,10 +47,11 @@ export type GenesisPoolConfigLike = {
 };
 
 export type GenesisPoolDelivery =
-  { type: "Liquid" } | { type: "Vested"; value: [AccountId32, number] };
+  { type: "Liquid" } | { type: "Vested"; value: [AccountId32, number, bigint] };
 
 export type GenesisPoolDeliveryLike =
-  { type: "Liquid" } | { type: "Vested"; value: [AccountId32Like, number] };
+  | { type: "Liquid" }
+  | { type: "Vested"; value: [AccountId32Like, number, bigint] };
 
 export type InkStorageTraitsImplsResolverKey = {};
 
@@ -118,7 +119,8 @@ export type GenesisPoolGenesisError =
   | { type: "NotFinal" }
   | { type: "AlreadyFinalized" }
   | { type: "NothingPending" }
-  | { type: "Staking"; value: LaasTraitsStakeStakeError };
+  | { type: "Staking"; value: LaasTraitsStakeStakeError }
+  | { type: "TooEarlyForLiquid"; value: bigint };
 
 export type LaasTraitsAccessAccessError =
   | "NotAdmin"
@@ -131,7 +133,8 @@ export type LaasTraitsAccessAccessError =
   | "NotHolder"
   | "TooManyHolders"
   | "UpgradeFailed"
-  | "CallFailed";
+  | "CallFailed"
+  | "FixedCode";
 
 export type Psp22ErrorsPsp22Error =
   | { type: "Custom"; value: string }

@@ -125,7 +125,8 @@ export type LaasTraitsAccessAccessError =
   | "NotHolder"
   | "TooManyHolders"
   | "UpgradeFailed"
-  | "CallFailed";
+  | "CallFailed"
+  | "FixedCode";
 
 export type LaasMathMathError = "Overflow" | "Underflow" | "DivisionByZero";
 

@@ -80,7 +80,8 @@ export type LaasTraitsAccessAccessError =
   | "NotHolder"
   | "TooManyHolders"
   | "UpgradeFailed"
-  | "CallFailed";
+  | "CallFailed"
+  | "FixedCode";
 
 export type LaasTraitsAccessRole =
   | "Admin"

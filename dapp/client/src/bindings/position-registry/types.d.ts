@@ -180,7 +180,8 @@ export type LaasTraitsAccessAccessError =
   | "NotHolder"
   | "TooManyHolders"
   | "UpgradeFailed"
-  | "CallFailed";
+  | "CallFailed"
+  | "FixedCode";
 
 export type Psp22ErrorsPsp22Error =
   | { type: "Custom"; value: string }

@@ -20,6 +20,7 @@ import type {
   LaasTraitsPoolPoolCodeLike,
   ReactorState,
   ReactorPcv,
+  ReactorSingularity,
   ReactorConfig,
   ReactorCollateral,
   ReactorVenueSlot,
@@ -170,6 +171,76 @@ export interface ContractQuery<
   fundEmissions: GenericContractQueryCall<
     (
       amount: bigint,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<[], ReactorErrorsReactorError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Returns `amount` TOKE of the emission budget to the treasury (what the LPs no
+   * longer earn once their emissions are off, or any budget governance takes back).
+   * Treasury only. Errors: `NotTreasury`, `ZeroAmount`, `InsufficientBudget`, token
+   * errors.
+   *
+   * @param {bigint} amount
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0x420ab662
+   **/
+  withdrawEmissions: GenericContractQueryCall<
+    (
+      amount: bigint,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<[], ReactorErrorsReactorError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Sets the singularity ratio from which the LPs' emissions may be switched off, bps
+   * (1 to 10,000). Admin only (the DAO, by proposal).
+   * Errors: `Access(NotAdmin)`, `InvalidConfig`.
+   *
+   * @param {number} thresholdBps
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0x35a30f2c
+   **/
+  setSingularityThreshold: GenericContractQueryCall<
+    (
+      thresholdBps: number,
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<[], ReactorErrorsReactorError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * Switches the LPs' share of emissions off for good: from the next rollover the LDs
+   * are paid theirs as before and the LPs' share stays in the budget (the treasury
+   * takes it back with `withdraw_emissions`). Only once PCV supplies the threshold's
+   * share of the deployed liquidity (`singularity`). Admin only (the DAO, by proposal).
+   * Errors: `Access(NotAdmin)`, `BelowSingularity`, `Venue(..)` (no valuation).
+   *
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0xe72cc0c6
+   **/
+  switchOffLpEmissions: GenericContractQueryCall<
+    (
       options?: ContractCallOptions,
     ) => Promise<
       GenericContractCallResult<
@@ -372,6 +443,27 @@ export interface ContractQuery<
     ) => Promise<
       GenericContractCallResult<
         Result<ReactorPcv, ReactorErrorsReactorError>,
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
+   * PCV's share of the deployed liquidity (both sides at the venues' TWAPs), the
+   * threshold and whether the LPs' emissions are off. Anyone may call.
+   * Errors: `Venue(..)` when a valuation cannot be made.
+   *
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0xbe365450
+   **/
+  singularity: GenericContractQueryCall<
+    (
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        Result<ReactorSingularity, ReactorErrorsReactorError>,
         ContractCallResult
       >
     >,

@@ -135,6 +135,59 @@ export interface ContractTx<
   >;
 
   /**
+   * Returns `amount` TOKE of the emission budget to the treasury (what the LPs no
+   * longer earn once their emissions are off, or any budget governance takes back).
+   * Treasury only. Errors: `NotTreasury`, `ZeroAmount`, `InsufficientBudget`, token
+   * errors.
+   *
+   * @param {bigint} amount
+   * @param {ContractTxOptions} options
+   *
+   * @selector 0x420ab662
+   **/
+  withdrawEmissions: GenericContractTxCall<
+    (
+      amount: bigint,
+      options?: ContractTxOptions,
+    ) => ContractSubmittableExtrinsic,
+    Type
+  >;
+
+  /**
+   * Sets the singularity ratio from which the LPs' emissions may be switched off, bps
+   * (1 to 10,000). Admin only (the DAO, by proposal).
+   * Errors: `Access(NotAdmin)`, `InvalidConfig`.
+   *
+   * @param {number} thresholdBps
+   * @param {ContractTxOptions} options
+   *
+   * @selector 0x35a30f2c
+   **/
+  setSingularityThreshold: GenericContractTxCall<
+    (
+      thresholdBps: number,
+      options?: ContractTxOptions,
+    ) => ContractSubmittableExtrinsic,
+    Type
+  >;
+
+  /**
+   * Switches the LPs' share of emissions off for good: from the next rollover the LDs
+   * are paid theirs as before and the LPs' share stays in the budget (the treasury
+   * takes it back with `withdraw_emissions`). Only once PCV supplies the threshold's
+   * share of the deployed liquidity (`singularity`). Admin only (the DAO, by proposal).
+   * Errors: `Access(NotAdmin)`, `BelowSingularity`, `Venue(..)` (no valuation).
+   *
+   * @param {ContractTxOptions} options
+   *
+   * @selector 0xe72cc0c6
+   **/
+  switchOffLpEmissions: GenericContractTxCall<
+    (options?: ContractTxOptions) => ContractSubmittableExtrinsic,
+    Type
+  >;
+
+  /**
    * Replaces the parameters (the pool's with them: its deposit cap, its NAV age and its
    * expiry window, which may only grow). Admin only.
    * Errors: `Access(NotAdmin)`, `InvalidConfig`, `Pool(InvalidConfig)`.

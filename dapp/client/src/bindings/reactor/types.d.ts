@@ -75,6 +75,7 @@ export type Reactor = {
   emissionBudget: bigint;
   pcvFlows: { get(): Promise<ReactorPcvFlows | undefined> };
   genesis: boolean;
+  singularity: { get(): Promise<[number, boolean] | undefined> };
   registry?: AccountId32 | undefined;
   access: LaasAccessAccess;
 };
@@ -110,7 +111,9 @@ export type ReactorErrorsReactorError =
   | { type: "AssetMetadata" }
   | { type: "NotGenesis" }
   | { type: "CallFailed" }
-  | { type: "RolloverDue" };
+  | { type: "RolloverDue" }
+  | { type: "BelowSingularity"; value: [number, number] }
+  | { type: "InsufficientBudget" };
 
 export type LaasTraitsAccessAccessError =
   | "NotAdmin"
@@ -123,7 +126,8 @@ export type LaasTraitsAccessAccessError =
   | "NotHolder"
   | "TooManyHolders"
   | "UpgradeFailed"
-  | "CallFailed";
+  | "CallFailed"
+  | "FixedCode";
 
 export type LaasTraitsVenueVenueError =
   | { type: "Psp22"; value: Psp22ErrorsPsp22Error }
@@ -217,6 +221,14 @@ export type ReactorPcv = {
   holdings: bigint;
   lpLiabilities: bigint;
   value: bigint;
+};
+
+export type ReactorSingularity = {
+  ratioBps: number;
+  pcvValue: bigint;
+  deployed: bigint;
+  thresholdBps: number;
+  lpEmissionsOff: boolean;
 };
 
 export type LaasTraitsAccessRole =

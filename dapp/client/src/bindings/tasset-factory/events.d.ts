@@ -570,6 +570,60 @@ export interface ContractEvents<
   >;
 
   /**
+   * Governance set the singularity threshold, or switched the LPs' emissions off.
+   *
+   * @signature_topic: 0xef54e24ebece84f421d4f8b3c06120111b4be88c41888ae190bc5cb484d8d6b8
+   **/
+  SingularityChanged: GenericContractEvent<
+    "SingularityChanged",
+    {
+      /**
+       * The threshold, bps.
+       *
+       * @indexed: false
+       **/
+      thresholdBps: number;
+      /**
+       * Whether the LPs' emissions are off.
+       *
+       * @indexed: false
+       **/
+      lpEmissionsOff: boolean;
+      /**
+       * The ratio when it changed, bps (0 when only the threshold was set).
+       *
+       * @indexed: false
+       **/
+      ratioBps: number;
+    },
+    Type
+  >;
+
+  /**
+   * The treasury took TOKE back from the emission budget.
+   *
+   * @signature_topic: 0x60a6bab0ae9ed67317f7e4ae4d353f000307491b14523580b4e1a148b992308c
+   **/
+  EmissionsWithdrawn: GenericContractEvent<
+    "EmissionsWithdrawn",
+    {
+      /**
+       * TOKE returned.
+       *
+       * @indexed: false
+       **/
+      amount: bigint;
+      /**
+       * Budget left.
+       *
+       * @indexed: false
+       **/
+      budget: bigint;
+    },
+    Type
+  >;
+
+  /**
    * Asset deposited, tAssets minted.
    *
    * @signature_topic: 0xd6c87260f616dd8632dc897585c655ee93ecb35974a79e0589c14e9b97dfaf82

@@ -119,6 +119,28 @@ export interface ContractQuery<
   >;
 
   /**
+   * The suite against the singularity: each reactor with PCV's share of its deployed
+   * liquidity in bps (`None` where it cannot be valued now), and how many have reached
+   * their governance threshold. Anyone may call; reads every reactor (at most
+   * [`MAX_REACTORS`]).
+   *
+   * @param {ContractCallOptions} options
+   *
+   * @selector 0xbe365450
+   **/
+  singularity: GenericContractQueryCall<
+    (
+      options?: ContractCallOptions,
+    ) => Promise<
+      GenericContractCallResult<
+        [Array<[AccountId32, number | undefined]>, number],
+        ContractCallResult
+      >
+    >,
+    Type
+  >;
+
+  /**
    * `(reactor, tasset)` codes for new reactors. Anyone may call.
    *
    * @param {ContractCallOptions} options

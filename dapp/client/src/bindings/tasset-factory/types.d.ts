@@ -61,7 +61,8 @@ export type LaasTraitsAccessAccessError =
   | "NotHolder"
   | "TooManyHolders"
   | "UpgradeFailed"
-  | "CallFailed";
+  | "CallFailed"
+  | "FixedCode";
 
 export type LaasCyclesCycleError =
   "ZeroDuration" | "BeforeGenesis" | "TooEarly" | "Overflow";
@@ -84,7 +85,9 @@ export type ReactorErrorsReactorError =
   | { type: "AssetMetadata" }
   | { type: "NotGenesis" }
   | { type: "CallFailed" }
-  | { type: "RolloverDue" };
+  | { type: "RolloverDue" }
+  | { type: "BelowSingularity"; value: [number, number] }
+  | { type: "InsufficientBudget" };
 
 export type LaasTraitsVenueVenueError =
   | { type: "Psp22"; value: Psp22ErrorsPsp22Error }

@@ -103,7 +103,8 @@ export type LaasTraitsAccessAccessError =
   | "NotHolder"
   | "TooManyHolders"
   | "UpgradeFailed"
-  | "CallFailed";
+  | "CallFailed"
+  | "FixedCode";
 
 export type LaasMathMathError = "Overflow" | "Underflow" | "DivisionByZero";
 
