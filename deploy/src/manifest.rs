@@ -562,17 +562,13 @@ mod tests {
         assert_eq!(m.steps[0].args[1], "42");
         assert_eq!(m.steps[1].action, Action::Wait { until_ms: 1_010 });
         assert_eq!(m.steps.iter().map(|s| s.line).collect::<Vec<_>>(), vec![1, 2, 3, 4]);
-        // A step below a wait never moves above it, even to follow what it refers to.
-        let below = r#"
-            [[step]]
-            call = "y.run"
-            [[step]]
-            wait = "5"
-            [[step]]
-            deploy = "y"
-        "#;
+        // A step below a wait never moves above it, though it needs nothing above; a step above
+        // it that needs one below is a cycle.
+        let below = "[[step]]\nwait = \"5\"\n[[step]]\ndeploy = \"y\"";
         let m = parse(below, "x").expect("valid");
-        assert_eq!(m.steps.iter().map(|s| s.line).collect::<Vec<_>>(), vec![2, 3, 1]);
+        assert_eq!(m.steps.iter().map(|s| s.line).collect::<Vec<_>>(), vec![1, 2]);
+        let across = "[[step]]\ncall = \"y.run\"\n[[step]]\nwait = \"5\"\n[[step]]\ndeploy = \"y\"";
+        assert!(matches!(parse(across, "x"), Err(DeployError::Manifest(m)) if m.contains("circular")));
         let refused = |steps: &str| parse(steps, "x").err().map(|e| e.to_string()).unwrap_or_default();
         assert!(refused("[[step]]\nwait = \"${var:cycle+ghost}\"").contains("unknown variable `ghost`"));
         assert!(refused("[[step]]\nwait = \"soon\"").contains("not a time"));
