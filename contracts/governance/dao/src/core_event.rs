@@ -23,8 +23,10 @@ use ink::primitives::AccountId;
 pub const MAX_CANDIDATES: usize = 32;
 /// The most reactors one poll may create (each is two instantiations in `finalize_poll`).
 pub const MAX_WINNERS: u8 = 4;
-/// The most bytes of a reactor configuration a poll carries.
-pub const MAX_CONFIG_BYTES: usize = 1_024;
+/// The most bytes of a reactor configuration a poll carries (a reactor's `Config` takes about
+/// 130): with 32 candidates the poll still fits one proposal call
+/// ([`crate::proposal::MAX_INPUT`]).
+pub const MAX_CONFIG_BYTES: usize = 512;
 
 /// What a proposal opens a poll with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -184,6 +186,14 @@ mod tests {
         for poll in bad {
             assert_eq!(poll.validate(), Err(DaoError::InvalidPoll), "{poll:?}");
         }
+    }
+
+    #[test]
+    fn the_largest_poll_fits_one_proposal_call() {
+        let candidates = (0..32u8).map(|i| AccountId::from([i; 32])).collect();
+        let largest = PollSetup { candidates, winners: MAX_WINNERS, reactor_config: vec![0; MAX_CONFIG_BYTES], ..setup() };
+        assert_eq!(largest.validate(), Ok(()));
+        assert!(ink::scale::Encode::encoded_size(&largest) <= crate::proposal::MAX_INPUT);
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! (`Votes::get_past_votes`) plus its LD stake (`get_past_stake`) — so TOKE bought or stake added
 //! after a proposal counts nothing for it.
 //!
-//! * `propose` (at least `proposal_threshold` of power; 1 to 16 calls, each with at most 1 KB
+//! * `propose` (at least `proposal_threshold` of power; 1 to 16 calls, each with at most 2 KB
 //!   of arguments and 12 KB in all, none carrying native value); `vote` for, against or abstain, once per account; a proposal carries with
 //!   more for than against and `for + abstain` at least the quorum (bps of TOKE's supply at the
 //!   snapshot, fixed at creation).

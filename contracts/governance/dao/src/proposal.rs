@@ -10,14 +10,15 @@
 use ink::prelude::vec::Vec;
 use ink::primitives::AccountId;
 
-/// The most suite contracts the DAO's registry lists (its handover report reads them all): 31
-/// addresses are the most one proposal's call can carry ([`MAX_INPUT`]).
+/// The most suite contracts the DAO's registry lists: its handover report reads them all, one
+/// call each.
 pub const MAX_REGISTERED: usize = 31;
 
 /// The most calls one proposal may make.
 pub const MAX_CALLS: usize = 16;
-/// The most bytes of encoded arguments one call may carry.
-pub const MAX_INPUT: usize = 1_024;
+/// The most bytes of encoded arguments one call may carry: enough for a CoRE poll over
+/// [`crate::core_event::MAX_CANDIDATES`] assets with its reactors' configuration.
+pub const MAX_INPUT: usize = 2_048;
 /// The most bytes a proposal's calls may take in all, encoded: they must fit the contract's
 /// 16 KiB I/O buffer and storage cell with room to spare.
 pub const MAX_PROPOSAL_BYTES: usize = 12 * 1_024;

@@ -29,7 +29,7 @@ fn bad_proposals_are_refused_before_any_power_is_read() {
     assert_eq!(d.propose(vec![], Hash::default()), Err(DaoError::NoCalls));
     assert_eq!(d.propose(vec![call(a.bob, 0); MAX_CALLS + 1], Hash::default()), Err(DaoError::TooManyCalls));
     assert_eq!(d.propose(vec![call(a.bob, MAX_INPUT + 1)], Hash::default()), Err(DaoError::ArgumentsTooLarge));
-    // Sixteen calls of 1 KB each would not fit the contract's buffer: refused, not trapped.
+    // Sixteen calls of 2 KB each would not fit the contract's buffer: refused, not trapped.
     assert_eq!(d.propose(vec![call(a.bob, MAX_INPUT); MAX_CALLS], Hash::default()), Err(DaoError::ArgumentsTooLarge));
     assert_eq!(d.propose(vec![Call { value: 1, ..call(a.bob, 0) }], Hash::default()), Err(DaoError::ValueNotAccepted));
     assert_eq!(d.proposal_count(), 0);
