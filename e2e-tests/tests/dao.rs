@@ -280,7 +280,7 @@ fn bad_proposals_are_refused_and_a_failing_call_reverts_the_whole_execution() {
     assert_eq!(propose(&mut s, &dao, &alice, &[]), Err(DaoError::NoCalls));
     let cap = set_cap(&mut s, 7);
     assert_eq!(propose(&mut s, &dao, &alice, &vec![cap.clone(); 17]), Err(DaoError::TooManyCalls));
-    assert_eq!(propose(&mut s, &dao, &alice, &[Call { input: vec![0; 1_025], ..cap.clone() }]), Err(DaoError::ArgumentsTooLarge));
+    assert_eq!(propose(&mut s, &dao, &alice, &[Call { input: vec![0; dao::dao::MAX_INPUT + 1], ..cap.clone() }]), Err(DaoError::ArgumentsTooLarge));
     assert_eq!(propose(&mut s, &dao, &minnow, &[cap.clone()]), Err(DaoError::BelowThreshold));
     // The DAO is offered the reactor; a proposal accepts it, sets the cap, then calls a message
     // that refuses (the DAO is not the treasury): everything reverts, the reactor stays
