@@ -362,7 +362,7 @@ pub mod dao {
             }
             poll.finalized = true;
             self.polls.insert(id, &poll);
-            let tallies = self.poll_tally(id);
+            let tallies = self.tallies_of(id, poll.setup.candidates.len());
             let mut winners = Vec::new();
             for index in crate::core_event::rank(&tallies, poll.setup.winners) {
                 let asset = *poll.setup.candidates.get(usize::from(index)).ok_or(DaoError::UnknownCandidate)?;
@@ -415,8 +415,7 @@ pub mod dao {
         /// Anyone may call.
         #[ink(message)]
         pub fn poll_tally(&self, id: u32) -> Vec<u128> {
-            let count = self.polls.get(id).map_or(0, |p| p.setup.candidates.len());
-            (0..count).map(|i| u8::try_from(i).ok().and_then(|i| self.tallies.get((id, i))).unwrap_or(0)).collect()
+            self.tallies_of(id, self.polls.get(id).map_or(0, |p| p.setup.candidates.len()))
         }
 
         /// Swap offer `id`, if it exists. Anyone may call.

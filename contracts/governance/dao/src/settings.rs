@@ -38,6 +38,12 @@ impl Dao {
         }
     }
 
+    /// Poll `id`'s votes for its first `count` candidates (the poll already read by the
+    /// caller, so finalising reads it once).
+    pub(crate) fn tallies_of(&self, id: u32, count: usize) -> Vec<u128> {
+        (0..count).map(|i| u8::try_from(i).ok().and_then(|i| self.tallies.get((id, i))).unwrap_or(0)).collect()
+    }
+
     pub(crate) fn apply_poll(&mut self, setup: PollSetup) -> Result<()> {
         setup.validate()?;
         let (id, offers) = self.counters.get().unwrap_or_default();
